@@ -93,7 +93,8 @@ def pointer(ref: str, spec: Node | None = None) -> Any:
 @cache
 def _registry() -> Registry[Any]:
     resource: Resource[Any] = Resource.from_contents(load_spec(), default_specification=DRAFT202012)
-    return Registry().with_resource(SPEC_URI, resource)
+    registry: Registry[Any] = Registry().with_resource(SPEC_URI, resource)
+    return registry
 
 
 def validator_at(location: str) -> Draft202012Validator:

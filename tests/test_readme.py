@@ -25,8 +25,11 @@ def test_the_readme_has_exactly_an_install_and_a_test_command() -> None:
 
 def test_ci_runs_the_readmes_test_command() -> None:
     script = ROOT / ".ci" / "run"
-    extract = re.search(r"test_command=\$\((awk .+ README\.md)\)", script.read_text(encoding="utf-8"))
+    extract = re.search(
+        r"test_command=\$\((awk .+ README\.md)\)", script.read_text(encoding="utf-8")
+    )
     assert extract is not None
-    out = subprocess.run(["bash", "-c", extract.group(1)], cwd=ROOT, capture_output=True,
-                         text=True, check=True)
+    out = subprocess.run(
+        ["bash", "-c", extract.group(1)], cwd=ROOT, capture_output=True, text=True, check=True
+    )
     assert out.stdout.strip() == setup_commands()["test"]

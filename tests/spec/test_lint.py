@@ -23,16 +23,32 @@ def spectral() -> Path:
     if not SPECTRAL.exists():
         subprocess.run(
             ["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"],
-            cwd=ROOT, check=True, timeout=600,
+            cwd=ROOT,
+            check=True,
+            timeout=600,
         )
     return SPECTRAL
 
 
 def lint(spectral: Path) -> list[dict]:  # type: ignore[type-arg]
     result = subprocess.run(
-        [str(spectral), "lint", "openapi.yaml", "--ruleset", ".spectral.yaml",
-         "--format", "json", "--fail-severity", "error", "--quiet"],
-        cwd=ROOT, capture_output=True, text=True, timeout=300, check=False,
+        [
+            str(spectral),
+            "lint",
+            "openapi.yaml",
+            "--ruleset",
+            ".spectral.yaml",
+            "--format",
+            "json",
+            "--fail-severity",
+            "error",
+            "--quiet",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
     assert result.stdout.strip(), f"Spectral printed nothing: {result.stderr}"
     findings: list[dict] = json.loads(result.stdout)  # type: ignore[type-arg]

@@ -127,8 +127,19 @@ def test_every_path_lives_under_management_v1_on_the_production_server() -> None
 
 def test_operation_ids_are_unique_camel_case_and_start_with_a_verb() -> None:
     assert [i for i, n in Counter(IDS).items() if n > 1] == []
-    verbs = {"get", "list", "create", "delete", "deactivate", "upsert", "place", "edit", "cancel",
-             "upload", "add"}
+    verbs = {
+        "get",
+        "list",
+        "create",
+        "delete",
+        "deactivate",
+        "upsert",
+        "place",
+        "edit",
+        "cancel",
+        "upload",
+        "add",
+    }
     for op_id in IDS:
         assert re.fullmatch(r"[a-z]+(?:[A-Z][a-z0-9]*)*", op_id), op_id
         assert re.match(r"[a-z]+", op_id)[0] in verbs, op_id  # type: ignore[index]
@@ -192,7 +203,7 @@ def page_schema(op: Operation) -> dict | None:  # type: ignore[type-arg]
 def is_batch(op: Operation) -> bool:
     _, response = success(op)
     schema = response.get("content", {}).get("application/json", {}).get("schema")
-    return schema == {"$ref": "#/components/schemas/ReportReferenceEnvelope"}
+    return bool(schema == {"$ref": "#/components/schemas/ReportReferenceEnvelope"})
 
 
 PAGINATED = [op for op in OPERATIONS if page_schema(op)]
@@ -200,7 +211,9 @@ BATCHES = [op for op in OPERATIONS if is_batch(op)]
 
 
 def test_an_operation_takes_a_page_token_exactly_when_it_returns_page_tokens() -> None:
-    takes_token = {op.key for op in OPERATIONS if "pageToken" in {p["name"] for p in op.parameters()}}
+    takes_token = {
+        op.key for op in OPERATIONS if "pageToken" in {p["name"] for p in op.parameters()}
+    }
     assert takes_token == {op.key for op in PAGINATED}
     assert len(PAGINATED) == 11
 
@@ -217,9 +230,13 @@ def test_listings_return_at_most_100_items_a_page(op: Operation) -> None:
 
 def test_the_seven_batch_operations_of_the_seed_answer_a_report_id() -> None:
     assert {op.key for op in BATCHES} == {
-        "POST /users", "POST /groups", "POST /repository/{repositoryId}/items",
-        "DELETE /repository/{repositoryId}/items", "POST /repository/{repositoryId}/access/items",
-        "POST /repository/{repositoryId}/grants", "POST /medias",
+        "POST /users",
+        "POST /groups",
+        "POST /repository/{repositoryId}/items",
+        "DELETE /repository/{repositoryId}/items",
+        "POST /repository/{repositoryId}/access/items",
+        "POST /repository/{repositoryId}/grants",
+        "POST /medias",
     }
 
 

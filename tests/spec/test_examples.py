@@ -1,0 +1,140 @@
+"""Every example embedded in the spec validates against the schema of its place, and the
+schemas are tight enough to reject what the API refuses yet loose enough for what it sends."""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from typing import Any
+from urllib.parse import unquote_plus
+
+import pytest
+from openapi_doc import EmbeddedExample, embedded_examples, load_spec, pointer, schema_validator
+from openapi_doc import validator_at as validator_for
+from seed_examples import SEED_PATH
+
+EXAMPLES = list(embedded_examples())
+JSON_EXAMPLES = "content/application~1json/examples"
+LEAD_EXAMPLES = f"#/webhooks/leads/post/requestBody/{JSON_EXAMPLES}"
+
+
+def errors(schema_name: str, value: Any) -> list[str]:
+    return [e.message for e in schema_validator(schema_name).iter_errors(value)]
+
+
+def example(location: str) -> Any:
+    return copy.deepcopy(pointer(location)["value"])
+
+
+def test_the_spec_embeds_examples_for_requests_responses_parameters_and_the_webhook() -> None:
+    places = " ".join(e.where for e in EXAMPLES)
+    assert len(EXAMPLES) > 100
+    for part in ("/requestBody/", "/responses/", "/parameters/", "#/webhooks/"):
+        assert part in places
+
+
+@pytest.mark.parametrize("embedded", EXAMPLES, ids=[e.where for e in EXAMPLES])
+def test_each_embedded_example_validates_against_its_schema(embedded: EmbeddedExample) -> None:
+    problems = [
+        e.message for e in validator_for(embedded.schema_location).iter_errors(embedded.value)
+    ]
+    assert problems == []
+
+
+def test_the_seeds_percent_encoded_grantee_filter_is_the_parameters_example() -> None:
+    seed = SEED_PATH.read_text(encoding="utf-8")
+    encoded = re.findall(r"\?filterByGrantee=(\S+)", seed)
+    assert len(encoded) == 2
+    expected = example("#/components/examples/GranteeFilter")
+    for value in encoded:
+        assert json.loads(unquote_plus(value)) == expected
+    assert errors("GranteeFilter", expected) == []
+
+
+def test_error_codes_are_exactly_the_seeds_error_table() -> None:
+    seed = SEED_PATH.read_text(encoding="utf-8")
+    table = dict(re.findall(r"^(EV_[A-Z_]+) (\d{3}) ", seed, flags=re.MULTILINE))
+    assert len(table) == 16
+    code_schema = load_spec()["components"]["schemas"]["ErrorCode"]
+    assert code_schema["enum"] == list(table)
+    for code, status in table.items():
+        assert f"`{code}` ({status})" in code_schema["description"]
+
+
+def test_a_batch_of_1001_entries_is_refused() -> None:
+    user = {"id": "u", "email": "u@example.com", "name": "U"}
+    assert errors("UserBatch", [user] * 1000) == []
+    assert errors("UserBatch", [user] * 1001) != []
+    assert errors("ItemIdBatch", [f"item_{i}" for i in range(1001)]) != []
+
+
+def test_request_bodies_refuse_unknown_fields_but_responses_tolerate_them() -> None:
+    assert errors("UserInput", {"id": "1234", "replacegroups": True}) != []
+    assert (
+        errors(
+            "MediaInput",
+            {"id": "1", "name": "n", "type": "image", "url": "https://x.test/a.png", "extra": 1},
+        )
+        != []
+    )
+    user = {"id": "1234", "name": "Test User 1", "email": "test1@evocalize.com", "newField": 1}
+    assert errors("User", user) == []
+
+
+def test_a_new_field_in_a_lead_delivery_is_tolerated() -> None:
+    delivery = example(
+        "#/webhooks/leads/post/requestBody/content/application~1json/examples/facebook"
+    )
+    delivery["leads"][0]["someFutureField"] = {"any": "thing"}
+    delivery["leads"][0]["facebook"]["summary"]["newId"] = "1"
+    assert errors("LeadsDelivery", delivery) == []
+
+
+def test_a_purchase_needs_an_end_and_a_subscription_has_none() -> None:
+    order_requests = (
+        "#/paths/~1management~1v1~1order/post/requestBody/content/application~1json/examples"
+    )
+    purchase = example(f"{order_requests}/purchase")
+    subscription = example(f"{order_requests}/subscription")
+    del purchase["schedule"]["endTimestamp"]
+    subscription["schedule"]["endTimestamp"] = 1738396800
+    assert errors("PlaceOrderInput", purchase) != []
+    assert errors("PlaceOrderInput", subscription) != []
+
+
+def test_an_order_amount_must_be_positive() -> None:
+    assert errors("OrderEdit", {"paymentAmount": 0}) != []
+    assert errors("OrderEdit", {"paymentAmount": 0.01}) == []
+    assert errors("OrderEdit", {}) != []
+
+
+def test_closed_sets_refuse_values_outside_them() -> None:
+    assert errors("GranteeInput", {"type": "EVERYONE"}) != []
+    assert errors("MediaType", "audio") != []
+    assert errors("Permissions", ["WRITE"]) != []
+    assert errors("ErrorEnvelope", {"errors": [{"message": "m", "code": "EV_NOPE"}]}) != []
+    assert errors("ProvidedAudienceChannel", "Google") != []
+
+
+def test_open_statuses_accept_a_value_the_seed_does_not_list() -> None:
+    for status_schema in (
+        "OrderStatus",
+        "SubscriptionStatus",
+        "PlaceholderStatus",
+        "AudienceStatus",
+    ):
+        assert errors(status_schema, "some_future_status") == []
+
+
+def test_delete_filters_of_access_records_must_send_every_field() -> None:
+    assert errors("AccessRecordFilter", {"userId": None, "groupId": None, "role": None}) == []
+    assert errors("AccessRecordFilter", {"groupId": "seattle_office"}) != []
+
+
+def test_seed_numbers_sent_where_its_tables_say_string_are_accepted_both_ways() -> None:
+    google = example(f"{LEAD_EXAMPLES}/google")
+    summary = google["leads"][0]["google"]["summary"]
+    assert isinstance(summary["campaignId"], int) and isinstance(summary["leadId"], str)
+    summary["campaignId"], summary["leadId"] = str(summary["campaignId"]), int(summary["leadId"])
+    assert errors("LeadsDelivery", google) == []
