@@ -138,3 +138,14 @@ def test_seed_numbers_sent_where_its_tables_say_string_are_accepted_both_ways() 
     assert isinstance(summary["campaignId"], int) and isinstance(summary["leadId"], str)
     summary["campaignId"], summary["leadId"] = str(summary["campaignId"]), int(summary["leadId"])
     assert errors("LeadsDelivery", google) == []
+
+
+def test_a_grantee_in_a_request_names_what_its_type_needs() -> None:
+    assert errors("GranteeInput", {"type": "ORGANIZATION"}) == []
+    assert errors("GranteeInput", {"type": "USER", "userId": "u"}) == []
+    assert errors("GranteeInput", {"type": "USER"}) != []
+    assert errors("GranteeInput", {"type": "USER_IN_GROUP", "userId": "u"}) != []
+    assert errors("GranteeInput", {"type": "GROUP"}) != []
+    assert errors("GranteeInput", {"type": "GROUP_ROLE", "groupId": "g"}) != []
+    role = {"type": "GROUP_ROLE", "groupId": "g", "groupRole": "group_user"}
+    assert errors("GranteeInput", role) == []

@@ -254,12 +254,16 @@ def test_the_content_access_v1_operations_and_only_they_are_deprecated() -> None
     assert len(v1) == 6 and all("/access" in key for key in v1)
 
 
-def test_orders_are_never_marked_safe_to_repeat() -> None:
-    assert not by_key("POST /order").node.get("x-idempotent")
-    assert not by_key("POST /order/{orderId}/cancel").node.get("x-idempotent")
-    marked = [op for op in OPERATIONS if "x-idempotent" in op.node]
-    assert all(op.node["x-idempotent"] is True and op.method != "get" for op in marked)
-    assert by_key("POST /user").node["x-idempotent"] is True
+def test_exactly_the_post_upserts_are_marked_safe_to_repeat() -> None:
+    marked = {op.id for op in OPERATIONS if op.node.get("x-idempotent") is True}
+    upserts = {
+        op.id
+        for op in OPERATIONS
+        if op.method == "post" and op.id.startswith(("createOrUpdate", "upsert"))
+    }
+    assert marked == upserts
+    assert len(marked) == 14
+    assert {"placeOrder", "cancelOrder", "createAudiencePlaceholder"}.isdisjoint(marked)
 
 
 def test_the_leads_webhook_is_described_with_its_headers() -> None:
