@@ -10,8 +10,14 @@ from typing import Any
 from urllib.parse import unquote_plus
 
 import pytest
-from openapi_doc import EmbeddedExample, embedded_examples, load_spec, pointer, schema_validator
-from openapi_doc import validator_at as validator_for
+from openapi_doc import (
+    EmbeddedExample,
+    embedded_examples,
+    load_spec,
+    pointer,
+    schema_validator,
+    validator_at,
+)
 from seed_examples import SEED_PATH
 
 EXAMPLES = list(embedded_examples())
@@ -37,7 +43,7 @@ def test_the_spec_embeds_examples_for_requests_responses_parameters_and_the_webh
 @pytest.mark.parametrize("embedded", EXAMPLES, ids=[e.where for e in EXAMPLES])
 def test_each_embedded_example_validates_against_its_schema(embedded: EmbeddedExample) -> None:
     problems = [
-        e.message for e in validator_for(embedded.schema_location).iter_errors(embedded.value)
+        e.message for e in validator_at(embedded.schema_location).iter_errors(embedded.value)
     ]
     assert problems == []
 
