@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import Any
 
 import pytest
 from openapi_doc import Operation, load_spec, operations, resolve
@@ -193,17 +194,20 @@ def test_each_operation_declares_its_errors_with_the_error_envelope(op: Operatio
             assert schema == {"$ref": "#/components/schemas/ErrorEnvelope"}, (op.key, code)
 
 
-def page_schema(op: Operation) -> dict | None:  # type: ignore[type-arg]
+def success_schema(op: Operation) -> Any:
+    """The unresolved schema of the success answer's JSON body; None when it has none."""
     _, response = success(op)
-    schema = response.get("content", {}).get("application/json", {}).get("schema")
-    body = resolve(schema) if schema else {}
+    return response.get("content", {}).get("application/json", {}).get("schema")
+
+
+def page_schema(op: Operation) -> dict[str, Any] | None:
+    schema = success_schema(op)
+    body: dict[str, Any] = resolve(schema) if schema else {}
     return body if "nextPageToken" in body.get("properties", {}) else None
 
 
 def is_batch(op: Operation) -> bool:
-    _, response = success(op)
-    schema = response.get("content", {}).get("application/json", {}).get("schema")
-    return bool(schema == {"$ref": "#/components/schemas/ReportReferenceEnvelope"})
+    return bool(success_schema(op) == {"$ref": "#/components/schemas/ReportReferenceEnvelope"})
 
 
 PAGINATED = [op for op in OPERATIONS if page_schema(op)]
