@@ -121,20 +121,13 @@ class EmbeddedExample:
     value: Any
 
 
-def embedded_examples(spec: Node | None = None) -> Iterator[EmbeddedExample]:
-    """Every `example`/`examples` that sits beside a `schema` (media types and parameters),
-    anywhere in the document, paired with the location of that schema."""
-    spec = spec or load_spec()
+def nodes(spec: Node | None = None) -> Iterator[tuple[str, Any]]:
+    """Every node of the document with its JSON pointer, except the contents of examples
+    (which are data: a property called `type` there is not a schema keyword)."""
 
-    def walk(node: Any, where: str) -> Iterator[EmbeddedExample]:
+    def walk(node: Any, where: str) -> Iterator[tuple[str, Any]]:
+        yield where, node
         if isinstance(node, dict):
-            if "schema" in node:
-                schema_location = f"{where}/schema"
-                if "example" in node:
-                    yield EmbeddedExample(f"{where}/example", schema_location, node["example"])
-                for name, example in node.get("examples", {}).items():
-                    value = resolve(example, spec)["value"]
-                    yield EmbeddedExample(f"{where}/examples/{name}", schema_location, value)
             for key, child in node.items():
                 if key not in ("examples", "example"):
                     yield from walk(child, f"{where}/{escape(str(key))}")
@@ -142,4 +135,19 @@ def embedded_examples(spec: Node | None = None) -> Iterator[EmbeddedExample]:
             for index, child in enumerate(node):
                 yield from walk(child, f"{where}/{index}")
 
-    yield from walk(spec, "#")
+    yield from walk(spec or load_spec(), "#")
+
+
+def embedded_examples(spec: Node | None = None) -> Iterator[EmbeddedExample]:
+    """Every `example`/`examples` that sits beside a `schema` (media types and parameters),
+    anywhere in the document, paired with the location of that schema."""
+    spec = spec or load_spec()
+    for where, node in nodes(spec):
+        if not isinstance(node, dict) or "schema" not in node:
+            continue
+        schema_location = f"{where}/schema"
+        if "example" in node:
+            yield EmbeddedExample(f"{where}/example", schema_location, node["example"])
+        for name, example in node.get("examples", {}).items():
+            value = resolve(example, spec)["value"]
+            yield EmbeddedExample(f"{where}/examples/{name}", schema_location, value)

@@ -14,6 +14,7 @@ from openapi_doc import (
     EmbeddedExample,
     embedded_examples,
     load_spec,
+    nodes,
     pointer,
     schema_validator,
     validator_at,
@@ -155,3 +156,20 @@ def test_a_grantee_in_a_request_names_what_its_type_needs() -> None:
     assert errors("GranteeInput", {"type": "GROUP_ROLE", "groupId": "g"}) != []
     role = {"type": "GROUP_ROLE", "groupId": "g", "groupRole": "group_user"}
     assert errors("GranteeInput", role) == []
+
+
+def is_object_schema(node: Any) -> bool:
+    if not isinstance(node, dict):
+        return False
+    types = node.get("type")
+    return types == "object" or (isinstance(types, list) and "object" in types)
+
+
+def test_no_object_schema_is_bare() -> None:
+    """An object schema lists its properties, or says explicitly that it is a free map."""
+    bare = [
+        where
+        for where, node in nodes()
+        if is_object_schema(node) and not {"properties", "additionalProperties"} & set(node)
+    ]
+    assert bare == []
