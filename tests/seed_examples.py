@@ -18,7 +18,8 @@ SEED_PATH = (
 )
 
 _OPENERS = ("{", "[")
-_TRAILING_COMMA = re.compile(r",(\s*[}\]])")
+# A JSON string (kept as is) or a comma before a closing bracket (dropped).
+_STRING_OR_TRAILING_COMMA = re.compile(r'"(?:[^"\\]|\\.)*"|,(\s*[}\]])')
 
 
 @dataclass(frozen=True)
@@ -59,10 +60,9 @@ def _clean(lines: list[str]) -> str:
         if line.strip() in ("...", ""):
             continue
         kept.append(line)
-    text = "\n".join(kept)
-    while _TRAILING_COMMA.search(text):
-        text = _TRAILING_COMMA.sub(r"\1", text)
-    return text
+    return _STRING_OR_TRAILING_COMMA.sub(
+        lambda match: match[0] if match[1] is None else match[1], "\n".join(kept)
+    )
 
 
 def seed_json_examples(path: Path = SEED_PATH) -> list[SeedExample]:

@@ -38,6 +38,11 @@ def test_a_block_that_is_not_json_is_an_error_naming_its_line(tmp_path: Path) ->
         read(tmp_path, 'Broken\n\n{\n  "a": nope\n}\n')
 
 
+def test_a_trailing_comma_is_dropped_but_not_inside_a_string(tmp_path: Path) -> None:
+    text = 'Note\n\n{\n  "a": "x, }",\n  "b": [1, 2,],\n}\n'
+    assert read(tmp_path, text) == [{"a": "x, }", "b": [1, 2]}]
+
+
 def test_the_seed_yields_its_examples_among_them_get_user() -> None:
     examples = seed_json_examples(SEED_PATH)
     assert len(examples) > 90
