@@ -1,0 +1,213 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.access_record_envelope import AccessRecordEnvelope
+from ...models.access_record_input import AccessRecordInput
+from ...models.error_envelope import ErrorEnvelope
+from ...types import Response
+
+
+def _get_kwargs(
+    repository_id: str,
+    *,
+    body: AccessRecordInput,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/management/v1/repository/{repository_id}/access/item".format(
+            repository_id=quote(str(repository_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AccessRecordEnvelope | ErrorEnvelope | None:
+    if response.status_code == 201:
+        response_201 = AccessRecordEnvelope.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = ErrorEnvelope.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorEnvelope.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ErrorEnvelope.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 500:
+        response_500 = ErrorEnvelope.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AccessRecordEnvelope | ErrorEnvelope]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    repository_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: AccessRecordInput,
+) -> Response[AccessRecordEnvelope | ErrorEnvelope]:
+    """Create or update an access record (V1)
+
+     Gives a group (every member holding `role`, or any role with `any`), or one user within
+    that group, the use of a content item, and says whether they may edit it.
+
+    Args:
+        repository_id (str): An id, chosen by the partner (users, groups, items, media) or by
+            Evocalize (orders, reports, placeholders).
+        body (AccessRecordInput): An access record to create or update.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AccessRecordEnvelope | ErrorEnvelope]
+    """
+
+    kwargs = _get_kwargs(
+        repository_id=repository_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    repository_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: AccessRecordInput,
+) -> AccessRecordEnvelope | ErrorEnvelope | None:
+    """Create or update an access record (V1)
+
+     Gives a group (every member holding `role`, or any role with `any`), or one user within
+    that group, the use of a content item, and says whether they may edit it.
+
+    Args:
+        repository_id (str): An id, chosen by the partner (users, groups, items, media) or by
+            Evocalize (orders, reports, placeholders).
+        body (AccessRecordInput): An access record to create or update.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AccessRecordEnvelope | ErrorEnvelope
+    """
+
+    return sync_detailed(
+        repository_id=repository_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    repository_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: AccessRecordInput,
+) -> Response[AccessRecordEnvelope | ErrorEnvelope]:
+    """Create or update an access record (V1)
+
+     Gives a group (every member holding `role`, or any role with `any`), or one user within
+    that group, the use of a content item, and says whether they may edit it.
+
+    Args:
+        repository_id (str): An id, chosen by the partner (users, groups, items, media) or by
+            Evocalize (orders, reports, placeholders).
+        body (AccessRecordInput): An access record to create or update.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AccessRecordEnvelope | ErrorEnvelope]
+    """
+
+    kwargs = _get_kwargs(
+        repository_id=repository_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    repository_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: AccessRecordInput,
+) -> AccessRecordEnvelope | ErrorEnvelope | None:
+    """Create or update an access record (V1)
+
+     Gives a group (every member holding `role`, or any role with `any`), or one user within
+    that group, the use of a content item, and says whether they may edit it.
+
+    Args:
+        repository_id (str): An id, chosen by the partner (users, groups, items, media) or by
+            Evocalize (orders, reports, placeholders).
+        body (AccessRecordInput): An access record to create or update.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AccessRecordEnvelope | ErrorEnvelope
+    """
+
+    return (
+        await asyncio_detailed(
+            repository_id=repository_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,192 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.cancelled_order_envelope import CancelledOrderEnvelope
+from ...models.error_envelope import ErrorEnvelope
+from ...types import Response
+
+
+def _get_kwargs(
+    order_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/management/v1/order/{order_id}/cancel".format(
+            order_id=quote(str(order_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> CancelledOrderEnvelope | ErrorEnvelope | None:
+    if response.status_code == 200:
+        response_200 = CancelledOrderEnvelope.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorEnvelope.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorEnvelope.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ErrorEnvelope.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 500:
+        response_500 = ErrorEnvelope.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CancelledOrderEnvelope | ErrorEnvelope]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    order_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[CancelledOrderEnvelope | ErrorEnvelope]:
+    """Cancel an order
+
+     Cancels a purchase or a subscription and answers with the amount refunded. Preview the refund first
+    with `getOrderRefundPreview`.
+
+    Args:
+        order_id (str): An id, chosen by the partner (users, groups, items, media) or by Evocalize
+            (orders, reports, placeholders).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CancelledOrderEnvelope | ErrorEnvelope]
+    """
+
+    kwargs = _get_kwargs(
+        order_id=order_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    order_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> CancelledOrderEnvelope | ErrorEnvelope | None:
+    """Cancel an order
+
+     Cancels a purchase or a subscription and answers with the amount refunded. Preview the refund first
+    with `getOrderRefundPreview`.
+
+    Args:
+        order_id (str): An id, chosen by the partner (users, groups, items, media) or by Evocalize
+            (orders, reports, placeholders).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CancelledOrderEnvelope | ErrorEnvelope
+    """
+
+    return sync_detailed(
+        order_id=order_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    order_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[CancelledOrderEnvelope | ErrorEnvelope]:
+    """Cancel an order
+
+     Cancels a purchase or a subscription and answers with the amount refunded. Preview the refund first
+    with `getOrderRefundPreview`.
+
+    Args:
+        order_id (str): An id, chosen by the partner (users, groups, items, media) or by Evocalize
+            (orders, reports, placeholders).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CancelledOrderEnvelope | ErrorEnvelope]
+    """
+
+    kwargs = _get_kwargs(
+        order_id=order_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    order_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> CancelledOrderEnvelope | ErrorEnvelope | None:
+    """Cancel an order
+
+     Cancels a purchase or a subscription and answers with the amount refunded. Preview the refund first
+    with `getOrderRefundPreview`.
+
+    Args:
+        order_id (str): An id, chosen by the partner (users, groups, items, media) or by Evocalize
+            (orders, reports, placeholders).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CancelledOrderEnvelope | ErrorEnvelope
+    """
+
+    return (
+        await asyncio_detailed(
+            order_id=order_id,
+            client=client,
+        )
+    ).parsed

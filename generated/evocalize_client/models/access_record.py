@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.access_role import AccessRole, check_access_role
+
+T = TypeVar("T", bound="AccessRecord")
+
+
+@_attrs_define
+class AccessRecord:
+    """Who may use (and maybe edit) a content item. With a null `userId`, every member of the group holding the role."""
+
+    content_item_id: str
+    """ An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
+    """
+    user_id: None | str
+    """ The one user the record is limited to, or null for the whole group. """
+    group_id: str
+    """ An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
+    """
+    can_edit: bool
+    """ Whether these users may edit the item. """
+    role: AccessRole
+    """ The group role an access record applies to; `any` for every role. """
+    deleted: bool
+    """ Whether the record has been deleted. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        content_item_id = self.content_item_id
+
+        user_id: None | str
+        user_id = self.user_id
+
+        group_id = self.group_id
+
+        can_edit = self.can_edit
+
+        role: str = self.role
+
+        deleted = self.deleted
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "contentItemId": content_item_id,
+                "userId": user_id,
+                "groupId": group_id,
+                "canEdit": can_edit,
+                "role": role,
+                "deleted": deleted,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        content_item_id = d.pop("contentItemId")
+
+        def _parse_user_id(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        user_id = _parse_user_id(d.pop("userId"))
+
+        group_id = d.pop("groupId")
+
+        can_edit = d.pop("canEdit")
+
+        role = check_access_role(d.pop("role"))
+
+        deleted = d.pop("deleted")
+
+        access_record = cls(
+            content_item_id=content_item_id,
+            user_id=user_id,
+            group_id=group_id,
+            can_edit=can_edit,
+            role=role,
+            deleted=deleted,
+        )
+
+        access_record.additional_properties = d
+        return access_record
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

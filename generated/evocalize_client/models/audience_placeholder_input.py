@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.grant_input import GrantInput
+
+
+T = TypeVar("T", bound="AudiencePlaceholderInput")
+
+
+@_attrs_define
+class AudiencePlaceholderInput:
+    """A placeholder to create. The description defaults to the name."""
+
+    name: str
+    """ A human-readable name. """
+    description: str | Unset = UNSET
+    """ A human-readable description. """
+    tags: list[str] | Unset = UNSET
+    """ Free-form labels. """
+    grants: list[GrantInput] | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        name = self.name
+
+        description = self.description
+
+        tags: list[str] | Unset = UNSET
+        if not isinstance(self.tags, Unset):
+            tags = self.tags
+
+        grants: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.grants, Unset):
+            grants = []
+            for grants_item_data in self.grants:
+                grants_item = grants_item_data.to_dict()
+                grants.append(grants_item)
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "name": name,
+            }
+        )
+        if description is not UNSET:
+            field_dict["description"] = description
+        if tags is not UNSET:
+            field_dict["tags"] = tags
+        if grants is not UNSET:
+            field_dict["grants"] = grants
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.grant_input import GrantInput  # noqa: PLC0415
+
+        d = dict(src_dict)
+        name = d.pop("name")
+
+        description = d.pop("description", UNSET)
+
+        tags = cast(list[str], d.pop("tags", UNSET))
+
+        _grants = d.pop("grants", UNSET)
+        grants: list[GrantInput] | Unset = UNSET
+        if _grants is not UNSET:
+            grants = []
+            for grants_item_data in _grants:
+                grants_item = GrantInput.from_dict(grants_item_data)
+
+                grants.append(grants_item)
+
+        audience_placeholder_input = cls(
+            name=name,
+            description=description,
+            tags=tags,
+            grants=grants,
+        )
+
+        return audience_placeholder_input

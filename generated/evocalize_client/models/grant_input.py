@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..models.permission import Permission, check_permission
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.grantee_input import GranteeInput
+
+
+T = TypeVar("T", bound="GrantInput")
+
+
+@_attrs_define
+class GrantInput:
+    """A grant to upsert on the object of the operation, replacing that grantee's grant. An
+    empty `permissions` list removes the grantee's access (audiences and media).
+
+    """
+
+    grantee: GranteeInput
+    """ A grantee in a request. Send `userId` for USER and USER_IN_GROUP, `groupId` for GROUP,
+    GROUP_ROLE and USER_IN_GROUP, `groupRole` for GROUP_ROLE, and only `type` for
+    ORGANIZATION.
+     """
+    permissions: list[Permission]
+    """ The permissions the grantee holds on the object. """
+    object_id: str | Unset = UNSET
+    """ An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
+    """
+
+    def to_dict(self) -> dict[str, Any]:
+        grantee = self.grantee.to_dict()
+
+        permissions = []
+        for componentsschemas_permissions_item_data in self.permissions:
+            componentsschemas_permissions_item: str = componentsschemas_permissions_item_data
+            permissions.append(componentsschemas_permissions_item)
+
+        object_id = self.object_id
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "grantee": grantee,
+                "permissions": permissions,
+            }
+        )
+        if object_id is not UNSET:
+            field_dict["objectId"] = object_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.grantee_input import GranteeInput  # noqa: PLC0415
+
+        d = dict(src_dict)
+        grantee = GranteeInput.from_dict(d.pop("grantee"))
+
+        permissions = []
+        _permissions = d.pop("permissions")
+        for componentsschemas_permissions_item_data in _permissions:
+            componentsschemas_permissions_item = check_permission(
+                componentsschemas_permissions_item_data
+            )
+
+            permissions.append(componentsschemas_permissions_item)
+
+        object_id = d.pop("objectId", UNSET)
+
+        grant_input = cls(
+            grantee=grantee,
+            permissions=permissions,
+            object_id=object_id,
+        )
+
+        return grant_input
