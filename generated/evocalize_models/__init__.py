@@ -268,9 +268,7 @@ class FacebookPage(BaseModel):
     """
     A human-readable name.
     """
-    facebook_page_id: Annotated[
-        str, Field(alias="facebookPageId", max_length=255, min_length=1)
-    ]
+    facebook_page_id: Annotated[str, Field(alias="facebookPageId", max_length=255, min_length=1)]
     """
     An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
     """
@@ -447,9 +445,7 @@ BatchInputObject = TypeAliasType(
 )
 
 
-BatchInputString = TypeAliasType(
-    "BatchInputString", Annotated[str, Field(max_length=255)]
-)
+BatchInputString = TypeAliasType("BatchInputString", Annotated[str, Field(max_length=255)])
 
 
 class BatchItemError(BaseModel):
@@ -679,15 +675,11 @@ class Grantee(BaseModel):
         populate_by_name=True,
     )
     type: GranteeType
-    user_id: Annotated[
-        str | None, Field(alias="userId", max_length=255, min_length=1)
-    ] = None
+    user_id: Annotated[str | None, Field(alias="userId", max_length=255, min_length=1)] = None
     """
     An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
     """
-    group_id: Annotated[
-        str | None, Field(alias="groupId", max_length=255, min_length=1)
-    ] = None
+    group_id: Annotated[str | None, Field(alias="groupId", max_length=255, min_length=1)] = None
     """
     An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
     """
@@ -707,15 +699,11 @@ class GranteeInput(BaseModel):
         populate_by_name=True,
     )
     type: GranteeType
-    user_id: Annotated[
-        str | None, Field(alias="userId", max_length=255, min_length=1)
-    ] = None
+    user_id: Annotated[str | None, Field(alias="userId", max_length=255, min_length=1)] = None
     """
     An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
     """
-    group_id: Annotated[
-        str | None, Field(alias="groupId", max_length=255, min_length=1)
-    ] = None
+    group_id: Annotated[str | None, Field(alias="groupId", max_length=255, min_length=1)] = None
     """
     An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
     """
@@ -747,9 +735,7 @@ class Grant(BaseModel):
     """
     The permissions the grantee holds on the object.
     """
-    object_id: Annotated[
-        str | None, Field(alias="objectId", max_length=255, min_length=1)
-    ] = None
+    object_id: Annotated[str | None, Field(alias="objectId", max_length=255, min_length=1)] = None
     """
     An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
     """
@@ -771,9 +757,7 @@ class GrantInput(BaseModel):
     """
     The permissions the grantee holds on the object.
     """
-    object_id: Annotated[
-        str | None, Field(alias="objectId", max_length=255, min_length=1)
-    ] = None
+    object_id: Annotated[str | None, Field(alias="objectId", max_length=255, min_length=1)] = None
     """
     An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
     """
@@ -790,9 +774,7 @@ class ContentGrantInput(BaseModel):
     )
     grantee: GranteeInput
     permissions: Annotated[list[Permission], Field(max_length=1, min_length=1)]
-    object_id: Annotated[
-        str | None, Field(alias="objectId", max_length=255, min_length=1)
-    ] = None
+    object_id: Annotated[str | None, Field(alias="objectId", max_length=255, min_length=1)] = None
     """
     An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
     """
@@ -824,9 +806,7 @@ class ContentGrantBatch(BaseModel):
         extra="forbid",
         populate_by_name=True,
     )
-    grants: Annotated[
-        list[ContentGrantBatchEntry], Field(max_length=1000, min_length=1)
-    ]
+    grants: Annotated[list[ContentGrantBatchEntry], Field(max_length=1000, min_length=1)]
 
 
 class GrantsInput(BaseModel):
@@ -941,9 +921,7 @@ class AccessRecord(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    content_item_id: Annotated[
-        str, Field(alias="contentItemId", max_length=255, min_length=1)
-    ]
+    content_item_id: Annotated[str, Field(alias="contentItemId", max_length=255, min_length=1)]
     """
     An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
     """
@@ -975,15 +953,11 @@ class AccessRecordInput(BaseModel):
         extra="forbid",
         populate_by_name=True,
     )
-    content_item_id: Annotated[
-        str, Field(alias="contentItemId", max_length=255, min_length=1)
-    ]
+    content_item_id: Annotated[str, Field(alias="contentItemId", max_length=255, min_length=1)]
     """
     An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
     """
-    user_id: Annotated[
-        str | None, Field(alias="userId", max_length=255, min_length=1)
-    ] = None
+    user_id: Annotated[str | None, Field(alias="userId", max_length=255, min_length=1)] = None
     """
     Set to limit the record to one user of the group; null (or absent) for the whole group.
     """
@@ -1022,9 +996,7 @@ class AccessRecordFilter(BaseModel):
     """
     Only the records of this user, or null for any.
     """
-    group_id: Annotated[
-        str | None, Field(alias="groupId", max_length=255, min_length=1)
-    ]
+    group_id: Annotated[str | None, Field(alias="groupId", max_length=255, min_length=1)]
     """
     Only the records of this group, or null for any.
     """
@@ -1091,9 +1063,7 @@ class OrderType(StrEnum):
     subscription = "subscription"
 
 
-class VariableValues(
-    RootModel[dict[str, constr(max_length=65536) | float | bool | None]]
-):
+class VariableValues(RootModel[dict[str, constr(max_length=65536) | float | bool | None]]):
     """
     Creative data for the product, keyed by variable name; supplies or overrides what content items give.
     """
@@ -1112,9 +1082,7 @@ class PurchaseSchedule(BaseModel):
         extra="forbid",
         populate_by_name=True,
     )
-    start_timestamp: Annotated[
-        int, Field(alias="startTimestamp", ge=0, le=253402300799)
-    ]
+    start_timestamp: Annotated[int, Field(alias="startTimestamp", ge=0, le=253402300799)]
     """
     Unix time in seconds (the seed calls it Pacific Time, but a Unix timestamp has no time zone).
     """
@@ -1133,9 +1101,7 @@ class SubscriptionSchedule(BaseModel):
         extra="forbid",
         populate_by_name=True,
     )
-    start_timestamp: Annotated[
-        int, Field(alias="startTimestamp", ge=0, le=253402300799)
-    ]
+    start_timestamp: Annotated[int, Field(alias="startTimestamp", ge=0, le=253402300799)]
     """
     Unix time in seconds (the seed calls it Pacific Time, but a Unix timestamp has no time zone).
     """
@@ -1158,16 +1124,12 @@ class PurchaseOrderInput(BaseModel):
     """
     An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
     """
-    product_code: Annotated[
-        str, Field(alias="productCode", max_length=255, min_length=1)
-    ]
+    product_code: Annotated[str, Field(alias="productCode", max_length=255, min_length=1)]
     """
     An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
     """
     order_type: Annotated[Literal["purchase"], Field(alias="orderType")]
-    payment_amount: Annotated[
-        float, Field(alias="paymentAmount", gt=0.0, le=10000000.0)
-    ]
+    payment_amount: Annotated[float, Field(alias="paymentAmount", gt=0.0, le=10000000.0)]
     """
     An amount in US dollars, rounded to two decimals.
     """
@@ -1178,9 +1140,7 @@ class PurchaseOrderInput(BaseModel):
     """
     Content items whose data supplies the creative.
     """
-    variable_values: Annotated[VariableValues | None, Field(alias="variableValues")] = (
-        None
-    )
+    variable_values: Annotated[VariableValues | None, Field(alias="variableValues")] = None
 
 
 class SubscriptionOrderInput(BaseModel):
@@ -1200,16 +1160,12 @@ class SubscriptionOrderInput(BaseModel):
     """
     An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
     """
-    product_code: Annotated[
-        str, Field(alias="productCode", max_length=255, min_length=1)
-    ]
+    product_code: Annotated[str, Field(alias="productCode", max_length=255, min_length=1)]
     """
     An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
     """
     order_type: Annotated[Literal["subscription"], Field(alias="orderType")]
-    payment_amount: Annotated[
-        float, Field(alias="paymentAmount", gt=0.0, le=10000000.0)
-    ]
+    payment_amount: Annotated[float, Field(alias="paymentAmount", gt=0.0, le=10000000.0)]
     """
     An amount in US dollars, rounded to two decimals.
     """
@@ -1220,15 +1176,11 @@ class SubscriptionOrderInput(BaseModel):
     """
     Content items whose data supplies the creative.
     """
-    variable_values: Annotated[VariableValues | None, Field(alias="variableValues")] = (
-        None
-    )
+    variable_values: Annotated[VariableValues | None, Field(alias="variableValues")] = None
 
 
 class PlaceOrderInput(RootModel[PurchaseOrderInput | SubscriptionOrderInput]):
-    root: Annotated[
-        PurchaseOrderInput | SubscriptionOrderInput, Field(discriminator="order_type")
-    ]
+    root: Annotated[PurchaseOrderInput | SubscriptionOrderInput, Field(discriminator="order_type")]
     """
     A purchase or a subscription order, told apart by `orderType`.
     """
@@ -1243,15 +1195,13 @@ class ScheduleEdit(BaseModel):
         extra="forbid",
         populate_by_name=True,
     )
-    start_timestamp: Annotated[
-        int | None, Field(alias="startTimestamp", ge=0, le=253402300799)
-    ] = None
+    start_timestamp: Annotated[int | None, Field(alias="startTimestamp", ge=0, le=253402300799)] = (
+        None
+    )
     """
     Unix time in seconds (the seed calls it Pacific Time, but a Unix timestamp has no time zone).
     """
-    end_timestamp: Annotated[
-        int | None, Field(alias="endTimestamp", ge=0, le=253402300799)
-    ] = None
+    end_timestamp: Annotated[int | None, Field(alias="endTimestamp", ge=0, le=253402300799)] = None
     """
     Unix time in seconds (the seed calls it Pacific Time, but a Unix timestamp has no time zone).
     """
@@ -1266,16 +1216,14 @@ class OrderEdit(BaseModel):
         extra="forbid",
         populate_by_name=True,
     )
-    payment_amount: Annotated[
-        float | None, Field(alias="paymentAmount", gt=0.0, le=10000000.0)
-    ] = None
+    payment_amount: Annotated[float | None, Field(alias="paymentAmount", gt=0.0, le=10000000.0)] = (
+        None
+    )
     """
     An amount in US dollars, rounded to two decimals.
     """
     schedule: ScheduleEdit | None = None
-    variable_values: Annotated[VariableValues | None, Field(alias="variableValues")] = (
-        None
-    )
+    variable_values: Annotated[VariableValues | None, Field(alias="variableValues")] = None
 
 
 class OrderSchedule(BaseModel):
@@ -1286,15 +1234,11 @@ class OrderSchedule(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    start_timestamp: Annotated[
-        int, Field(alias="startTimestamp", ge=0, le=253402300799)
-    ]
+    start_timestamp: Annotated[int, Field(alias="startTimestamp", ge=0, le=253402300799)]
     """
     Unix time in seconds (the seed calls it Pacific Time, but a Unix timestamp has no time zone).
     """
-    end_timestamp: Annotated[
-        int | None, Field(alias="endTimestamp", ge=0, le=253402300799)
-    ] = None
+    end_timestamp: Annotated[int | None, Field(alias="endTimestamp", ge=0, le=253402300799)] = None
     """
     End of a purchase, in Unix seconds; absent or null for a subscription.
     """
@@ -1314,15 +1258,11 @@ class SubscriptionDetails(BaseModel):
     """
     When the subscription renews next, in Unix seconds; null when it will not.
     """
-    ends_on_timestamp: Annotated[
-        int | None, Field(alias="endsOnTimestamp", ge=0, le=253402300799)
-    ]
+    ends_on_timestamp: Annotated[int | None, Field(alias="endsOnTimestamp", ge=0, le=253402300799)]
     """
     When the subscription ends, in Unix seconds; null while it keeps renewing.
     """
-    subscription_amount: Annotated[
-        float, Field(alias="subscriptionAmount", ge=0.0, le=10000000.0)
-    ]
+    subscription_amount: Annotated[float, Field(alias="subscriptionAmount", ge=0.0, le=10000000.0)]
     """
     An amount in US dollars that may be zero (a refund, a fee).
     """
@@ -1354,9 +1294,7 @@ class Order(BaseModel):
     """
     An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
     """
-    product_code: Annotated[
-        str, Field(alias="productCode", max_length=255, min_length=1)
-    ]
+    product_code: Annotated[str, Field(alias="productCode", max_length=255, min_length=1)]
     """
     An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
     """
@@ -1367,16 +1305,12 @@ class Order(BaseModel):
 
     """
     order_type: Annotated[OrderType, Field(alias="orderType")]
-    payment_amount: Annotated[
-        float, Field(alias="paymentAmount", ge=0.0, le=10000000.0)
-    ]
+    payment_amount: Annotated[float, Field(alias="paymentAmount", ge=0.0, le=10000000.0)]
     """
     An amount in US dollars that may be zero (a refund, a fee).
     """
     schedule: OrderSchedule
-    content_item_ids: Annotated[
-        list[Identifier], Field(alias="contentItemIds", max_length=1000)
-    ]
+    content_item_ids: Annotated[list[Identifier], Field(alias="contentItemIds", max_length=1000)]
     """
     Content items whose data supplies the creative.
     """
@@ -1448,9 +1382,7 @@ class RefundPreview(BaseModel):
     """
     An amount in US dollars that may be zero (a refund, a fee).
     """
-    cancellation_fee: Annotated[
-        float, Field(alias="cancellationFee", ge=0.0, le=10000000.0)
-    ]
+    cancellation_fee: Annotated[float, Field(alias="cancellationFee", ge=0.0, le=10000000.0)]
     """
     An amount in US dollars that may be zero (a refund, a fee).
     """
@@ -1540,9 +1472,7 @@ class AudiencePlaceholder(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    placeholder_id: Annotated[
-        str, Field(alias="placeholderId", max_length=255, min_length=1)
-    ]
+    placeholder_id: Annotated[str, Field(alias="placeholderId", max_length=255, min_length=1)]
     """
     An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
     """
@@ -1632,10 +1562,7 @@ class AudienceCsvUpload(BaseModel):
         populate_by_name=True,
     )
     file: Annotated[
-        bytes,
-        Field(
-            json_schema_extra={"contentMediaType": "text/csv"}, max_length=4294967296
-        ),
+        bytes, Field(json_schema_extra={"contentMediaType": "text/csv"}, max_length=4294967296)
     ]
     """
     The CSV of hashed identifiers (at most 4 GiB).
@@ -1837,9 +1764,7 @@ class FacebookLeadSummary(BaseModel):
     """
     An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
     """
-    lead_form_id: Annotated[
-        str, Field(alias="leadFormId", max_length=255, min_length=1)
-    ]
+    lead_form_id: Annotated[str, Field(alias="leadFormId", max_length=255, min_length=1)]
     """
     An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
     """
@@ -1879,8 +1804,7 @@ class FacebookLead(BaseModel):
     The answers of the lead form.
     """
     lead_form_disclaimer_responses: Annotated[
-        list[DisclaimerResponse] | None,
-        Field(alias="leadFormDisclaimerResponses", max_length=100),
+        list[DisclaimerResponse] | None, Field(alias="leadFormDisclaimerResponses", max_length=100)
     ] = None
 
 
@@ -1971,9 +1895,7 @@ class TikTokLeadSummary(BaseModel):
     """
     An id that the webhook may send as a JSON number or as a string (the seed's tables and examples disagree).
     """
-    lead_form_id: Annotated[LongId | Identifier | None, Field(alias="leadFormId")] = (
-        None
-    )
+    lead_form_id: Annotated[LongId | Identifier | None, Field(alias="leadFormId")] = None
     """
     An id that the webhook may send as a JSON number or as a string (the seed's tables and examples disagree).
     """
@@ -2006,9 +1928,7 @@ class LeadContentField(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    friendly_name: Annotated[
-        str | None, Field(alias="friendlyName", max_length=1024)
-    ] = None
+    friendly_name: Annotated[str | None, Field(alias="friendlyName", max_length=1024)] = None
     """
     The field's display name.
     """
@@ -2059,9 +1979,7 @@ class LeadProgram(BaseModel):
     """
     The program's description.
     """
-    program_variables: Annotated[
-        dict[str, Any] | None, Field(alias="programVariables")
-    ] = None
+    program_variables: Annotated[dict[str, Any] | None, Field(alias="programVariables")] = None
     """
     Values specific to the partner's application, set up with Evocalize.
     """
@@ -2075,9 +1993,7 @@ class LeadOrderItem(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    order_item_id: Annotated[
-        int, Field(alias="orderItemId", ge=0, le=9223372036854775807)
-    ]
+    order_item_id: Annotated[int, Field(alias="orderItemId", ge=0, le=9223372036854775807)]
     """
     A 64-bit Evocalize id, sent as a JSON number.
     """
@@ -2095,9 +2011,7 @@ class LeadOrder(BaseModel):
     """
     The name of the architecture of the order.
     """
-    architecture_id: Annotated[
-        int, Field(alias="architectureId", ge=0, le=9223372036854775807)
-    ]
+    architecture_id: Annotated[int, Field(alias="architectureId", ge=0, le=9223372036854775807)]
     """
     A 64-bit Evocalize id, sent as a JSON number.
     """

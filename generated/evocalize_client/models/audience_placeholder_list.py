@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -46,9 +46,9 @@ class AudiencePlaceholderList:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.audience_placeholder import AudiencePlaceholder  # noqa: PLC0415
-        from ..models.metadata import Metadata  # noqa: PLC0415
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.audience_placeholder import AudiencePlaceholder
+        from ..models.metadata import Metadata
 
         d = dict(src_dict)
         data = []

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -46,7 +46,7 @@ class BatchItemError:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.batch_input_object import BatchInputObject  # noqa: PLC0415
+        from ..models.batch_input_object import BatchInputObject
 
         input_: dict[str, Any] | str
         if isinstance(self.input_, BatchInputObject):
@@ -74,8 +74,8 @@ class BatchItemError:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.batch_input_object import BatchInputObject  # noqa: PLC0415
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.batch_input_object import BatchInputObject
 
         d = dict(src_dict)
 

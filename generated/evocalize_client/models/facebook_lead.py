@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -68,10 +68,10 @@ class FacebookLead:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.disclaimer_response import DisclaimerResponse  # noqa: PLC0415
-        from ..models.facebook_lead_summary import FacebookLeadSummary  # noqa: PLC0415
-        from ..models.lead_form_answer import LeadFormAnswer  # noqa: PLC0415
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.disclaimer_response import DisclaimerResponse
+        from ..models.facebook_lead_summary import FacebookLeadSummary
+        from ..models.lead_form_answer import LeadFormAnswer
 
         d = dict(src_dict)
         summary = FacebookLeadSummary.from_dict(d.pop("summary"))

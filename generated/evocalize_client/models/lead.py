@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -37,10 +37,10 @@ class Lead:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.facebook_lead import FacebookLead  # noqa: PLC0415
-        from ..models.google_lead import GoogleLead  # noqa: PLC0415
-        from ..models.lead_order import LeadOrder  # noqa: PLC0415
-        from ..models.tik_tok_lead import TikTokLead  # noqa: PLC0415
+        from ..models.facebook_lead import FacebookLead
+        from ..models.google_lead import GoogleLead
+        from ..models.lead_order import LeadOrder
+        from ..models.tik_tok_lead import TikTokLead
 
         id = self.id
 
@@ -110,13 +110,13 @@ class Lead:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.facebook_lead import FacebookLead  # noqa: PLC0415
-        from ..models.google_lead import GoogleLead  # noqa: PLC0415
-        from ..models.lead_content_field import LeadContentField  # noqa: PLC0415
-        from ..models.lead_order import LeadOrder  # noqa: PLC0415
-        from ..models.lead_program import LeadProgram  # noqa: PLC0415
-        from ..models.tik_tok_lead import TikTokLead  # noqa: PLC0415
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.facebook_lead import FacebookLead
+        from ..models.google_lead import GoogleLead
+        from ..models.lead_content_field import LeadContentField
+        from ..models.lead_order import LeadOrder
+        from ..models.lead_program import LeadProgram
+        from ..models.tik_tok_lead import TikTokLead
 
         d = dict(src_dict)
         id = d.pop("id")

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -53,7 +53,7 @@ class Order:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.subscription_details import SubscriptionDetails  # noqa: PLC0415
+        from ..models.subscription_details import SubscriptionDetails
 
         id = self.id
 
@@ -105,10 +105,10 @@ class Order:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.order_schedule import OrderSchedule  # noqa: PLC0415
-        from ..models.subscription_details import SubscriptionDetails  # noqa: PLC0415
-        from ..models.variable_values import VariableValues  # noqa: PLC0415
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.order_schedule import OrderSchedule
+        from ..models.subscription_details import SubscriptionDetails
+        from ..models.variable_values import VariableValues
 
         d = dict(src_dict)
         id = d.pop("id")

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 
@@ -50,9 +50,9 @@ class OrderEdit:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.schedule_edit import ScheduleEdit  # noqa: PLC0415
-        from ..models.variable_values import VariableValues  # noqa: PLC0415
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.schedule_edit import ScheduleEdit
+        from ..models.variable_values import VariableValues
 
         d = dict(src_dict)
         payment_amount = d.pop("paymentAmount", UNSET)

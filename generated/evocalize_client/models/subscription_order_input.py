@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
@@ -79,9 +79,9 @@ class SubscriptionOrderInput:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.subscription_schedule import SubscriptionSchedule  # noqa: PLC0415
-        from ..models.variable_values import VariableValues  # noqa: PLC0415
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.subscription_schedule import SubscriptionSchedule
+        from ..models.variable_values import VariableValues
 
         d = dict(src_dict)
         user_id = d.pop("userId")

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -49,9 +49,9 @@ class TikTokLead:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.lead_form_answer import LeadFormAnswer  # noqa: PLC0415
-        from ..models.tik_tok_lead_summary import TikTokLeadSummary  # noqa: PLC0415
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.lead_form_answer import LeadFormAnswer
+        from ..models.tik_tok_lead_summary import TikTokLeadSummary
 
         d = dict(src_dict)
         summary = TikTokLeadSummary.from_dict(d.pop("summary"))
