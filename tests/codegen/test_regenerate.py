@@ -100,6 +100,16 @@ def test_a_spec_the_generator_cannot_fully_read_fails_and_keeps_the_old_code(
     assert not comparison.diff_files and not comparison.left_only and not comparison.right_only
 
 
+def test_an_unreadable_spec_is_one_clear_line_not_a_traceback(tmp_path: Path) -> None:
+    broken = tmp_path / "openapi.yaml"
+    broken.write_text("openapi: [3.1.0\n")
+    result = tiny(broken, tmp_path / "out")
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"regenerate: cannot read {broken}")
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
 def test_the_custom_target_options_go_together() -> None:
     result = regenerate("--check", "--spec", "openapi.yaml")
     assert result.returncode == 2
