@@ -92,3 +92,13 @@ def test_ids_are_plain_strings_not_wrappers() -> None:
     user = evocalize_models.User.model_validate({"id": "u1", "name": "A", "email": "a@example.com"})
     assert type(user.id) is str
     assert not issubclass(evocalize_models.User, RootModel)
+
+
+def test_responses_and_webhook_payloads_tolerate_a_field_added_without_notice() -> None:
+    lead_example = next(e for e in MODEL_EXAMPLES if component_of(e) == "LeadsDelivery").value
+    newer = {**lead_example, "deliveryAttempt": 2}
+    newer["leads"] = [{**lead, "score": 0.9} for lead in lead_example["leads"]]
+    delivery = evocalize_models.LeadsDelivery.model_validate(newer)
+    assert len(delivery.leads) == len(lead_example["leads"])
+    user = {"data": {"id": "u1", "name": "A", "email": "a@example.com", "tier": "gold"}}
+    assert evocalize_client.models.UserEnvelope.from_dict(user).to_dict() == user
