@@ -1,0 +1,64 @@
+"""The request signature Evocalize verifies, in one pure function.
+
+DESIGN.md, "Signature": lowercase hex SHA-256 of the UTF-8 text joining with newlines the
+request path (no host, no query), the exact body bytes (left out with their newline when there
+is no body), the timestamp exactly as sent (Unix seconds) and the client key. The same scheme
+signs leads webhook deliveries, over the partner endpoint's path. Client, sandbox and webhook
+receivers all call this one function, so they cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import time
+
+# Header names of both credential schemes (openapi.yaml, components.securitySchemes).
+KEY_ID_HEADER = "X-Evocalize-Client-Key-Id"
+KEY_HEADER = "X-Evocalize-Client-Key"
+TIMESTAMP_HEADER = "X-Evocalize-Timestamp"
+SIGNATURE_HEADER = "X-Evocalize-Signature"
+
+# Requests (and webhook deliveries) more than this many seconds from the verifier's clock are
+# refused (DESIGN.md).
+TIMESTAMP_WINDOW_SECONDS = 60
+
+
+def sign(path: str, body: bytes | str | None, timestamp: int | str, secret: str) -> str:
+    """The signature of a request: `path` without query, `body` as sent (None or empty when
+    there is none), `timestamp` as it appears in the header."""
+    if "?" in path:
+        raise ValueError("sign the path without its query string")
+    raw_body = body.encode("utf-8") if isinstance(body, str) else (body or b"")
+    parts = [path.encode("utf-8")]
+    if raw_body:
+        parts.append(raw_body)
+    parts += [str(timestamp).encode("utf-8"), secret.encode("utf-8")]
+    return hashlib.sha256(b"\n".join(parts)).hexdigest()
+
+
+def signature_matches(
+    expected_signature: str,
+    path: str,
+    body: bytes | str | None,
+    timestamp: int | str,
+    secret: str,
+) -> bool:
+    """Whether `expected_signature` signs this request; compared in constant time."""
+    actual = sign(path, body, timestamp, secret)
+    return hmac.compare_digest(actual.encode("ascii"), expected_signature.strip().lower().encode())
+
+
+def timestamp_is_fresh(timestamp: str, now: float | None = None) -> bool:
+    """Whether a timestamp header (Unix seconds) lies within the accepted window."""
+    try:
+        sent = int(timestamp)
+    except (TypeError, ValueError):
+        return False
+    current = time.time() if now is None else now
+    return abs(current - sent) <= TIMESTAMP_WINDOW_SECONDS
+
+
+def current_timestamp() -> str:
+    """A timestamp header for a request about to be sent."""
+    return str(int(time.time()))

@@ -1,0 +1,144 @@
+"""The spec at run time: `openapi.yaml`, and what each operation is, derived from it.
+
+Which operations page, take batches or may be retried is read from the document (a
+`pageToken` parameter, a `202` batch answer, `x-idempotent`), never from a list kept by hand,
+so a new operation in the spec is handled by the facade, the retry policy, the sandbox and the
+command line once the spec is edited (see STYLE.md, "Derive, don't list").
+
+The wheel carries the spec as `evocalize/openapi.yaml`; a source checkout reads the one at the
+repository root.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+SpecNode = dict[str, Any]
+
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+# Methods that repeat safely by definition (RFC 9110, 9.2.2); POST only with `x-idempotent`.
+IDEMPOTENT_METHODS = frozenset({"get", "head", "options", "put", "delete"})
+
+_CHECKOUT_SPEC = Path(__file__).resolve().parents[2] / "openapi.yaml"
+
+
+def spec_text() -> str:
+    """The text of the spec this package was built from."""
+    packaged = resources.files("evocalize").joinpath("openapi.yaml")
+    if packaged.is_file():
+        return packaged.read_text(encoding="utf-8")
+    return _CHECKOUT_SPEC.read_text(encoding="utf-8")
+
+
+@cache
+def load_spec() -> SpecNode:
+    """The parsed spec (cached: treat it as read-only)."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    spec: SpecNode = yaml.load(spec_text(), Loader=loader)
+    return spec
+
+
+def resolve(node: Any, spec: Mapping[str, Any] | None = None) -> Any:
+    """Follows local `$ref`s (`#/components/...`) until a node without one."""
+    document = spec if spec is not None else load_spec()
+    while isinstance(node, Mapping) and "$ref" in node:
+        ref = str(node["$ref"])
+        if not ref.startswith("#/"):
+            raise ValueError(f"only local references are used in this spec, not {ref!r}")
+        target: Any = document
+        for part in ref[2:].split("/"):
+            target = target[part.replace("~1", "/").replace("~0", "~")]
+        node = target
+    return node
+
+
+@dataclass(frozen=True)
+class OperationSpec:
+    """One operation of the spec and the traits that the overlays and the sandbox act on."""
+
+    operation_id: str
+    method: str  # lower case, as in the document
+    path: str
+    tag: str
+    node: SpecNode
+
+    @property
+    def parameters(self) -> list[SpecNode]:
+        return [resolve(p) for p in self.node.get("parameters", [])]
+
+    @property
+    def paginated(self) -> bool:
+        """A listing that pages with `pageToken` / `nextPageToken`."""
+        return any(p["name"] == "pageToken" and p["in"] == "query" for p in self.parameters)
+
+    @property
+    def batch(self) -> bool:
+        """Accepts a batch and answers `202` with a `reportId` to follow."""
+        accepted = resolve(self.node.get("responses", {}).get("202", {}))
+        schema = resolve(accepted.get("content", {}).get("application/json", {}).get("schema", {}))
+        data = resolve(schema.get("properties", {}).get("data", {}))
+        return "reportId" in data.get("properties", {})
+
+    @property
+    def idempotent(self) -> bool:
+        """Safe to send again after a failure whose outcome is unknown."""
+        return self.method in IDEMPOTENT_METHODS or bool(self.node.get("x-idempotent"))
+
+    @property
+    def deprecated(self) -> bool:
+        return bool(self.node.get("deprecated"))
+
+    @property
+    def summary(self) -> str:
+        return str(self.node.get("summary", ""))
+
+    @property
+    def path_pattern(self) -> re.Pattern[str]:
+        """Matches a concrete path of this operation; each `{name}` is one segment."""
+        pattern = re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>[^/]+)", re.escape(self.path))
+        return re.compile(pattern + "$")
+
+
+@cache
+def operation_specs() -> tuple[OperationSpec, ...]:
+    """Every operation under `paths`, in document order."""
+    spec = load_spec()
+    return tuple(
+        OperationSpec(
+            operation_id=item[method]["operationId"],
+            method=method,
+            path=path,
+            tag=item[method].get("tags", ["default"])[0],
+            node=item[method],
+        )
+        for path, item in spec["paths"].items()
+        for method in HTTP_METHODS
+        if method in item
+    )
+
+
+@cache
+def operation_spec(operation_id: str) -> OperationSpec:
+    """The operation called `operation_id`; a KeyError names the ones that exist."""
+    for op in operation_specs():
+        if op.operation_id == operation_id:
+            return op
+    known = ", ".join(sorted(op.operation_id for op in operation_specs()))
+    raise KeyError(f"no operation {operation_id!r} in the spec; known: {known}")
+
+
+def match_operation(method: str, path: str) -> OperationSpec | None:
+    """The operation that a request with this method and path (no query) calls, if any."""
+    wanted = method.lower()
+    for op in operation_specs():
+        if op.method == wanted and op.path_pattern.match(path):
+            return op
+    return None

@@ -1,0 +1,1 @@
+"""Offline Evocalize: a stateful reference implementation of every operation of openapi.yaml."""
