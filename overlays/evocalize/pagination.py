@@ -7,7 +7,8 @@ page. Evocalize pages with opaque tokens (`pageToken` in, `nextPageToken` out, i
 openapi.yaml, `info.description`); AppNexus with offsets (`start_element`, `num_elements`,
 `count`, at most 100 a page); Adnuntius with page numbers (`page`, `pageSize`, `totalCount`,
 `results`). Each is an instance here, so the walk (`iter_pages`, `iter_items` and their async
-twins) is written once.
+twins) is written once. Where an Evocalize listing keeps its items is read from the spec
+(`TokenPaging.for_operation`), not listed by hand.
 
 A page's `next_cursor` is also where to resume: pass it as `start` to a later walk.
 """
@@ -25,6 +26,8 @@ from collections.abc import (
 )
 from dataclasses import dataclass, replace
 from typing import Any, Generic, Protocol, TypeVar, overload
+
+from evocalize.spec import OperationSpec, resolve
 
 __all__ = [
     "AsyncFetch",
@@ -117,6 +120,22 @@ def _items(raw: Mapping[str, Any], where: Locator) -> Sequence[Any]:
     return found
 
 
+def _items_path(operation: OperationSpec) -> tuple[str, ...]:
+    answer = resolve(operation.node["responses"]["200"])
+    schema = resolve(answer["content"]["application/json"]["schema"])
+    data = resolve(schema["properties"]["data"])
+    if data.get("type") == "array":
+        return ("data",)
+    arrays = [
+        name
+        for name, node in data.get("properties", {}).items()
+        if resolve(node).get("type") == "array"
+    ]
+    if len(arrays) != 1:
+        raise ValueError(f"cannot tell where the items of {operation.operation_id} are: {arrays}")
+    return ("data", arrays[0])
+
+
 def _count(raw: Mapping[str, Any], where: Locator | None) -> int | None:
     found = None if where is None else locate(raw, where)
     if isinstance(found, bool) or found is None:
@@ -136,6 +155,15 @@ class TokenPaging:
     token_param: str = "pageToken"
     next_field: Locator = "nextPageToken"
     items_field: Locator = "data"
+
+    @classmethod
+    def for_operation(cls, operation: OperationSpec) -> TokenPaging:
+        """The paging of one of the spec's listings, its items found where the schema of its
+        `200` answer keeps them: `data` itself, or the one array inside it (grant listings
+        answer `data.grants`)."""
+        if not operation.paginated:
+            raise ValueError(f"{operation.operation_id} is not a paginated listing")
+        return cls(items_field=_items_path(operation))
 
     def first_params(self, start: Cursor | None) -> dict[str, Any]:
         return {} if start is None else {self.token_param: start}

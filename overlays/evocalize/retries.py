@@ -21,7 +21,7 @@ import math
 import random
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from types import TracebackType
 
@@ -82,7 +82,7 @@ class RetryPolicy:
     retry_statuses: frozenset[int] = DEFAULT_RETRY_STATUSES
     # Also retry error responses (4xx/5xx, body already read) for which this answers True, for
     # APIs that signal throttling in the body, e.g. AppNexus's 405 with `RATE_EXCEEDED`.
-    retry_response: Callable[[httpx.Response], bool] | None = field(default=None, compare=False)
+    retry_response: Callable[[httpx.Response], bool] | None = None
     respect_retry_after: bool = True
     # Retry connection failures that happened before anything was sent, whatever the request.
     retry_unsent: bool = True

@@ -25,6 +25,7 @@ from evocalize.pagination import (
     iter_pages,
 )
 from evocalize.retries import AsyncRetryTransport, RetryPolicy, RetryTransport
+from evocalize.spec import operation_spec, operation_specs, resolve
 from evocalize_client import AuthenticatedClient
 from evocalize_client.api.users import list_users
 from evocalize_client.models import User
@@ -238,6 +239,39 @@ def test_convert_maps_each_raw_item() -> None:
     pages = list(iter_pages(api, api.strategy, convert=str))
     assert pages[0].items[:2] == ["0", "1"]
     assert list(iter_items(api, api.strategy, convert=lambda n: n * 2))[-1] == 498
+
+
+# --- Evocalize's listings, from the spec
+
+
+def spec_examples_of_pages() -> list[tuple[str, Mapping[str, Any]]]:
+    found = []
+    for op in operation_specs():
+        if op.paginated:
+            media = resolve(op.node["responses"]["200"])["content"]["application/json"]
+            for example in media["examples"].values():
+                found.append((op.operation_id, resolve(example)["value"]))
+    return found
+
+
+@pytest.mark.parametrize(("operation_id", "example"), spec_examples_of_pages())
+def test_every_listing_of_the_spec_reads_its_own_example_page(
+    operation_id: str, example: Mapping[str, Any]
+) -> None:
+    page = TokenPaging.for_operation(operation_spec(operation_id)).read(example, {})
+    assert page.items and all(isinstance(item, dict) for item in page.items)
+    assert page.next_cursor == example.get("nextPageToken")
+
+
+def test_grant_listings_keep_their_items_under_data_grants() -> None:
+    strategy = TokenPaging.for_operation(operation_spec("listRepositoryGrants"))
+    assert strategy.items_field == ("data", "grants")
+    assert TokenPaging.for_operation(operation_spec("listUsers")).items_field == ("data",)
+
+
+def test_only_a_paginated_listing_has_token_paging() -> None:
+    with pytest.raises(ValueError, match="getUser is not a paginated listing"):
+        TokenPaging.for_operation(operation_spec("getUser"))
 
 
 # --- offsets (AppNexus)

@@ -304,6 +304,24 @@ def test_no_pause_ends_past_the_total_time_budget() -> None:
     assert len(server.requests) == 3
 
 
+def test_the_time_spent_in_attempts_counts_against_the_budget() -> None:
+    time = FakeTime()
+    server = Server(503)
+
+    def slow(request: httpx.Request) -> httpx.Response:
+        time.now += 25  # each attempt takes 25 s before its answer
+        return server(request)
+
+    transport = RetryTransport(
+        httpx.MockTransport(slow), STEADY, sleep=time.sleep, clock=time.clock
+    )
+    with httpx.Client(base_url=BASE_URL, transport=transport) as http:
+        assert http.get("/management/v1/users").status_code == 503
+    # 25 s, pause 1 s, 25 s (51 s), pause 2 s, 25 s (78 s): a third pause would pass 60 s.
+    assert time.sleeps == [1.0, 2.0]
+    assert len(server.requests) == 3
+
+
 def test_a_policy_needs_at_least_one_attempt() -> None:
     with pytest.raises(ValueError, match="at least 1"):
         RetryPolicy(max_attempts=0)
