@@ -95,7 +95,8 @@ class RetryPolicy:
 
     def backoff(self, retry: int, rand: Callable[[], float] = random.random) -> float:
         """The pause before retry number `retry` (1 for the first retry)."""
-        ceiling = min(self.max_delay, self.base_delay * 2.0 ** (retry - 1))
+        # The exponent is capped so that a policy with very many attempts cannot overflow.
+        ceiling = min(self.max_delay, self.base_delay * 2.0 ** min(retry - 1, 64))
         return ceiling * rand() if self.jitter else ceiling
 
     def retries_status(self, response: httpx.Response) -> bool:
@@ -111,11 +112,11 @@ class RetryPolicy:
         )
 
     def retries(self, response: httpx.Response) -> bool:
+        """Whether this response is worth retrying (its body read when `needs_body` said so)."""
         if self.retries_status(response):
             return True
-        return self.needs_body(response) and bool(
-            self.retry_response and self.retry_response(response)
-        )
+        predicate = self.retry_response
+        return predicate is not None and self.needs_body(response) and predicate(response)
 
 
 # One attempt and no retries, e.g. `with retry_policy(NO_RETRIES): ...`.
@@ -240,7 +241,8 @@ class _Attempts:
         """The pause before retrying after `response`, or None to return it."""
         if self.attempt >= self.policy.max_attempts:
             return None
-        if not self.policy.retries(response) or not self.safe(request):
+        # Safety first: the body predicate may only see bodies that `wants_body` had read.
+        if not self.safe(request) or not self.policy.retries(response):
             return None
         retry_after = None
         if self.policy.respect_retry_after:

@@ -242,6 +242,12 @@ async def test_a_response_predicate_reads_the_body_in_async_code_too(
         assert response.json()["response"]
 
 
+def test_a_response_predicate_is_not_consulted_for_a_request_that_is_never_repeated() -> None:
+    transport = RetryTransport(appnexus("RATE_EXCEEDED"), APPNEXUS_POLICY, sleep=FakeTime().sleep)
+    with httpx.Client(transport=transport) as http:
+        assert http.post("https://api.adnxs.com/creative", json={}).status_code == 405
+
+
 def test_a_connect_error_then_200_returns_the_200() -> None:
     server, time = Server(httpx.ConnectError, 200), FakeTime()
     assert client(server, time).get("/management/v1/users").status_code == 200
