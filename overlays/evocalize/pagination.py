@@ -81,7 +81,9 @@ class Page(Generic[T_co]):
 
 
 class PagingStrategy(Protocol):
-    """One paging convention."""
+    """One paging convention. The parameters it returns are only the paging ones: the walk lays
+    them over the caller's (filters) for the first page, and over the previous page's for the
+    next, so a strategy never has to carry filters along."""
 
     def first_params(self, start: Cursor | None) -> dict[str, Any]:
         """The paging parameters of the first page, or of the page at `start` when resuming."""
