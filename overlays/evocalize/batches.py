@@ -34,7 +34,6 @@ from collections.abc import (
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache, partial
-from itertools import islice
 from typing import Any, Protocol
 
 from evocalize.spec import load_spec, resolve
@@ -201,7 +200,8 @@ class BatchSummary:
 
 
 class BatchIncomplete(Exception):
-    """The run stopped before every report completed: a report could not be read.
+    """The run stopped before every report completed: a report could not be read, or the input
+    raised (its cause, in both cases, is the exception).
 
     Nothing is lost: `summary` accounts for the completed reports and refused batches, and the
     reports in `pending` are still processing (or done) on the API's side, to be picked up with
@@ -277,11 +277,13 @@ def run_batches(
     A batch whose submission raises does not stop the run: each of its entries becomes a
     `BatchFailure` with the exception's message (and its `code` attribute, if any) and no report
     id. The API refuses a batch whole, so these entries are exactly as failed as those a report
-    lists, and resubmitting the failures' inputs is safe (batch operations upsert by id).
+    lists, and resubmitting the failures' inputs is safe (batch operations upsert or delete by id).
 
-    `progress` and `on_failure` are called on the calling thread. Raises `BatchTimeout` or
-    `BatchIncomplete` (with the reports still pending) when a report times out or cannot be
-    read; no new batch starts after that, and the input is left unread past the last batch sent.
+    `progress` and `on_failure` are called on the calling thread; an exception they raise stops
+    the run and reaches the caller as it is. Raises `BatchTimeout` or `BatchIncomplete` (with the
+    reports still pending) when a report times out or cannot be read, or when the input raises
+    (the entries it gave before are sent first); no new batch starts after that, and the input is
+    left unread past the last batch sent.
     """
     size = _checked(chunk_size, concurrency)
     tally = _Tally(progress, on_failure, keep_failures)
@@ -369,8 +371,20 @@ def _checked(chunk_size: int | None, concurrency: int) -> int:
 
 
 def _chunks(entries: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    it = iter(entries)
-    while chunk := list(islice(it, size)):
+    # Filled one entry at a time, so that a run that stops leaves the rest unread; when the
+    # input itself raises, the entries already taken from it still go out before the error.
+    chunk: list[Any] = []
+    try:
+        for entry in entries:
+            chunk.append(entry)
+            if len(chunk) == size:
+                yield chunk
+                chunk = []
+    except Exception:
+        if chunk:
+            yield chunk
+        raise
+    if chunk:
         yield chunk
 
 
@@ -378,18 +392,23 @@ async def _achunks(
     entries: Iterable[Any] | AsyncIterable[Any], size: int
 ) -> AsyncIterator[list[Any]]:
     if not isinstance(entries, AsyncIterable):
-        for chunk in _chunks(entries, size):
-            yield chunk
+        for whole in _chunks(entries, size):
+            yield whole
         return
-    # Filled one entry at a time, so that a run that stops leaves the rest unread.
-    pending: list[Any] = []
-    async for entry in entries:
-        pending.append(entry)
-        if len(pending) == size:
-            yield pending
-            pending = []
-    if pending:
-        yield pending
+    # As `_chunks` does.
+    chunk: list[Any] = []
+    try:
+        async for entry in entries:
+            chunk.append(entry)
+            if len(chunk) == size:
+                yield chunk
+                chunk = []
+    except Exception:
+        if chunk:
+            yield chunk
+        raise
+    if chunk:
+        yield chunk
 
 
 @dataclass(frozen=True)
@@ -433,11 +452,15 @@ class _Tally:
         self._submitted = self._refused = self._processed = self._succeeded = self._failed = 0
         self._timed_out: list[int] = []
         self._broken: list[BaseException] = []
+        self._input_error: Exception | None = None
         self._timeout: float | None = None
 
     @property
     def stopping(self) -> bool:
-        return bool(self._timed_out or self._broken)
+        return bool(self._timed_out or self._broken or self._input_error)
+
+    def input_failed(self, exc: Exception) -> None:
+        self._input_error = exc
 
     def started(self, job: _Job) -> None:
         size = None if job.chunk is None else len(job.chunk)
@@ -545,6 +568,9 @@ class _Tally:
             for batch in batches
             if batch.state == "pending" and batch.report_id is not None
         )
+        if self._input_error is not None:
+            message = f"reading the entries raised {self._input_error!r}; {_resume(pending)}"
+            raise BatchIncomplete(message, pending=pending, summary=summary) from self._input_error
         if self._broken:
             message = f"a batch report could not be read ({self._broken[0]!r}); {_resume(pending)}"
             raise BatchIncomplete(message, pending=pending, summary=summary) from self._broken[0]
@@ -585,7 +611,12 @@ def _drive(
             while True:
                 # A chunk is read only when a batch may start: the input is never read ahead.
                 while in_flight < concurrency and not exhausted and not stop.is_set():
-                    job = next(jobs, None)
+                    try:
+                        job = next(jobs, None)
+                    except Exception as exc:
+                        tally.input_failed(exc)
+                        stop.set()
+                        job = None
                     if job is None:
                         exhausted = True
                         break
@@ -686,7 +717,12 @@ async def _adrive(
     try:
         while True:
             while in_flight < concurrency and not exhausted and not stop.is_set():
-                job = await anext(jobs, None)
+                try:
+                    job = await anext(jobs, None)
+                except Exception as exc:
+                    tally.input_failed(exc)
+                    stop.set()
+                    job = None
                 if job is None:
                     exhausted = True
                     break

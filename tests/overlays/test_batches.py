@@ -19,6 +19,7 @@ from evocalize.batches import (
     BatchIncomplete,
     BatchProgress,
     BatchProgressEvent,
+    BatchSummary,
     BatchTimeout,
     PollPolicy,
     afollow_reports,
@@ -32,6 +33,7 @@ from evocalize_client.api.batch_reports import get_batch_report, list_batch_repo
 from evocalize_client.api.users import create_or_update_user_batch
 from evocalize_client.models import (
     BatchInputObject,
+    BatchItemError,
     BatchItemErrorPage,
     BatchReportEnvelope,
     ReportReferenceEnvelope,
@@ -538,7 +540,106 @@ async def test_once_a_report_cannot_be_read_the_others_in_flight_are_left_pendin
     assert "report-20" not in api.chunks
 
 
+# ---- stopping ------------------------------------------------------------------------------------
+
+
+def test_an_exception_from_a_callback_stops_the_run_and_reaches_the_caller() -> None:
+    entries = Counted(100)
+
+    def give_up(failure: BatchFailure) -> None:
+        raise KeyError(failure.input)
+
+    api = FakeApi(fails=lambda entry: entry == 3)
+    with pytest.raises(KeyError):
+        run_batches(
+            entries, Backend(api), chunk_size=10, concurrency=1, poll=NO_WAIT, on_failure=give_up
+        )
+    assert entries.read == 10
+
+
+def test_when_the_input_raises_the_entries_it_gave_are_sent_and_the_run_stops_incomplete() -> None:
+    def entries() -> Iterator[int]:
+        yield from range(15)
+        raise OSError("the export file is truncated")
+
+    api = FakeApi()
+    with pytest.raises(BatchIncomplete) as raised:
+        run_batches(entries(), Backend(api), chunk_size=10, concurrency=1, poll=NO_WAIT)
+    assert isinstance(raised.value.__cause__, OSError)
+    assert raised.value.summary.report_ids == ("report-0", "report-10")
+    assert api.chunks["report-10"] == list(range(10, 15))
+    assert (raised.value.summary.total, raised.value.summary.succeeded) == (15, 15)
+
+
+@pytest.mark.anyio
+async def test_when_an_async_input_raises_the_entries_it_gave_are_sent_first() -> None:
+    async def entries() -> AsyncIterator[int]:
+        for entry in range(5):
+            yield entry
+        raise OSError("the export stream broke")
+
+    api = FakeApi()
+    with pytest.raises(BatchIncomplete) as raised:
+        await arun_batches(entries(), AsyncBackend(api), chunk_size=10, poll=NO_WAIT)
+    assert isinstance(raised.value.__cause__, OSError)
+    assert api.chunks["report-0"] == list(range(5))
+
+
 # ---- the shapes of the spec --------------------------------------------------------------------
+
+
+class SpecApi:
+    """An httpx handler answering the user batch, report and report-errors calls with the JSON
+    of the spec: the first batch ends with its first two users failed, listed over two pages."""
+
+    def __init__(self) -> None:
+        self.bodies: list[list[dict[str, Any]]] = []
+        self.readings: dict[str, int] = {}
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        path = request.url.path
+        if request.method == "POST" and path == "/management/v1/users":
+            self.bodies.append(json.loads(request.content))
+            report_id = f"rep{len(self.bodies)}"
+            self.readings[report_id] = 0
+            return httpx.Response(202, json={"data": {"reportId": report_id}})
+        report_id = path.split("/")[5]
+        body = self.bodies[int(report_id[3:]) - 1]
+        if path.endswith("/errors"):
+            token = request.url.params.get("pageToken")
+            if report_id != "rep1":
+                return httpx.Response(200, json={"data": []})
+            if token is None:
+                error = {
+                    "input": body[0],
+                    "errorMessage": "Duplicate user create request detected",
+                    "restErrorCode": "EV_BAD_REQUEST_DUPLICATE",
+                }
+                return httpx.Response(200, json={"data": [error], "nextPageToken": "page2"})
+            assert token == "page2"
+            error = {"input": body[1], "errorMessage": "no group seattle_office"}
+            return httpx.Response(200, json={"data": [error], "previousPageToken": "page1"})
+        self.readings[report_id] += 1
+        done = len(body) if self.readings[report_id] > 1 else 0
+        failed = 2 if report_id == "rep1" and done else 0
+        report = {
+            "totalItems": len(body),
+            "remainingItems": len(body) - done,
+            "completedItems": done,
+            "successfulItems": done - failed,
+            "errorItems": failed,
+            "isCompleted": done == len(body),
+        }
+        return httpx.Response(200, json={"data": report})
+
+
+def _entry_error(error: BatchItemError) -> BatchEntryError:
+    entry = error.input_
+    return BatchEntryError(
+        input=entry.to_dict() if isinstance(entry, BatchInputObject) else entry,
+        message=error.error_message,
+        code=None if isinstance(error.rest_error_code, Unset) else error.rest_error_code,
+    )
 
 
 class UserBatches:
@@ -564,74 +665,48 @@ class UserBatches:
         while True:
             page = list_batch_report_errors.sync(report_id, client=self.client, page_token=token)
             assert isinstance(page, BatchItemErrorPage), page
-            for error in page.data:
-                entry = error.input_
-                yield BatchEntryError(
-                    input=entry.to_dict() if isinstance(entry, BatchInputObject) else entry,
-                    message=error.error_message,
-                    code=None
-                    if isinstance(error.rest_error_code, Unset)
-                    else error.rest_error_code,
-                )
-            if isinstance(page.next_page_token, Unset) or not page.next_page_token:
+            yield from map(_entry_error, page.data)
+            if isinstance(page.next_page_token, Unset):
                 return
             token = page.next_page_token
 
 
-def test_a_backend_over_the_generated_client_fits_the_spec_json() -> None:
-    bodies: list[list[dict[str, Any]]] = []
-    readings: dict[str, int] = {}
+class AsyncUserBatches:
+    """`UserBatches` on the generated client's `asyncio` functions."""
 
-    def api(request: httpx.Request) -> httpx.Response:
-        path = request.url.path
-        if request.method == "POST" and path == "/management/v1/users":
-            bodies.append(json.loads(request.content))
-            report_id = f"rep{len(bodies)}"
-            readings[report_id] = 0
-            return httpx.Response(202, json={"data": {"reportId": report_id}})
-        report_id = path.split("/")[5]
-        if path.endswith("/errors"):
-            if report_id == "rep1" and "pageToken" not in request.url.params:
-                page = {
-                    "data": [
-                        {
-                            "input": bodies[0][0],
-                            "errorMessage": "Duplicate user create request detected",
-                            "restErrorCode": "EV_BAD_REQUEST_DUPLICATE",
-                        }
-                    ],
-                    "nextPageToken": "page2",
-                }
-                return httpx.Response(200, json=page)
-            if report_id == "rep1" and request.url.params["pageToken"] == "page2":
-                page = {
-                    "data": [{"input": bodies[0][1], "errorMessage": "no group seattle_office"}],
-                    "previousPageToken": "page1",
-                }
-                return httpx.Response(200, json=page)
-            return httpx.Response(200, json={"data": []})
-        readings[report_id] += 1
-        total = len(bodies[int(report_id[3:]) - 1])
-        done = total if readings[report_id] > 1 else 0
-        failed = 2 if report_id == "rep1" and done else 0
-        report = {
-            "totalItems": total,
-            "remainingItems": total - done,
-            "completedItems": done,
-            "successfulItems": done - failed,
-            "errorItems": failed,
-            "isCompleted": done == total,
-        }
-        return httpx.Response(200, json={"data": report})
+    def __init__(self, client: AuthenticatedClient) -> None:
+        self.client = client
 
-    client = AuthenticatedClient(base_url="https://partner-api.test", token="unused")
-    client.set_httpx_client(
-        httpx.Client(base_url="https://partner-api.test", transport=httpx.MockTransport(api))
-    )
-    users = [UserInput(id=f"u{n}", email=f"u{n}@example.com", name=f"U {n}") for n in range(3)]
-    summary = run_batches(users, UserBatches(client), chunk_size=2, concurrency=1, poll=NO_WAIT)
+    async def submit(self, chunk: list[Any]) -> str:
+        answer = await create_or_update_user_batch.asyncio(client=self.client, body=chunk)
+        assert isinstance(answer, ReportReferenceEnvelope), answer
+        return answer.data.report_id
 
-    assert [[user["id"] for user in body] for body in bodies] == [["u0", "u1"], ["u2"]]
+    async def report(self, report_id: str) -> BatchProgress:
+        answer = await get_batch_report.asyncio(report_id, client=self.client)
+        assert isinstance(answer, BatchReportEnvelope), answer
+        return BatchProgress.from_report(answer.data)
+
+    async def errors(self, report_id: str) -> AsyncIterator[BatchEntryError]:
+        token: str | Unset = UNSET
+        while True:
+            page = await list_batch_report_errors.asyncio(
+                report_id, client=self.client, page_token=token
+            )
+            assert isinstance(page, BatchItemErrorPage), page
+            for error in page.data:
+                yield _entry_error(error)
+            if isinstance(page.next_page_token, Unset):
+                return
+            token = page.next_page_token
+
+
+BASE_URL = "https://partner-api.test"
+USERS = [UserInput(id=f"u{n}", email=f"u{n}@example.com", name=f"User {n}") for n in range(3)]
+
+
+def _check_spec_run(api: SpecApi, summary: BatchSummary) -> None:
+    assert [[user["id"] for user in body] for body in api.bodies] == [["u0", "u1"], ["u2"]]
     assert summary.report_ids == ("rep1", "rep2")
     assert (summary.total, summary.succeeded, summary.failed) == (3, 1, 2)
     assert [(f.input["id"], f.code, f.report_id) for f in summary.failures] == [
@@ -640,15 +715,21 @@ def test_a_backend_over_the_generated_client_fits_the_spec_json() -> None:
     ]
 
 
-def test_an_exception_from_a_callback_stops_the_run_and_reaches_the_caller() -> None:
-    entries = Counted(100)
+def test_a_backend_over_the_generated_client_fits_the_spec_json() -> None:
+    api = SpecApi()
+    client = AuthenticatedClient(base_url=BASE_URL, token="unused")
+    client.set_httpx_client(httpx.Client(base_url=BASE_URL, transport=httpx.MockTransport(api)))
+    summary = run_batches(USERS, UserBatches(client), chunk_size=2, concurrency=1, poll=NO_WAIT)
+    _check_spec_run(api, summary)
 
-    def give_up(failure: BatchFailure) -> None:
-        raise KeyError(failure.input)
 
-    api = FakeApi(fails=lambda entry: entry == 3)
-    with pytest.raises(KeyError):
-        run_batches(
-            entries, Backend(api), chunk_size=10, concurrency=1, poll=NO_WAIT, on_failure=give_up
-        )
-    assert entries.read == 10
+@pytest.mark.anyio
+async def test_an_async_backend_over_the_generated_client_fits_the_spec_json() -> None:
+    api = SpecApi()
+    client = AuthenticatedClient(base_url=BASE_URL, token="unused")
+    transport = httpx.MockTransport(api)
+    client.set_async_httpx_client(httpx.AsyncClient(base_url=BASE_URL, transport=transport))
+    summary = await arun_batches(
+        USERS, AsyncUserBatches(client), chunk_size=2, concurrency=1, poll=NO_WAIT
+    )
+    _check_spec_run(api, summary)
