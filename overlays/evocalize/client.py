@@ -10,12 +10,14 @@ operations `.submit_all(entries)`.
 
 Requests go through one httpx client whose `auth` signs them and whose transport retries what
 is safe to retry (`retries.py`), so every operation gets both without knowing about them.
+`retries=RetryPolicy(...)` sets the client's policy; `with retry_policy(NO_RETRIES): ...`
+changes it for the calls inside the block.
 """
 
 from __future__ import annotations
 
 import inspect
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from typing import Any, Generic, TypeVar
 
 import httpx
@@ -25,6 +27,14 @@ from evocalize import __version__
 from evocalize.auth import SharedSecretAuth, SignatureAuth, key_auth
 from evocalize.binding import OperationBinding, bindings
 from evocalize.errors import APIConnectionError, APITimeoutError, raise_for_response
+from evocalize.pagination import (
+    Page,
+    TokenPaging,
+    aiter_pages,
+    iter_pages,
+    listing_items_path,
+)
+from evocalize.retries import AsyncRetryTransport, RetryPolicy, RetryTransport
 from evocalize.settings import Settings, resolve_settings
 
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
@@ -88,6 +98,18 @@ class _Facade:
         raise_for_response(response)
         return binding.unwrap(response, self._parsing_client)
 
+    def _page_body(self, binding: OperationBinding, response: httpx.Response) -> Mapping[str, Any]:
+        raise_for_response(response)
+        return binding.json_body(response)
+
+
+def _paging(binding: OperationBinding) -> tuple[TokenPaging, Callable[[Any], Any]]:
+    """The listing's paging and the converter of its raw items into generated models."""
+    if not binding.spec.paginated:
+        raise TypeError(f"{binding.name} is not a paginated listing")
+    path = listing_items_path(binding.spec)
+    return TokenPaging(items_field=path), binding.item_converter(path)
+
 
 class _Resource(Generic[FacadeT]):
     """The operations of one tag, as attributes named like the generated modules."""
@@ -125,6 +147,28 @@ class Operation:
     def __call__(self, *args: Any, **params: Any) -> Any:
         return self._facade._result(self.binding, self.raw(*args, **params))
 
+    def pages(self, *args: Any, start: str | None = None, **params: Any) -> Iterator[Page[Any]]:
+        """Every page of a listing, lazily, from its first (or from the `next_cursor` of a
+        page seen before, as `start`); items are generated models."""
+        strategy, convert = _paging(self.binding)
+
+        def fetch(page_params: dict[str, Any]) -> Mapping[str, Any]:
+            response = self._facade._send(self.binding.page_kwargs(page_params))
+            return self._facade._page_body(self.binding, response)
+
+        return iter_pages(
+            fetch,
+            strategy,
+            start=start,
+            params=_named_params(self.binding, args, params),
+            convert=convert,
+        )
+
+    def items(self, *args: Any, start: str | None = None, **params: Any) -> Iterator[Any]:
+        """Every item of a listing, lazily, following `nextPageToken` page after page."""
+        pages = self.pages(*args, start=start, **params)
+        return (item for page in pages for item in page.items)
+
 
 class AsyncOperation:
     """One operation bound to an asynchronous facade."""
@@ -145,6 +189,35 @@ class AsyncOperation:
     async def __call__(self, *args: Any, **params: Any) -> Any:
         return self._facade._result(self.binding, await self.raw(*args, **params))
 
+    def pages(
+        self, *args: Any, start: str | None = None, **params: Any
+    ) -> AsyncIterator[Page[Any]]:
+        """Every page of a listing, lazily (`async for`)."""
+        strategy, convert = _paging(self.binding)
+
+        async def fetch(page_params: dict[str, Any]) -> Mapping[str, Any]:
+            response = await self._facade._send(self.binding.page_kwargs(page_params))
+            return self._facade._page_body(self.binding, response)
+
+        return aiter_pages(
+            fetch,
+            strategy,
+            start=start,
+            params=_named_params(self.binding, args, params),
+            convert=convert,
+        )
+
+    def items(self, *args: Any, start: str | None = None, **params: Any) -> AsyncIterator[Any]:
+        """Every item of a listing, lazily (`async for`)."""
+        pages = self.pages(*args, start=start, **params)
+
+        async def each() -> AsyncIterator[Any]:
+            async for page in pages:
+                for item in page.items:
+                    yield item
+
+        return each()
+
 
 class Evocalize(_Facade):
     """Synchronous client of the Evocalize partner management API.
@@ -161,13 +234,19 @@ class Evocalize(_Facade):
         *,
         auth: str | None = None,
         timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
+        retries: RetryPolicy | None = None,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         super().__init__(base_url, key_id, secret, auth)
         self._http = httpx.Client(
             base_url=self.settings.base_url,
             auth=self.auth,
-            transport=transport or httpx.HTTPTransport(),
+            # Below the auth: each re-attempt is signed again, with a fresh timestamp.
+            transport=RetryTransport(
+                transport or httpx.HTTPTransport(),
+                retries or RetryPolicy(),
+                prepare_retry=self.auth.sign_request,
+            ),
             timeout=timeout,
             headers={"User-Agent": USER_AGENT},
         )
@@ -217,13 +296,18 @@ class AsyncEvocalize(_Facade):
         *,
         auth: str | None = None,
         timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
+        retries: RetryPolicy | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         super().__init__(base_url, key_id, secret, auth)
         self._http = httpx.AsyncClient(
             base_url=self.settings.base_url,
             auth=self.auth,
-            transport=transport or httpx.AsyncHTTPTransport(),
+            transport=AsyncRetryTransport(
+                transport or httpx.AsyncHTTPTransport(),
+                retries or RetryPolicy(),
+                prepare_retry=self.auth.sign_request,
+            ),
             timeout=timeout,
             headers={"User-Agent": USER_AGENT},
         )

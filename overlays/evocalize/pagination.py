@@ -122,7 +122,8 @@ def _items(raw: Mapping[str, Any], where: Locator) -> Sequence[Any]:
     return found
 
 
-def _items_path(operation: OperationSpec) -> tuple[str, ...]:
+def listing_items_path(operation: OperationSpec) -> tuple[str, ...]:
+    """Where the items of one of the spec's listings sit in its `200` envelope."""
     answer = resolve(operation.node["responses"]["200"])
     schema = resolve(answer["content"]["application/json"]["schema"])
     data = resolve(schema["properties"]["data"])
@@ -165,7 +166,7 @@ class TokenPaging:
         answer `data.grants`)."""
         if not operation.paginated:
             raise ValueError(f"{operation.operation_id} is not a paginated listing")
-        return cls(items_field=_items_path(operation))
+        return cls(items_field=listing_items_path(operation))
 
     def first_params(self, start: Cursor | None) -> dict[str, Any]:
         return {} if start is None else {self.token_param: start}

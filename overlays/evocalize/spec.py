@@ -88,11 +88,16 @@ class OperationSpec:
 
     @property
     def batch(self) -> bool:
-        """Accepts a batch and answers `202` with a `reportId` to follow."""
-        accepted = resolve(self.node.get("responses", {}).get("202", {}))
-        schema = resolve(accepted.get("content", {}).get("application/json", {}).get("schema", {}))
-        data = resolve(schema.get("properties", {}).get("data", {}))
-        return "reportId" in data.get("properties", {})
+        """Accepts a batch and answers (202, or 200 for grants V2) with a `reportId` to follow."""
+        for code, answer in self.node.get("responses", {}).items():
+            if not str(code).startswith("2"):
+                continue
+            media = resolve(answer).get("content", {}).get("application/json", {})
+            schema = resolve(media.get("schema", {}))
+            data = resolve(schema.get("properties", {}).get("data", {}))
+            if "reportId" in data.get("properties", {}):
+                return True
+        return False
 
     @property
     def idempotent(self) -> bool:
