@@ -40,7 +40,7 @@ def snake_case(operation_id: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "_", operation_id).lower()
 
 
-def _as_plain(value: Any) -> Any:
+def as_plain(value: Any) -> Any:
     """JSON-ready data from a pydantic model or attrs model; anything else as it is."""
     if isinstance(value, pydantic.BaseModel):
         return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
@@ -63,10 +63,10 @@ def coerce(value: Any, hint: Any) -> Any:
         if isinstance(member, type) and isinstance(value, member) and member is not object:
             return value
     if isinstance(value, pydantic.BaseModel):
-        value = _as_plain(value)
+        value = as_plain(value)
     if str in members and not isinstance(value, str):
         # A parameter the spec sends as JSON text: compact JSON, as the server reads it.
-        return json.dumps(_as_plain(value), separators=(",", ":"), ensure_ascii=False)
+        return json.dumps(as_plain(value), separators=(",", ":"), ensure_ascii=False)
     failures: list[str] = []
     for member in members:
         origin = get_origin(member)

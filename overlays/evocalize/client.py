@@ -17,7 +17,7 @@ changes it for the calls inside the block.
 from __future__ import annotations
 
 import inspect
-from collections.abc import AsyncIterator, Callable, Iterator, Mapping
+from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable, Iterator, Mapping
 from typing import Any, Generic, TypeVar
 
 import httpx
@@ -25,8 +25,17 @@ from evocalize_client import AuthenticatedClient
 
 from evocalize import __version__
 from evocalize.auth import SharedSecretAuth, SignatureAuth, key_auth
+from evocalize.batches import (
+    BatchFailure,
+    BatchProgressEvent,
+    BatchSummary,
+    PollPolicy,
+    arun_batches,
+    run_batches,
+)
 from evocalize.binding import OperationBinding, bindings
 from evocalize.errors import APIConnectionError, APITimeoutError, raise_for_response
+from evocalize.facade_batches import AsyncOperationBatches, OperationBatches
 from evocalize.pagination import (
     Page,
     TokenPaging,
@@ -103,6 +112,16 @@ class _Facade:
         return binding.json_body(response)
 
 
+def _batch_params(
+    binding: OperationBinding, args: tuple[Any, ...], params: dict[str, Any]
+) -> dict[str, Any]:
+    if not binding.spec.batch:
+        raise TypeError(f"{binding.name} is not a batch operation")
+    if "body" in params:
+        raise TypeError("submit_all takes the entries, not a body")
+    return _named_params(binding, args, params)
+
+
 def _paging(binding: OperationBinding) -> tuple[TokenPaging, Callable[[Any], Any]]:
     """The listing's paging and the converter of its raw items into generated models."""
     if not binding.spec.paginated:
@@ -169,6 +188,36 @@ class Operation:
         pages = self.pages(*args, start=start, **params)
         return (item for page in pages for item in page.items)
 
+    def submit_all(
+        self,
+        entries: Iterable[Any],
+        *args: Any,
+        chunk_size: int | None = None,
+        concurrency: int = 4,
+        poll: PollPolicy | None = None,
+        progress: Callable[[BatchProgressEvent], None] | None = None,
+        on_failure: Callable[[BatchFailure], None] | None = None,
+        keep_failures: bool = True,
+        **params: Any,
+    ) -> BatchSummary:
+        """Sends any number of entries in batches of at most 1000, `concurrency` at a time,
+        follows each report to its end and returns one summary with every failed entry.
+        Positional arguments after `entries` and keyword `params` are the operation's other
+        parameters (`repository_id`, ...). See `evocalize.batches.run_batches`."""
+        backend = OperationBatches(
+            self._facade, self.binding, _batch_params(self.binding, args, params)
+        )
+        return run_batches(
+            entries,
+            backend,
+            chunk_size=chunk_size,
+            concurrency=concurrency,
+            poll=poll or PollPolicy(),
+            progress=progress,
+            on_failure=on_failure,
+            keep_failures=keep_failures,
+        )
+
 
 class AsyncOperation:
     """One operation bound to an asynchronous facade."""
@@ -217,6 +266,33 @@ class AsyncOperation:
                     yield item
 
         return each()
+
+    async def submit_all(
+        self,
+        entries: Iterable[Any] | AsyncIterable[Any],
+        *args: Any,
+        chunk_size: int | None = None,
+        concurrency: int = 4,
+        poll: PollPolicy | None = None,
+        progress: Callable[[BatchProgressEvent], None] | None = None,
+        on_failure: Callable[[BatchFailure], None] | None = None,
+        keep_failures: bool = True,
+        **params: Any,
+    ) -> BatchSummary:
+        """`Operation.submit_all` on asyncio (entries may be an async iterable)."""
+        backend = AsyncOperationBatches(
+            self._facade, self.binding, _batch_params(self.binding, args, params)
+        )
+        return await arun_batches(
+            entries,
+            backend,
+            chunk_size=chunk_size,
+            concurrency=concurrency,
+            poll=poll or PollPolicy(),
+            progress=progress,
+            on_failure=on_failure,
+            keep_failures=keep_failures,
+        )
 
 
 class Evocalize(_Facade):

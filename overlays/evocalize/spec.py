@@ -100,6 +100,26 @@ class OperationSpec:
         return False
 
     @property
+    def linked_operations(self) -> list[str]:
+        """The operationIds that the `links` of its success answers lead to (a batch's report
+        and report errors, a created object's reads and edits)."""
+        found: list[str] = []
+        for code, answer in self.node.get("responses", {}).items():
+            if str(code).startswith("2"):
+                for link in resolve(answer).get("links", {}).values():
+                    target = resolve(link).get("operationId")
+                    if target and target not in found:
+                        found.append(str(target))
+        return found
+
+    @property
+    def request_body_schema(self) -> SpecNode:
+        """The JSON schema of the request body (refs resolved at the top), or {}."""
+        body = resolve(self.node.get("requestBody", {}))
+        media = body.get("content", {}).get("application/json", {})
+        return dict(resolve(media.get("schema", {})))
+
+    @property
     def idempotent(self) -> bool:
         """Safe to send again after a failure whose outcome is unknown."""
         return self.method in IDEMPOTENT_METHODS or bool(self.node.get("x-idempotent"))
