@@ -6,10 +6,12 @@ from __future__ import annotations
 import hashlib
 import io
 import itertools
-from collections.abc import Iterator
+import tracemalloc
+from collections.abc import Iterable, Iterator
 
 import httpx
 import pytest
+from evocalize import audience
 from evocalize.audience import (
     MIN_IDENTIFIERS,
     AudienceCsvError,
@@ -246,6 +248,45 @@ def test_the_upload_sends_the_hashed_rows_as_the_multipart_file_field() -> None:
     assert "Content-Type: text/csv" in body
     assert HEADER + SEED_HASHED_ROW * ROWS_FOR_MINIMUM in body
     assert "emailaddress@example.com" not in body
+
+
+class StreamCountingTransport(httpx.BaseTransport):
+    """Reads the request body chunk by chunk, keeping only its size and its end (MockTransport
+    would read it whole)."""
+
+    def __init__(self) -> None:
+        self.sent_bytes = 0
+        self.tail = b""
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        assert isinstance(request.stream, Iterable)
+        for chunk in request.stream:
+            self.sent_bytes += len(chunk)
+            self.tail = (self.tail + chunk)[-512:]
+        return httpx.Response(200, json=PLACEHOLDER)
+
+
+def test_the_upload_streams_a_file_larger_than_its_memory_spool(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(audience, "SPOOL_MAX_BYTES", 64 * 1024)
+    rows = 20_000
+    transport = StreamCountingTransport()
+    client = AuthenticatedClient(
+        base_url="https://partner-api.test", token="unused", httpx_args={"transport": transport}
+    )
+    source = (f"person{n}@example.com\n" for n in range(rows))
+    tracemalloc.start()
+    try:
+        upload_audience_csv(client, "1234", itertools.chain(["email\n"], source))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+    file_size = rows * 65  # a digest and its newline a row
+    assert transport.sent_bytes > file_size
+    assert sha256(f"person{rows - 1}@example.com").encode() in transport.tail
+    assert peak < file_size / 4
 
 
 def test_an_upload_already_hashed_is_sent_as_it_is() -> None:
