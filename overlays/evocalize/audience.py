@@ -341,8 +341,9 @@ def hash_rows(rows: Iterable[Sequence[str]]) -> Iterator[list[str]]:
 
 def hash_csv(source: Iterable[str] | IO[str]) -> Iterator[str]:
     """The CSV with every identifier hashed, one output line (ending in a newline) per input
-    row, read and written lazily so that a file of any size streams through. Raises
-    `AudienceCsvError`, with the line, on a bad header or a row of the wrong length."""
+    row, read and written lazily so that a file of any size streams through (open it with
+    `newline=""`, as for any CSV). Raises `AudienceCsvError`, with the line, on a bad header or
+    a row of the wrong length."""
     for _, row in _hashed_rows(_numbered_rows(source)):
         yield _csv_line(row)
 
