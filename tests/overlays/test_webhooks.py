@@ -17,6 +17,7 @@ import pytest
 from evocalize.signing import KEY_ID_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, sign
 from evocalize.webhook_receiver import LeadsReceiver
 from evocalize.webhooks import (
+    PAYLOAD_VERSION_HEADER,
     BadSignatureError,
     InMemorySeenLeads,
     InvalidPayloadError,
@@ -55,7 +56,7 @@ def signed_headers(
 ) -> dict[str, str]:
     sent = str(int(time.time()) if timestamp is None else timestamp)
     return {
-        "X-Evocalize-Payload-Version": "1",
+        PAYLOAD_VERSION_HEADER: "1",
         KEY_ID_HEADER: KEY_ID,
         TIMESTAMP_HEADER: sent,
         SIGNATURE_HEADER: sign(path, body, sent, secret),
