@@ -434,3 +434,12 @@ def test_debug_logs_and_errors_never_show_the_key(
     assert len(calls) == 2 and caplog.records
     assert SECRET not in caplog.text
     assert SECRET not in str(raised.value) and SECRET not in repr(raised.value)
+
+
+def test_a_code_answered_with_another_status_is_caught_by_both_classes() -> None:
+    handler = error_answer(403, "EV_OBJECT_NOT_FOUND")
+    with pytest.raises(errors.ObjectNotFoundError) as raised:
+        facade(handler).media.get_media("m1")
+    assert isinstance(raised.value, errors.PermissionDeniedError)
+    assert not isinstance(raised.value, errors.AuthenticationError)
+    assert type(raised.value).__name__ == "ObjectNotFoundError"
