@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable, Iterator, Mapping
-from typing import Any, Generic, TypeVar
+from contextlib import contextmanager
+from typing import Any, TypeVar
 
 import httpx
 from evocalize_client import AuthenticatedClient
@@ -49,7 +50,7 @@ from evocalize.settings import Settings, resolve_settings
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 USER_AGENT = f"evocalize-python/{__version__}"
 
-FacadeT = TypeVar("FacadeT", bound="_Facade")
+OperationT = TypeVar("OperationT")
 
 
 def _named_params(
@@ -96,6 +97,33 @@ class _Facade:
             f"key_id={self.settings.key_id!r}, auth={self.settings.auth!r})"
         )
 
+    def _attach(self, make: Callable[[OperationBinding], OperationT]) -> dict[str, OperationT]:
+        """Makes every operation, sets one attribute per tag holding that tag's operations,
+        and returns them all by operationId."""
+        grouped: dict[str, dict[str, OperationT]] = {}
+        by_id: dict[str, OperationT] = {}
+        for binding in bindings().values():
+            grouped.setdefault(binding.tag, {})[binding.name] = by_id[binding.operation_id] = make(
+                binding
+            )
+        for tag, operations in grouped.items():
+            setattr(self, tag, _Resource(tag, operations))
+        return by_id
+
+    def __getattr__(self, name: str) -> Any:
+        # Tags are set in __init__; this only improves the error for a mistyped one.
+        raise AttributeError(f"{type(self).__name__} has no API area {name!r}")
+
+    @contextmanager
+    def _transport_errors(self) -> Iterator[None]:
+        """httpx's transport failures as this package's errors."""
+        try:
+            yield
+        except httpx.TimeoutException as error:
+            raise APITimeoutError(f"timed out: {error}") from error
+        except httpx.TransportError as error:
+            raise APIConnectionError(f"no answer from {self.settings.base_url}: {error}") from error
+
     def _binding(self, operation_id: str) -> OperationBinding:
         try:
             return bindings()[operation_id]
@@ -130,7 +158,7 @@ def _paging(binding: OperationBinding) -> tuple[TokenPaging, Callable[[Any], Any
     return TokenPaging(items_field=path), binding.item_converter(path)
 
 
-class _Resource(Generic[FacadeT]):
+class _Resource:
     """The operations of one tag, as attributes named like the generated modules."""
 
     def __init__(self, tag: str, operations: Mapping[str, Any]) -> None:
@@ -326,30 +354,15 @@ class Evocalize(_Facade):
             timeout=timeout,
             headers={"User-Agent": USER_AGENT},
         )
-        grouped: dict[str, dict[str, Operation]] = {}
-        for binding in bindings().values():
-            grouped.setdefault(binding.tag, {})[binding.name] = Operation(self, binding)
-        self.operations: dict[str, Operation] = {
-            op.binding.operation_id: op for ops in grouped.values() for op in ops.values()
-        }
-        for tag, operations in grouped.items():
-            setattr(self, tag, _Resource[Evocalize](tag, operations))
-
-    def __getattr__(self, name: str) -> Any:
-        # Tags are set in __init__; this only improves the error for a mistyped one.
-        raise AttributeError(f"{type(self).__name__} has no API area {name!r}")
+        self.operations: dict[str, Operation] = self._attach(lambda b: Operation(self, b))
 
     def call(self, operation_id: str, /, **params: Any) -> Any:
         """Calls an operation by its operationId: `ev.call("getUser", user_id="u1")`."""
         return self.operations[self._binding(operation_id).operation_id](**params)
 
     def _send(self, kwargs: dict[str, Any]) -> httpx.Response:
-        try:
+        with self._transport_errors():
             return self._http.request(**kwargs)
-        except httpx.TimeoutException as error:
-            raise APITimeoutError(f"timed out: {error}") from error
-        except httpx.TransportError as error:
-            raise APIConnectionError(f"no answer from {self.settings.base_url}: {error}") from error
 
     def close(self) -> None:
         self._http.close()
@@ -387,28 +400,14 @@ class AsyncEvocalize(_Facade):
             timeout=timeout,
             headers={"User-Agent": USER_AGENT},
         )
-        grouped: dict[str, dict[str, AsyncOperation]] = {}
-        for binding in bindings().values():
-            grouped.setdefault(binding.tag, {})[binding.name] = AsyncOperation(self, binding)
-        self.operations: dict[str, AsyncOperation] = {
-            op.binding.operation_id: op for ops in grouped.values() for op in ops.values()
-        }
-        for tag, operations in grouped.items():
-            setattr(self, tag, _Resource[AsyncEvocalize](tag, operations))
-
-    def __getattr__(self, name: str) -> Any:
-        raise AttributeError(f"{type(self).__name__} has no API area {name!r}")
+        self.operations: dict[str, AsyncOperation] = self._attach(lambda b: AsyncOperation(self, b))
 
     async def call(self, operation_id: str, /, **params: Any) -> Any:
         return await self.operations[self._binding(operation_id).operation_id](**params)
 
     async def _send(self, kwargs: dict[str, Any]) -> httpx.Response:
-        try:
+        with self._transport_errors():
             return await self._http.request(**kwargs)
-        except httpx.TimeoutException as error:
-            raise APITimeoutError(f"timed out: {error}") from error
-        except httpx.TransportError as error:
-            raise APIConnectionError(f"no answer from {self.settings.base_url}: {error}") from error
 
     async def aclose(self) -> None:
         await self._http.aclose()
