@@ -24,17 +24,38 @@ SIGNATURE_HEADER = "X-Evocalize-Signature"
 TIMESTAMP_WINDOW_SECONDS = 60
 
 
+class SignatureHasher:
+    """The signature computed over a body fed in chunks, so that a streamed upload is signed
+    without being held in memory. `sign` is this class fed with one chunk."""
+
+    def __init__(self, path: str) -> None:
+        if "?" in path:
+            raise ValueError("sign the path without its query string")
+        self._digest = hashlib.sha256(path.encode("utf-8"))
+        self._has_body = False
+
+    def update(self, chunk: bytes) -> None:
+        if not chunk:
+            return
+        if not self._has_body:
+            # The body and its newline are left out entirely when there is no body.
+            self._digest.update(b"\n")
+            self._has_body = True
+        self._digest.update(chunk)
+
+    def finish(self, timestamp: int | str, secret: str) -> str:
+        tail = b"\n" + str(timestamp).encode("utf-8") + b"\n" + secret.encode("utf-8")
+        digest = self._digest.copy()
+        digest.update(tail)
+        return digest.hexdigest()
+
+
 def sign(path: str, body: bytes | str | None, timestamp: int | str, secret: str) -> str:
     """The signature of a request: `path` without query, `body` as sent (None or empty when
     there is none), `timestamp` as it appears in the header."""
-    if "?" in path:
-        raise ValueError("sign the path without its query string")
-    raw_body = body.encode("utf-8") if isinstance(body, str) else (body or b"")
-    parts = [path.encode("utf-8")]
-    if raw_body:
-        parts.append(raw_body)
-    parts += [str(timestamp).encode("utf-8"), secret.encode("utf-8")]
-    return hashlib.sha256(b"\n".join(parts)).hexdigest()
+    hasher = SignatureHasher(path)
+    hasher.update(body.encode("utf-8") if isinstance(body, str) else (body or b""))
+    return hasher.finish(timestamp, secret)
 
 
 def signature_matches(

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -69,10 +69,17 @@ class OperationSpec:
     path: str
     tag: str
     node: SpecNode
+    # The path item holding the operation: its `parameters` apply to every method.
+    path_item: SpecNode = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def parameters(self) -> list[SpecNode]:
-        return [resolve(p) for p in self.node.get("parameters", [])]
+        """Path-level and operation-level parameters; the operation's win on (name, in)."""
+        merged: dict[tuple[str, str], SpecNode] = {}
+        for raw in [*self.path_item.get("parameters", []), *self.node.get("parameters", [])]:
+            parameter = resolve(raw)
+            merged[(parameter["name"], parameter["in"])] = parameter
+        return list(merged.values())
 
     @property
     def paginated(self) -> bool:
@@ -118,6 +125,7 @@ def operation_specs() -> tuple[OperationSpec, ...]:
             path=path,
             tag=item[method].get("tags", ["default"])[0],
             node=item[method],
+            path_item=item,
         )
         for path, item in spec["paths"].items()
         for method in HTTP_METHODS

@@ -50,3 +50,9 @@ def test_a_concrete_request_is_matched_to_its_operation() -> None:
     assert deleted is not None and deleted.operation_id == "deleteItem"
     assert match_operation("PATCH", "/management/v1/users") is None
     assert match_operation("GET", "/management/v1/users/extra") is None
+
+
+def test_parameters_declared_on_the_path_apply_to_each_of_its_operations() -> None:
+    for operation_id in ("getUser", "deactivateUser"):
+        names = {(p["name"], p["in"]) for p in operation_spec(operation_id).parameters}
+        assert ("userId", "path") in names

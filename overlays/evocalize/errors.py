@@ -1,0 +1,288 @@
+"""Typed errors: one exception class per HTTP status family and per `EV_*` code.
+
+A caller catches what it can act on (`NotFoundError`, `InvalidScheduleError`, any `APIError`)
+instead of parsing bodies. Every API error carries the first error's `code`, `message`,
+`field` and `details`, all errors of the envelope, the status, the request id when the server
+sent one, and the response itself. A 2xx answer whose body holds `errors` raises too: it is
+never taken for a success.
+
+Decoding the body is a strategy (`ErrorDecoder`), so the envelopes of other APIs
+(`error`/`error_id`, translatable messages) plug in without another hierarchy.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+from typing import Any, ClassVar
+
+import httpx
+
+# Headers that carry a request id, in the order they are looked for.
+REQUEST_ID_HEADERS = ("x-request-id", "x-evocalize-request-id", "x-amzn-requestid", "request-id")
+
+
+@dataclass(frozen=True)
+class ErrorDetail:
+    """One reason a request failed, as the server put it."""
+
+    message: str
+    code: str | None = None
+    field: str | None = None
+    details: Mapping[str, Any] = dataclass_field(default_factory=dict)
+
+
+class EvocalizeError(Exception):
+    """Base of every error this package raises."""
+
+
+class APIConnectionError(EvocalizeError):
+    """The request did not get an answer (connection refused, reset, DNS, ...)."""
+
+
+class APITimeoutError(APIConnectionError):
+    """The request timed out."""
+
+
+class ResponseValidationError(EvocalizeError):
+    """A success answer whose body does not match the spec's schema for it."""
+
+
+class APIError(EvocalizeError):
+    """The server answered with an error."""
+
+    status_code: ClassVar[int | None] = None
+
+    def __init__(
+        self,
+        errors: Sequence[ErrorDetail],
+        *,
+        status: int,
+        request_id: str | None = None,
+        response: httpx.Response | None = None,
+    ) -> None:
+        first = errors[0] if errors else ErrorDetail(message=f"HTTP {status}")
+        self.errors = list(errors) or [first]
+        self.status = status
+        self.code = first.code
+        self.message = first.message
+        self.field = first.field
+        self.details = dict(first.details)
+        self.request_id = request_id
+        self.response = response
+        super().__init__(self._describe())
+
+    def _describe(self) -> str:
+        # Only what the server said and where: never request headers, which hold credentials.
+        text = f"{self.status}"
+        if self.code:
+            text += f" {self.code}"
+        text += f": {self.message}"
+        if self.field:
+            text += f" (field {self.field!r})"
+        if len(self.errors) > 1:
+            text += f" and {len(self.errors) - 1} more"
+        if self.request_id:
+            text += f" [request {self.request_id}]"
+        return text
+
+
+class BadRequestError(APIError):
+    status_code = 400
+
+
+class AuthenticationError(APIError):
+    status_code = 401
+
+
+class PermissionDeniedError(APIError):
+    status_code = 403
+
+
+class NotFoundError(APIError):
+    status_code = 404
+
+
+class MethodNotAllowedError(APIError):
+    status_code = 405
+
+
+class ConflictError(APIError):
+    status_code = 409
+
+
+class RateLimitError(APIError):
+    status_code = 429
+
+
+class InternalServerError(APIError):
+    """Any 5xx answer."""
+
+    status_code = 500
+
+
+# One class per `EV_*` code of the spec's ErrorCode enum; a test holds this table to the spec.
+class InvalidFieldsError(BadRequestError):
+    """EV_BAD_REQUEST_INVALID_FIELDS: a required field is missing or a field is invalid."""
+
+
+class InvalidUserIdentityError(BadRequestError):
+    """EV_BAD_REQUEST_INVALID_USER_IDENTITY: an unknown user or group."""
+
+
+class TooManyItemsError(BadRequestError):
+    """EV_BAD_REQUEST_TOO_MANY_ITEMS: a batch over 1000 entries; nothing was processed."""
+
+
+class MalformedRequestError(BadRequestError):
+    """EV_BAD_REQUEST_MALFORMED: an unreadable request, such as a type mismatch."""
+
+
+class DuplicateError(BadRequestError):
+    """EV_BAD_REQUEST_DUPLICATE: another object with a different id already exists."""
+
+
+class InvalidBudgetError(BadRequestError):
+    """EV_BAD_REQUEST_INVALID_BUDGET: an invalid amount or amount change."""
+
+
+class InvalidScheduleError(BadRequestError):
+    """EV_BAD_REQUEST_INVALID_SCHEDULE: an invalid schedule or schedule change."""
+
+
+class InvalidVariableValueError(BadRequestError):
+    """EV_BAD_REQUEST_INVALID_VARIABLE_VALUE: an invalid variable value."""
+
+
+class NotEditableTemporarilyError(BadRequestError):
+    """EV_OBJECT_NOT_EDITABLE_TEMPORARILY: the object cannot be edited now; try later."""
+
+
+class ObjectNotFoundError(NotFoundError):
+    """EV_OBJECT_NOT_FOUND: no such object."""
+
+
+class InvalidKeyError(AuthenticationError):
+    """EV_UNAUTHORIZED_INVALID_KEY: unknown client key id."""
+
+
+class MissingHeadersError(AuthenticationError):
+    """EV_UNAUTHORIZED_MISSING_HEADERS: a required credential header is missing."""
+
+
+class InvalidSignatureError(AuthenticationError):
+    """EV_UNAUTHORIZED_INVALID_SIGNATURE: the signature does not match."""
+
+
+class InvalidSecretError(AuthenticationError):
+    """EV_UNAUTHORIZED_INVALID_SECRET: wrong client key."""
+
+
+class ExpiredRequestError(AuthenticationError):
+    """EV_UNAUTHORIZED_EXPIRED_REQUEST: the timestamp is more than a minute away."""
+
+
+class ServerFaultError(InternalServerError):
+    """EV_INTERNAL_SERVER_ERROR: a server fault; try again later."""
+
+
+ERRORS_BY_CODE: dict[str, type[APIError]] = {
+    "EV_BAD_REQUEST_INVALID_FIELDS": InvalidFieldsError,
+    "EV_BAD_REQUEST_INVALID_USER_IDENTITY": InvalidUserIdentityError,
+    "EV_BAD_REQUEST_TOO_MANY_ITEMS": TooManyItemsError,
+    "EV_BAD_REQUEST_MALFORMED": MalformedRequestError,
+    "EV_BAD_REQUEST_DUPLICATE": DuplicateError,
+    "EV_BAD_REQUEST_INVALID_BUDGET": InvalidBudgetError,
+    "EV_BAD_REQUEST_INVALID_SCHEDULE": InvalidScheduleError,
+    "EV_BAD_REQUEST_INVALID_VARIABLE_VALUE": InvalidVariableValueError,
+    "EV_OBJECT_NOT_EDITABLE_TEMPORARILY": NotEditableTemporarilyError,
+    "EV_OBJECT_NOT_FOUND": ObjectNotFoundError,
+    "EV_UNAUTHORIZED_INVALID_KEY": InvalidKeyError,
+    "EV_UNAUTHORIZED_MISSING_HEADERS": MissingHeadersError,
+    "EV_UNAUTHORIZED_INVALID_SIGNATURE": InvalidSignatureError,
+    "EV_UNAUTHORIZED_INVALID_SECRET": InvalidSecretError,
+    "EV_UNAUTHORIZED_EXPIRED_REQUEST": ExpiredRequestError,
+    "EV_INTERNAL_SERVER_ERROR": ServerFaultError,
+}
+
+ERRORS_BY_STATUS: dict[int, type[APIError]] = {
+    cls.status_code: cls
+    for cls in (
+        BadRequestError,
+        AuthenticationError,
+        PermissionDeniedError,
+        NotFoundError,
+        MethodNotAllowedError,
+        ConflictError,
+        RateLimitError,
+        InternalServerError,
+    )
+    if cls.status_code is not None
+}
+
+# Reads the error details out of a response; None when the body holds no error.
+ErrorDecoder = Callable[[httpx.Response], list[ErrorDetail] | None]
+
+
+def _json_body(response: httpx.Response) -> Any:
+    try:
+        return json.loads(response.content) if response.content else None
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return None
+
+
+def decode_evocalize_errors(response: httpx.Response) -> list[ErrorDetail] | None:
+    """The `errors` array of Evocalize's envelope (`{message, code, field?, details?}`)."""
+    body = _json_body(response)
+    if not isinstance(body, Mapping) or not isinstance(body.get("errors"), list):
+        return None
+    found = []
+    for entry in body["errors"]:
+        if not isinstance(entry, Mapping):
+            continue
+        details = entry.get("details")
+        found.append(
+            ErrorDetail(
+                message=str(entry.get("message") or "no message"),
+                code=str(entry["code"]) if entry.get("code") is not None else None,
+                field=str(entry["field"]) if entry.get("field") is not None else None,
+                details=details if isinstance(details, Mapping) else {},
+            )
+        )
+    return found or None
+
+
+def error_class(status: int, code: str | None) -> type[APIError]:
+    """The most precise class for a code and status: the code's, else the status family's."""
+    if code in ERRORS_BY_CODE:
+        return ERRORS_BY_CODE[code]
+    if status in ERRORS_BY_STATUS:
+        return ERRORS_BY_STATUS[status]
+    return InternalServerError if status >= 500 else APIError
+
+
+def request_id_of(response: httpx.Response) -> str | None:
+    for header in REQUEST_ID_HEADERS:
+        if header in response.headers:
+            return response.headers[header]
+    return None
+
+
+def raise_for_response(
+    response: httpx.Response, decode: ErrorDecoder = decode_evocalize_errors
+) -> None:
+    """Raises the typed error a response stands for: any non-2xx, and any 2xx holding errors."""
+    details = decode(response)
+    if response.is_success and not details:
+        return
+    if not details:
+        reason = response.reason_phrase or "error"
+        text = response.text[:200].strip() if response.content else ""
+        message = f"{reason}: {text}" if text else reason
+        details = [ErrorDetail(message=message)]
+    status = response.status_code
+    # A 2xx holding errors keeps its real status; its class comes from the code.
+    cls = error_class(status, details[0].code)
+    raise cls(details, status=status, request_id=request_id_of(response), response=response)

@@ -1,0 +1,68 @@
+"""Where the facade's settings come from: arguments first, then the `EVOCALIZE_*` environment
+variables, then the spec's production server. Missing credentials are one clear error that
+names both ways of giving them."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from evocalize.errors import EvocalizeError
+from evocalize.spec import load_spec
+
+BASE_URL_ENV = "EVOCALIZE_BASE_URL"
+KEY_ID_ENV = "EVOCALIZE_CLIENT_KEY_ID"
+KEY_ENV = "EVOCALIZE_CLIENT_KEY"
+AUTH_ENV = "EVOCALIZE_AUTH"
+
+AUTH_SCHEMES = ("signature", "shared-secret")
+
+
+class ConfigurationError(EvocalizeError):
+    """The client cannot be set up from what it was given."""
+
+
+@dataclass(frozen=True, repr=False)
+class Settings:
+    base_url: str
+    key_id: str
+    secret: str
+    auth: str
+
+    def __repr__(self) -> str:
+        return (
+            f"Settings(base_url={self.base_url!r}, key_id={self.key_id!r}, secret='***', "
+            f"auth={self.auth!r})"
+        )
+
+
+def default_base_url() -> str:
+    """The first server of the spec (Evocalize's production API)."""
+    return str(load_spec()["servers"][0]["url"])
+
+
+def resolve_settings(
+    base_url: str | None = None,
+    key_id: str | None = None,
+    secret: str | None = None,
+    auth: str | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> Settings:
+    env = os.environ if environ is None else environ
+    key_id = key_id or env.get(KEY_ID_ENV)
+    secret = secret or env.get(KEY_ENV)
+    if not key_id or not secret:
+        missing = " and ".join(
+            name for name, value in (("key_id", key_id), ("secret", secret)) if not value
+        )
+        raise ConfigurationError(
+            f"no {missing}: pass key_id= and secret=, or set {KEY_ID_ENV} and {KEY_ENV}"
+        )
+    scheme = auth or env.get(AUTH_ENV) or "signature"
+    if scheme not in AUTH_SCHEMES:
+        raise ConfigurationError(f"auth must be one of {', '.join(AUTH_SCHEMES)}, not {scheme!r}")
+    url = (base_url or env.get(BASE_URL_ENV) or default_base_url()).rstrip("/")
+    if not url.startswith(("http://", "https://")):
+        raise ConfigurationError(f"base_url must start with http:// or https://, not {url!r}")
+    return Settings(base_url=url, key_id=key_id, secret=secret, auth=scheme)
