@@ -1,8 +1,14 @@
 """evocalize: a spec-first toolkit for the Evocalize partner management API.
 
-Everything this package will offer (signing, pagination, batches, typed errors, webhooks,
-SSO, deep links, audience hashing, the command line) is derived from `openapi.yaml` at the
-repository root, the single source of truth for the API.
+Everything here is derived from `openapi.yaml`, the single source of truth for the API:
+`Evocalize` / `AsyncEvocalize` reach every operation, signed, retried when safe, with typed
+errors; the modules beside them hold signing, pagination, batches, webhooks, SSO, deep links
+and audience hashing, and the `evocalize` command line.
 """
 
 __version__ = "0.1.0"
+
+from evocalize.client import AsyncEvocalize, Evocalize
+from evocalize.errors import APIError, EvocalizeError
+
+__all__ = ["APIError", "AsyncEvocalize", "Evocalize", "EvocalizeError", "__version__"]

@@ -17,12 +17,13 @@ import json
 import re
 import types
 import typing
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from types import ModuleType
 from typing import Any, get_args, get_origin
 
+import evocalize_client.models
 import httpx
 import pydantic
 from evocalize_client import AuthenticatedClient
@@ -39,7 +40,7 @@ def snake_case(operation_id: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "_", operation_id).lower()
 
 
-def _as_plain(value: Any) -> Any:
+def as_plain(value: Any) -> Any:
     """JSON-ready data from a pydantic model or attrs model; anything else as it is."""
     if isinstance(value, pydantic.BaseModel):
         return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
@@ -62,10 +63,10 @@ def coerce(value: Any, hint: Any) -> Any:
         if isinstance(member, type) and isinstance(value, member) and member is not object:
             return value
     if isinstance(value, pydantic.BaseModel):
-        value = _as_plain(value)
+        value = as_plain(value)
     if str in members and not isinstance(value, str):
         # A parameter the spec sends as JSON text: compact JSON, as the server reads it.
-        return json.dumps(_as_plain(value), separators=(",", ":"), ensure_ascii=False)
+        return json.dumps(as_plain(value), separators=(",", ":"), ensure_ascii=False)
     failures: list[str] = []
     for member in members:
         origin = get_origin(member)
@@ -139,22 +140,55 @@ class OperationBinding:
         data = getattr(parsed, "data", None)
         return None if isinstance(data, Unset) else data
 
-    @cached_property
-    def item_type(self) -> Any:
-        """For a listing: the generated class of one item of `data`."""
+    def item_type(self, json_path: Sequence[str]) -> Any:
+        """The generated class of the items of a listing, found at `json_path` of its success
+        envelope (`("data",)`, or `("data", "grants")` for grant listings)."""
         envelope = typing.get_type_hints(self.module._parse_response)["return"]
-        for member in _union_members(envelope):
-            if member is not ErrorEnvelope and hasattr(member, "from_dict"):
-                data_hint = typing.get_type_hints(member).get("data")
-                for candidate in _union_members(data_hint):
-                    if get_origin(candidate) is list:
-                        return get_args(candidate)[0]
-        raise TypeError(f"{self.operation_id} does not return a list in `data`")
+        node = next(
+            m
+            for m in _union_members(envelope)
+            if m is not ErrorEnvelope and hasattr(m, "from_dict")
+        )
+        for key in json_path:
+            # Nested models are imported under TYPE_CHECKING only: resolve them in the package.
+            hint = typing.get_type_hints(node, localns=vars(evocalize_client.models))[
+                snake_case(key)
+            ]
+            members = _union_members(hint)
+            lists = [m for m in members if get_origin(m) is list]
+            if lists and key == json_path[-1]:
+                return get_args(lists[0])[0]
+            node = next(m for m in members if hasattr(m, "from_dict"))
+        raise TypeError(f"{self.operation_id} keeps no list at {'.'.join(json_path)}")
 
-    def convert_item(self, raw: Any) -> Any:
-        item_type = self.item_type
-        from_dict = getattr(item_type, "from_dict", None)
-        return from_dict(raw) if callable(from_dict) else raw
+    def item_converter(self, json_path: Sequence[str]) -> Callable[[Any], Any]:
+        """Turns one raw item of a listing into its generated model."""
+        from_dict = getattr(self.item_type(json_path), "from_dict", None)
+        if not callable(from_dict):
+            return lambda raw: raw
+        return typing.cast(Callable[[Any], Any], from_dict)
+
+    def page_kwargs(self, params: Mapping[str, Any]) -> dict[str, Any]:
+        """`request_kwargs` for a page: paging parameters arrive with the spec's names
+        (`pageToken`), the caller's with the generated ones (`user_id`)."""
+        named = {
+            (key if key in self.parameter_hints else snake_case(key)): value
+            for key, value in params.items()
+        }
+        return self.request_kwargs(named)
+
+    def json_body(self, response: httpx.Response) -> Mapping[str, Any]:
+        try:
+            body = json.loads(response.content)
+        except (json.JSONDecodeError, UnicodeDecodeError) as error:
+            raise ResponseValidationError(
+                f"the {response.status_code} answer of {self.operation_id} is not JSON"
+            ) from error
+        if not isinstance(body, Mapping):
+            raise ResponseValidationError(
+                f"the {response.status_code} answer of {self.operation_id} is not a JSON object"
+            )
+        return body
 
 
 @cache

@@ -10,12 +10,14 @@ operations `.submit_all(entries)`.
 
 Requests go through one httpx client whose `auth` signs them and whose transport retries what
 is safe to retry (`retries.py`), so every operation gets both without knowing about them.
+`retries=RetryPolicy(...)` sets the client's policy; `with retry_policy(NO_RETRIES): ...`
+changes it for the calls inside the block.
 """
 
 from __future__ import annotations
 
 import inspect
-from collections.abc import Mapping
+from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable, Iterator, Mapping
 from typing import Any, Generic, TypeVar
 
 import httpx
@@ -23,8 +25,25 @@ from evocalize_client import AuthenticatedClient
 
 from evocalize import __version__
 from evocalize.auth import SharedSecretAuth, SignatureAuth, key_auth
+from evocalize.batches import (
+    BatchFailure,
+    BatchProgressEvent,
+    BatchSummary,
+    PollPolicy,
+    arun_batches,
+    run_batches,
+)
 from evocalize.binding import OperationBinding, bindings
 from evocalize.errors import APIConnectionError, APITimeoutError, raise_for_response
+from evocalize.facade_batches import AsyncOperationBatches, OperationBatches
+from evocalize.pagination import (
+    Page,
+    TokenPaging,
+    aiter_pages,
+    iter_pages,
+    listing_items_path,
+)
+from evocalize.retries import AsyncRetryTransport, RetryPolicy, RetryTransport
 from evocalize.settings import Settings, resolve_settings
 
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
@@ -88,6 +107,28 @@ class _Facade:
         raise_for_response(response)
         return binding.unwrap(response, self._parsing_client)
 
+    def _page_body(self, binding: OperationBinding, response: httpx.Response) -> Mapping[str, Any]:
+        raise_for_response(response)
+        return binding.json_body(response)
+
+
+def _batch_params(
+    binding: OperationBinding, args: tuple[Any, ...], params: dict[str, Any]
+) -> dict[str, Any]:
+    if not binding.spec.batch:
+        raise TypeError(f"{binding.name} is not a batch operation")
+    if "body" in params:
+        raise TypeError("submit_all takes the entries, not a body")
+    return _named_params(binding, args, params)
+
+
+def _paging(binding: OperationBinding) -> tuple[TokenPaging, Callable[[Any], Any]]:
+    """The listing's paging and the converter of its raw items into generated models."""
+    if not binding.spec.paginated:
+        raise TypeError(f"{binding.name} is not a paginated listing")
+    path = listing_items_path(binding.spec)
+    return TokenPaging(items_field=path), binding.item_converter(path)
+
 
 class _Resource(Generic[FacadeT]):
     """The operations of one tag, as attributes named like the generated modules."""
@@ -125,6 +166,58 @@ class Operation:
     def __call__(self, *args: Any, **params: Any) -> Any:
         return self._facade._result(self.binding, self.raw(*args, **params))
 
+    def pages(self, *args: Any, start: str | None = None, **params: Any) -> Iterator[Page[Any]]:
+        """Every page of a listing, lazily, from its first (or from the `next_cursor` of a
+        page seen before, as `start`); items are generated models."""
+        strategy, convert = _paging(self.binding)
+
+        def fetch(page_params: dict[str, Any]) -> Mapping[str, Any]:
+            response = self._facade._send(self.binding.page_kwargs(page_params))
+            return self._facade._page_body(self.binding, response)
+
+        return iter_pages(
+            fetch,
+            strategy,
+            start=start,
+            params=_named_params(self.binding, args, params),
+            convert=convert,
+        )
+
+    def items(self, *args: Any, start: str | None = None, **params: Any) -> Iterator[Any]:
+        """Every item of a listing, lazily, following `nextPageToken` page after page."""
+        pages = self.pages(*args, start=start, **params)
+        return (item for page in pages for item in page.items)
+
+    def submit_all(
+        self,
+        entries: Iterable[Any],
+        *args: Any,
+        chunk_size: int | None = None,
+        concurrency: int = 4,
+        poll: PollPolicy | None = None,
+        progress: Callable[[BatchProgressEvent], None] | None = None,
+        on_failure: Callable[[BatchFailure], None] | None = None,
+        keep_failures: bool = True,
+        **params: Any,
+    ) -> BatchSummary:
+        """Sends any number of entries in batches of at most 1000, `concurrency` at a time,
+        follows each report to its end and returns one summary with every failed entry.
+        Positional arguments after `entries` and keyword `params` are the operation's other
+        parameters (`repository_id`, ...). See `evocalize.batches.run_batches`."""
+        backend = OperationBatches(
+            self._facade, self.binding, _batch_params(self.binding, args, params)
+        )
+        return run_batches(
+            entries,
+            backend,
+            chunk_size=chunk_size,
+            concurrency=concurrency,
+            poll=poll or PollPolicy(),
+            progress=progress,
+            on_failure=on_failure,
+            keep_failures=keep_failures,
+        )
+
 
 class AsyncOperation:
     """One operation bound to an asynchronous facade."""
@@ -145,6 +238,62 @@ class AsyncOperation:
     async def __call__(self, *args: Any, **params: Any) -> Any:
         return self._facade._result(self.binding, await self.raw(*args, **params))
 
+    def pages(
+        self, *args: Any, start: str | None = None, **params: Any
+    ) -> AsyncIterator[Page[Any]]:
+        """Every page of a listing, lazily (`async for`)."""
+        strategy, convert = _paging(self.binding)
+
+        async def fetch(page_params: dict[str, Any]) -> Mapping[str, Any]:
+            response = await self._facade._send(self.binding.page_kwargs(page_params))
+            return self._facade._page_body(self.binding, response)
+
+        return aiter_pages(
+            fetch,
+            strategy,
+            start=start,
+            params=_named_params(self.binding, args, params),
+            convert=convert,
+        )
+
+    def items(self, *args: Any, start: str | None = None, **params: Any) -> AsyncIterator[Any]:
+        """Every item of a listing, lazily (`async for`)."""
+        pages = self.pages(*args, start=start, **params)
+
+        async def each() -> AsyncIterator[Any]:
+            async for page in pages:
+                for item in page.items:
+                    yield item
+
+        return each()
+
+    async def submit_all(
+        self,
+        entries: Iterable[Any] | AsyncIterable[Any],
+        *args: Any,
+        chunk_size: int | None = None,
+        concurrency: int = 4,
+        poll: PollPolicy | None = None,
+        progress: Callable[[BatchProgressEvent], None] | None = None,
+        on_failure: Callable[[BatchFailure], None] | None = None,
+        keep_failures: bool = True,
+        **params: Any,
+    ) -> BatchSummary:
+        """`Operation.submit_all` on asyncio (entries may be an async iterable)."""
+        backend = AsyncOperationBatches(
+            self._facade, self.binding, _batch_params(self.binding, args, params)
+        )
+        return await arun_batches(
+            entries,
+            backend,
+            chunk_size=chunk_size,
+            concurrency=concurrency,
+            poll=poll or PollPolicy(),
+            progress=progress,
+            on_failure=on_failure,
+            keep_failures=keep_failures,
+        )
+
 
 class Evocalize(_Facade):
     """Synchronous client of the Evocalize partner management API.
@@ -161,13 +310,19 @@ class Evocalize(_Facade):
         *,
         auth: str | None = None,
         timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
+        retries: RetryPolicy | None = None,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         super().__init__(base_url, key_id, secret, auth)
         self._http = httpx.Client(
             base_url=self.settings.base_url,
             auth=self.auth,
-            transport=transport or httpx.HTTPTransport(),
+            # Below the auth: each re-attempt is signed again, with a fresh timestamp.
+            transport=RetryTransport(
+                transport or httpx.HTTPTransport(),
+                retries or RetryPolicy(),
+                prepare_retry=self.auth.sign_request,
+            ),
             timeout=timeout,
             headers={"User-Agent": USER_AGENT},
         )
@@ -217,13 +372,18 @@ class AsyncEvocalize(_Facade):
         *,
         auth: str | None = None,
         timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
+        retries: RetryPolicy | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         super().__init__(base_url, key_id, secret, auth)
         self._http = httpx.AsyncClient(
             base_url=self.settings.base_url,
             auth=self.auth,
-            transport=transport or httpx.AsyncHTTPTransport(),
+            transport=AsyncRetryTransport(
+                transport or httpx.AsyncHTTPTransport(),
+                retries or RetryPolicy(),
+                prepare_retry=self.auth.sign_request,
+            ),
             timeout=timeout,
             headers={"User-Agent": USER_AGENT},
         )

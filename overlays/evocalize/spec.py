@@ -88,11 +88,36 @@ class OperationSpec:
 
     @property
     def batch(self) -> bool:
-        """Accepts a batch and answers `202` with a `reportId` to follow."""
-        accepted = resolve(self.node.get("responses", {}).get("202", {}))
-        schema = resolve(accepted.get("content", {}).get("application/json", {}).get("schema", {}))
-        data = resolve(schema.get("properties", {}).get("data", {}))
-        return "reportId" in data.get("properties", {})
+        """Accepts a batch and answers (202, or 200 for grants V2) with a `reportId` to follow."""
+        for code, answer in self.node.get("responses", {}).items():
+            if not str(code).startswith("2"):
+                continue
+            media = resolve(answer).get("content", {}).get("application/json", {})
+            schema = resolve(media.get("schema", {}))
+            data = resolve(schema.get("properties", {}).get("data", {}))
+            if "reportId" in data.get("properties", {}):
+                return True
+        return False
+
+    @property
+    def linked_operations(self) -> list[str]:
+        """The operationIds that the `links` of its success answers lead to (a batch's report
+        and report errors, a created object's reads and edits)."""
+        found: list[str] = []
+        for code, answer in self.node.get("responses", {}).items():
+            if str(code).startswith("2"):
+                for link in resolve(answer).get("links", {}).values():
+                    target = resolve(link).get("operationId")
+                    if target and target not in found:
+                        found.append(str(target))
+        return found
+
+    @property
+    def request_body_schema(self) -> SpecNode:
+        """The JSON schema of the request body (refs resolved at the top), or {}."""
+        body = resolve(self.node.get("requestBody", {}))
+        media = body.get("content", {}).get("application/json", {})
+        return dict(resolve(media.get("schema", {})))
 
     @property
     def idempotent(self) -> bool:

@@ -11,6 +11,7 @@ import httpx
 import pytest
 from evocalize import errors
 from evocalize.client import AsyncEvocalize, Evocalize
+from evocalize.retries import NO_RETRIES, RetryPolicy
 from evocalize.settings import ConfigurationError
 from evocalize.signing import (
     KEY_HEADER,
@@ -26,9 +27,16 @@ SECRET = "s3cret-never-shown"
 Handler = Callable[[httpx.Request], httpx.Response]
 
 
-def facade(handler: Handler, auth: str = "signature") -> Evocalize:
+def facade(
+    handler: Handler, auth: str = "signature", retries: RetryPolicy = NO_RETRIES
+) -> Evocalize:
     return Evocalize(
-        "http://sandbox.test", "kid", SECRET, auth=auth, transport=httpx.MockTransport(handler)
+        "http://sandbox.test",
+        "kid",
+        SECRET,
+        auth=auth,
+        retries=retries,
+        transport=httpx.MockTransport(handler),
     )
 
 
@@ -286,3 +294,122 @@ async def test_the_async_facade_has_the_same_surface_and_behaviour() -> None:
         assert isinstance(user, User) and user.id == "u1"
         with pytest.raises(errors.ObjectNotFoundError):
             await ev.users.get_user("missing")
+
+
+def paginated_users(total: int) -> Handler:
+    """A fake listing of `total` users, 100 a page, whose tokens are the next offset."""
+    users = [
+        {"id": f"u{n:03}", "email": f"u{n}@example.com", "name": f"U {n}"} for n in range(total)
+    ]
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        start = int(request.url.params.get("pageToken", "0"))
+        body: dict[str, Any] = {"data": users[start : start + 100]}
+        if start + 100 < total:
+            body["nextPageToken"] = str(start + 100)
+        return httpx.Response(200, json=body)
+
+    return handler
+
+
+def test_items_follow_next_page_token_through_every_page_as_models() -> None:
+    listed = list(facade(paginated_users(250)).users.list_users.items())
+    assert [user.id for user in listed] == [f"u{n:03}" for n in range(250)]
+    assert all(isinstance(user, User) for user in listed)
+
+
+def test_pages_resume_from_the_cursor_of_a_page_seen_before() -> None:
+    ev = facade(paginated_users(250))
+    first = next(ev.users.list_users.pages())
+    assert len(first.items) == 100 and first.next_cursor == "100"
+    rest = list(ev.users.list_users.pages(start=first.next_cursor))
+    assert [len(page.items) for page in rest] == [100, 50]
+
+
+def test_a_grant_listing_yields_the_grants_inside_data() -> None:
+    grant = {
+        "grantee": {"type": "ORGANIZATION"},
+        "permissions": ["READ"],
+    }
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        assert request.url.params["filterByGrantee"] == '{"type":"ORGANIZATION"}'
+        return httpx.Response(200, json={"data": {"repositoryId": "r1", "grants": [grant]}})
+
+    ev = facade(handler)
+    listing = ev.content_access.list_repository_grants
+    (found,) = listing.items("r1", filter_by_grantee={"type": "ORGANIZATION"})
+    assert found.to_dict() == grant
+
+
+def test_items_of_an_operation_that_does_not_page_is_a_type_error() -> None:
+    with pytest.raises(TypeError, match="not a paginated listing"):
+        facade(paginated_users(1)).users.get_user.items("u1")
+
+
+def test_a_429_is_retried_after_retry_after_and_re_signed_with_a_fresh_timestamp() -> None:
+    seen: list[dict[str, str]] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        # The transport re-signs the same request object: keep each attempt's headers.
+        seen.append(dict(request.headers))
+        if len(seen) == 1:
+            return httpx.Response(429, headers={"Retry-After": "0"})
+        return httpx.Response(200, json={"data": []})
+
+    ev = facade(handler, retries=RetryPolicy(max_attempts=3, base_delay=0.001))
+    ticks = iter(range(1_700_000_000, 1_700_000_100))
+    ev.auth._clock = lambda: float(next(ticks))  # type: ignore[union-attr]
+    assert ev.users.list_users() == []
+    assert len(seen) == 2
+    stamps = [headers[TIMESTAMP_HEADER.lower()] for headers in seen]
+    assert stamps[0] != stamps[1]
+    for headers in seen:
+        assert signature_matches(
+            headers[SIGNATURE_HEADER.lower()],
+            "/management/v1/users",
+            None,
+            headers[TIMESTAMP_HEADER.lower()],
+            SECRET,
+        )
+
+
+def test_placing_an_order_is_never_retried() -> None:
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return error_answer(503, "EV_INTERNAL_SERVER_ERROR")(request)
+
+    ev = facade(handler, retries=RetryPolicy(max_attempts=5, base_delay=0.001))
+    with pytest.raises(errors.InternalServerError):
+        ev.orders.place_order(
+            body=call_arguments(
+                next(op for op in operation_specs() if op.operation_id == "placeOrder")
+            )["body"]
+        )
+    assert len(seen) == 1
+
+
+def test_an_idempotent_upsert_is_retried_after_a_503() -> None:
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        if len(seen) < 3:
+            return error_answer(503, "EV_INTERNAL_SERVER_ERROR")(request)
+        return httpx.Response(201, json={"data": {"id": "u1", "email": "a@b.co", "name": "A"}})
+
+    ev = facade(handler, retries=RetryPolicy(max_attempts=5, base_delay=0.001))
+    assert ev.users.create_or_update_user(body={"id": "u1", "email": "a@b.co"}).id == "u1"
+    assert len(seen) == 3 and len({r.content for r in seen}) == 1
+
+
+@pytest.mark.anyio
+async def test_async_items_follow_every_page() -> None:
+    handler = paginated_users(130)
+    async with AsyncEvocalize(
+        "http://sandbox.test", "kid", SECRET, transport=httpx.MockTransport(handler)
+    ) as ev:
+        listed = [user.id async for user in ev.users.list_users.items()]
+    assert len(listed) == 130 and listed[-1] == "u129"

@@ -22,10 +22,10 @@ def test_listings_with_a_page_token_are_paginated() -> None:
     assert not operation_spec("getUser").paginated
 
 
-def test_operations_answering_202_with_a_report_id_are_batches() -> None:
+def test_operations_answering_with_a_report_id_are_batches() -> None:
     batches = {op.operation_id for op in operation_specs() if op.batch}
     assert "createOrUpdateUserBatch" in batches and "deleteItemBatch" in batches
-    assert "upsertRepositoryGrantBatch" not in batches  # answers 200, not a report
+    assert "upsertRepositoryGrantBatch" in batches  # grants V2 answer 200 with the report id
     assert all(op.method in {"post", "delete"} for op in operation_specs() if op.batch)
     assert not operation_spec("getUser").batch
 
