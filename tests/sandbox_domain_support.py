@@ -16,6 +16,7 @@ from evocalize_client.api.users import create_or_update_user
 from evocalize_client.models import GroupInput, UserInput
 from evocalize_sandbox.app import create_app
 from evocalize_sandbox.settings import Settings
+from openapi_doc import schema_validator
 from sandbox_support import KEY_ID, SECRET, SigningAuth, client_for
 from starlette.applications import Starlette
 
@@ -71,8 +72,12 @@ def add_user(client: AuthenticatedClient, user_id: str, groups: dict[str, str]) 
     assert response.status_code == 201, response.content
 
 
-def body_of(response: Any) -> Any:
-    return json.loads(response.content)
+def body_of(response: Any, schema: str | None = None) -> Any:
+    """The JSON body; with `schema`, checked first against that component of the spec."""
+    body = json.loads(response.content)
+    if schema is not None:
+        schema_validator(schema).validate(body)
+    return body
 
 
 def error_code(response: Any) -> tuple[int, str, str | None]:

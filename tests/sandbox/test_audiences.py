@@ -26,7 +26,6 @@ from evocalize_client.models import (
     ProvidedAudienceInput,
 )
 from evocalize_client.types import File
-from evocalize_models import AudiencePlaceholderEnvelope, AudiencePlaceholderList
 from sandbox_domain_support import (
     PROCESSING_SECONDS,
     add_user,
@@ -53,7 +52,7 @@ def create(client: AuthenticatedClient, **fields: Any) -> dict[str, Any]:
         client=client, body=AudiencePlaceholderInput.from_dict(body)
     )
     assert response.status_code == 200, response.content
-    data: dict[str, Any] = body_of(response)["data"]
+    data: dict[str, Any] = body_of(response, "AudiencePlaceholderEnvelope")["data"]
     return data
 
 
@@ -66,8 +65,7 @@ def upload(client: AuthenticatedClient, placeholder_id: str, data: bytes) -> Any
 
 def placeholder(client: AuthenticatedClient, placeholder_id: str) -> dict[str, Any]:
     response = get_audience_placeholder.sync_detailed(placeholder_id, client=client)
-    AudiencePlaceholderEnvelope.model_validate_json(response.content)
-    data: dict[str, Any] = body_of(response)["data"]
+    data: dict[str, Any] = body_of(response, "AudiencePlaceholderEnvelope")["data"]
     return data
 
 
@@ -78,9 +76,7 @@ def grant(grantee: dict[str, str], permissions: tuple[str, ...] = ("READ",)) -> 
 def visible_to(client: AuthenticatedClient, user_id: str) -> list[str]:
     response = list_user_audience_placeholders.sync_detailed(user_id, client=client)
     assert response.status_code == 200, response.content
-    return [
-        p.placeholder_id for p in AudiencePlaceholderList.model_validate_json(response.content).data
-    ]
+    return [p["placeholderId"] for p in body_of(response, "AudiencePlaceholderList")["data"]]
 
 
 def test_a_new_placeholder_is_pending_without_audiences(client: AuthenticatedClient) -> None:
@@ -94,7 +90,10 @@ def test_a_csv_upload_processes_then_completes_after_the_delay_with_audiences(
 ) -> None:
     placeholder_id = create(client)["placeholderId"]
     uploaded = upload(client, placeholder_id, VALID_CSV)
-    assert (uploaded.status_code, body_of(uploaded)["data"]["status"]) == (200, "processing")
+    assert (
+        uploaded.status_code,
+        body_of(uploaded, "AudiencePlaceholderEnvelope")["data"]["status"],
+    ) == (200, "processing")
     processing = placeholder(client, placeholder_id)
     assert {(a["status"], a["potentialSize"]) for a in processing["audiences"]} == {
         ("pending", None)
@@ -159,7 +158,7 @@ def test_a_provided_facebook_audience_makes_a_completed_placeholder(
     response = add_provided_audience.sync_detailed(
         client=client, body=ProvidedAudienceInput.from_dict(body)
     )
-    data = body_of(response)["data"]
+    data = body_of(response, "AudiencePlaceholderEnvelope")["data"]
     assert (response.status_code, data["status"]) == (200, "completed")
     assert [(a["channelAudienceId"], a["status"]) for a in data["audiences"]] == [
         ("test_facebook_audience_id", "active")
@@ -229,7 +228,8 @@ def test_grants_are_upserted_by_grantee_and_removed_by_empty_permissions(
         placeholder_id, client=client, body=GrantsInput.from_dict(changes)
     )
     assert response.status_code == 200
-    listed = body_of(list_audience_placeholder_grants.sync_detailed(placeholder_id, client=client))
+    grants = list_audience_placeholder_grants.sync_detailed(placeholder_id, client=client)
+    listed = body_of(grants, "GrantsPage")
     assert listed["data"]["grants"] == [
         {
             "grantee": {"type": "GROUP", "groupId": "portland"},
@@ -251,7 +251,8 @@ def test_the_listing_shows_every_placeholder_with_its_current_status(
     first, second = create(client)["placeholderId"], create(client)["placeholderId"]
     upload(client, first, VALID_CSV)
     clock[0] += PROCESSING_SECONDS
-    listed = body_of(list_audience_placeholders.sync_detailed(client=client))["data"]
+    response = list_audience_placeholders.sync_detailed(client=client)
+    listed = body_of(response, "AudiencePlaceholderPage")["data"]
     assert [(p["placeholderId"], p["status"]) for p in listed] == [
         (first, "completed"),
         (second, "pending"),

@@ -18,7 +18,6 @@ from evocalize_client.api.media import (
 )
 from evocalize_client.api.users import list_user_media
 from evocalize_client.models import GrantsInput, MediaInput, MediaType
-from evocalize_models import MediaPage
 from sandbox_domain_support import add_user, body_of, domain_client, error_code, make_domain_app
 from sandbox_support import sandbox_of
 from starlette.applications import Starlette
@@ -57,12 +56,12 @@ def library(client: AuthenticatedClient, user_id: str, type_: MediaType | None =
     else:
         response = list_user_media.sync_detailed(user_id, client=client, type_=type_)
     assert response.status_code == 200, response.content
-    return [m.id for m in MediaPage.model_validate_json(response.content).data]
+    return [m["id"] for m in body_of(response, "MediaPage")["data"]]
 
 
 def test_created_media_reads_back_as_sent(client: AuthenticatedClient) -> None:
     created = put(client, media())
-    assert (created.status_code, body_of(created)["data"]) == (200, media())
+    assert (created.status_code, body_of(created, "MediaEnvelope")["data"]) == (200, media())
     assert body_of(get_media.sync_detailed("1234", client=client))["data"] == media()
 
 
@@ -133,7 +132,8 @@ def test_media_grants_are_upserted_by_grantee_and_listed(client: AuthenticatedCl
         "1234", client=client, body=GrantsInput.from_dict(changes)
     )
     assert body_of(response)["data"]["id"] == "1234"
-    listed = body_of(list_media_grants.sync_detailed("1234", client=client))["data"]["grants"]
+    grants = list_media_grants.sync_detailed("1234", client=client)
+    listed = body_of(grants, "GrantsEnvelope")["data"]["grants"]
     assert listed == [
         {"grantee": {"type": "USER", "userId": "ben"}, "permissions": ["READ"], "objectId": "1234"}
     ]

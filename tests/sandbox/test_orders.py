@@ -72,7 +72,7 @@ def place(client: AuthenticatedClient, order: dict[str, Any]) -> Any:
 def placed(client: AuthenticatedClient, order: dict[str, Any]) -> str:
     response = place(client, order)
     assert response.status_code == 200, response.content
-    return str(body_of(response)["data"]["id"])
+    return str(body_of(response, "OrderEnvelope")["data"]["id"])
 
 
 def edit(client: AuthenticatedClient, order_id: str, changes: dict[str, Any]) -> Any:
@@ -88,7 +88,7 @@ def test_a_placed_purchase_is_pending_and_reads_back_as_placed(
     data = OrderEnvelope.model_validate_json(response.content).data
     assert (data.status, data.order_type.value, data.payment_amount) == ("pending", "purchase", 100)
     again = get_order.sync_detailed(data.id, client=client)
-    assert body_of(again)["data"] == body_of(response)["data"]
+    assert body_of(again, "OrderEnvelope")["data"] == body_of(response)["data"]
 
 
 def test_an_order_is_active_once_started_and_completed_once_ended(
@@ -106,7 +106,7 @@ def test_a_subscription_has_no_end_and_shows_its_interval(
     client: AuthenticatedClient, clock: list[float]
 ) -> None:
     order_id = placed(client, subscription(clock))
-    data = body_of(get_order.sync_detailed(order_id, client=client))["data"]
+    data = body_of(get_order.sync_detailed(order_id, client=client), "OrderEnvelope")["data"]
     assert "endTimestamp" not in data["schedule"]
     assert data["subscriptionDetails"] == {
         "renewsOnTimestamp": data["schedule"]["startTimestamp"],
@@ -207,7 +207,7 @@ def test_an_edit_changes_the_amount_and_merges_variable_values(
     response = edit(
         client, order_id, {"paymentAmount": 200, "variableValues": {"headline": "updated"}}
     )
-    data = body_of(response)["data"]
+    data = body_of(response, "OrderEnvelope")["data"]
     assert data["paymentAmount"] == 200
     assert data["variableValues"] == {"headline": "updated", "bodyText": "body text test"}
 
@@ -286,13 +286,15 @@ def test_cancelling_a_running_purchase_refunds_the_previewed_share(
 ) -> None:
     order_id = placed(client, purchase(clock, productCode="video_ad", variableValues={}))
     clock[0] += 11 * DAY  # 10 of 30 days used
-    preview = body_of(get_order_refund_preview.sync_detailed(order_id, client=client))["data"]
+    response = get_order_refund_preview.sync_detailed(order_id, client=client)
+    preview = body_of(response, "RefundPreviewEnvelope")["data"]
     assert (preview["subTotal"], preview["cancellationFee"], preview["totalRefund"]) == (
         66.67,
         6.67,
         60.0,
     )
-    cancelled = body_of(cancel_order.sync_detailed(order_id, client=client))["data"]
+    cancelling = cancel_order.sync_detailed(order_id, client=client)
+    cancelled = body_of(cancelling, "CancelledOrderEnvelope")["data"]
     assert cancelled == {"orderId": order_id, "refundAmount": 60.0}
     status = body_of(get_order.sync_detailed(order_id, client=client))["data"]["status"]
     assert status == "cancelled"
@@ -317,7 +319,7 @@ def test_cancelling_a_running_subscription_is_deferred_to_the_end_of_its_interva
     clock[0] += 5 * DAY
     cancelled = body_of(cancel_order.sync_detailed(order_id, client=client))["data"]
     assert cancelled["refundAmount"] == 0
-    data = body_of(get_order.sync_detailed(order_id, client=client))["data"]
+    data = body_of(get_order.sync_detailed(order_id, client=client), "OrderEnvelope")["data"]
     assert data["status"] == "active"
     details = data["subscriptionDetails"]
     assert (details["status"], details["renewsOnTimestamp"]) == ("will_not_renew", None)
