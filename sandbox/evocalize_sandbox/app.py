@@ -22,7 +22,6 @@ from starlette.applications import Starlette
 from starlette.datastructures import UploadFile
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
 from .auth import authenticate, register_clients
@@ -95,7 +94,11 @@ def create_app(
                 sandbox.batches.stopping.set()
                 tasks.cancel_scope.cancel()
 
-    app = Starlette(routes=[Route("/{path:path}", _Dispatcher(sandbox))], lifespan=lifespan)
+    app = Starlette(lifespan=lifespan)
+    # Every request goes to the dispatcher, which routes by the spec itself: a starlette route
+    # pattern would not match every path the spec allows (a `{param}` may hold a newline).
+    app.router.default = _Dispatcher(sandbox)
+    app.router.redirect_slashes = False
     app.state.sandbox = sandbox
     return app
 
@@ -113,7 +116,7 @@ def _route(method: str, path: str) -> tuple[OperationSpec | None, dict[str, str]
     best: tuple[int, OperationSpec, dict[str, str]] | None = None
     allowed: set[str] = set()
     for op in operation_specs():
-        match = op.path_pattern.match(path)
+        match = op.path_pattern.fullmatch(path)
         if match is None:
             continue
         allowed.add(op.method.upper())
@@ -137,12 +140,14 @@ class _Dispatcher:
         except ApiError as error:
             response = _error_response(error)
         except Exception:
-            logger.exception("unexpected error answering %s %s", request.method, request.url.path)
+            logger.exception("unexpected error answering %s %r", request.method, scope.get("path"))
             response = _error_response(INTERNAL_ERROR)
         await response(scope, receive, send)
 
     async def _handle(self, request: Request) -> Response:
-        path = request.url.path
+        # The scope's path, not `request.url.path`: urllib drops tabs and newlines from URLs,
+        # which would route `/users%0A` to `/users`.
+        path = str(request.scope["path"])
         operation, path_values, allowed = _route(request.method, path)
         if operation is None:
             if allowed:

@@ -29,7 +29,7 @@ def put_item(
 
 def test_the_default_seed_gives_repositories_with_typed_fields(client: AuthenticatedClient) -> None:
     repositories = data_of(list_repositories.sync_detailed(client=client))
-    assert {"listings", "agents", "brand_assets"} <= {r["id"] for r in repositories}
+    assert {"listings", "agents"} <= {r["id"] for r in repositories}
     listings = data_of(get_repository.sync_detailed("listings", client=client))
     assert listings["isWritable"] is True
     assert {"name": "price", "type": "number", "isNullable": True} in listings["fields"]
@@ -85,9 +85,31 @@ def test_a_field_the_repository_lacks_is_refused(client: AuthenticatedClient) ->
     assert error_of(response)["field"] == "values.colour"
 
 
-def test_a_missing_non_nullable_field_is_refused(client: AuthenticatedClient) -> None:
-    response = put_item(client, {"id": "h", "price": 3.0})
-    assert error_of(response)["field"] == "values.address"
+STRICT_SEED = {
+    "repositories": [
+        {
+            "id": "cars",
+            "name": "Cars",
+            "isWritable": True,
+            "fields": [{"name": "model", "type": "string", "isNullable": False}],
+        },
+        {
+            "id": "brand_assets",
+            "name": "Brand assets",
+            "isWritable": False,
+            "fields": [{"name": "headline", "type": "string", "isNullable": True}],
+        },
+    ]
+}
+
+
+def test_a_missing_non_nullable_field_is_refused(database_url: str) -> None:
+    client = client_for(make_app(database_url, seed=STRICT_SEED))
+    response = put_item(client, {"id": "h"}, repository="cars")
+    assert error_of(response)["field"] == "values.model"
+    response = put_item(client, {"id": "h", "model": None}, repository="cars")
+    assert error_of(response)["field"] == "values.model"
+    assert put_item(client, {"id": "h", "model": "T"}, repository="cars").status_code == 201
 
 
 def test_a_date_time_field_takes_iso_8601(client: AuthenticatedClient) -> None:
@@ -101,7 +123,20 @@ def test_a_date_time_field_takes_iso_8601(client: AuthenticatedClient) -> None:
     assert error_of(response)["field"] == "values.listedAt"
 
 
-def test_a_read_only_repository_refuses_items(client: AuthenticatedClient) -> None:
+def test_a_read_only_repository_refuses_items(database_url: str) -> None:
+    client = client_for(make_app(database_url, seed=STRICT_SEED))
     response = put_item(client, {"id": "h", "headline": "x"}, repository="brand_assets")
     assert response.status_code == 400
     assert error_of(response)["field"] == "repositoryId"
+
+
+def test_a_null_for_an_unknown_field_is_refused_too(client: AuthenticatedClient) -> None:
+    response = put_item(client, {"id": "h", "colour": None})
+    assert error_of(response)["field"] == "values.colour"
+
+
+def test_the_api_reference_example_item_works_as_written(client: AuthenticatedClient) -> None:
+    values = {"id": "item_id", "repository_field_name_1": "some value here"}
+    values["repository_field_name_2"] = 42
+    response = put_item(client, values, repository="repository_id")
+    assert response.status_code == 201

@@ -33,3 +33,14 @@ def test_a_literal_path_segment_wins_over_a_template(http: TestClient) -> None:
     response = http.patch("/management/v1/audience/provided")
     assert response.status_code == 405
     assert response.headers["allow"] == "GET, POST"
+
+
+def test_a_path_parameter_holding_a_newline_is_still_answered_in_json(http: TestClient) -> None:
+    response = http.get("/management/v1/user/a%0Ab")
+    assert response.status_code == 404
+    assert error_of(response)["code"] == "EV_OBJECT_NOT_FOUND"
+
+
+def test_a_trailing_newline_does_not_reach_an_operation(http: TestClient) -> None:
+    response = http.get("/management/v1/users%0A")
+    assert response.status_code == 404

@@ -142,3 +142,30 @@ def test_an_unexpected_failure_is_the_500_envelope(
     assert response.status_code == 500
     assert error_of(response)["code"] == "EV_INTERNAL_SERVER_ERROR"
     assert "boom" not in response.text
+
+
+def test_null_is_refused_where_the_schema_does_not_allow_it(http: TestClient) -> None:
+    response = http.post("/management/v1/user", json={"id": "u", "groups": None})
+    error = error_of(response)
+    assert (error["code"], error["field"]) == ("EV_BAD_REQUEST_MALFORMED", "groups")
+
+
+def test_a_conditional_requirement_of_the_schema_is_enforced(http: TestClient) -> None:
+    body = {"grants": [{"grantee": {"type": "USER"}, "objectId": "i", "permissions": ["READ"]}]}
+    response = http.post("/management/v1/repository/listings/grants", json=body)
+    error = error_of(response)
+    assert (error["code"], error["field"]) == (
+        "EV_BAD_REQUEST_INVALID_FIELDS",
+        "grants[0].grantee.userId",
+    )
+
+
+def test_an_object_over_its_max_properties_is_refused(http: TestClient) -> None:
+    values = {"id": "i", **{f"f{n}": None for n in range(1000)}}
+    response = http.post("/management/v1/repository/listings/item", json={"values": values})
+    assert error_of(response)["field"] == "values"
+
+
+def test_an_address_at_a_special_use_domain_is_a_valid_email(http: TestClient) -> None:
+    body = {"id": "u", "name": "Local", "email": "someone@example.local"}
+    assert http.post("/management/v1/user", json=body).status_code == 201

@@ -154,9 +154,9 @@ def _check_value(name: str, kind: str, value: Any) -> None:
 def upsert_item(ctx: Context, repository: Any, item: ContentItemInput) -> dict[str, Any]:
     """Creates the item, or updates the values it sends (the others keep theirs)."""
     fields = {field["name"]: field for field in json.loads(repository.fields)}
-    sent = dump(item.values)
-    sent["id"] = item.values.id
-    for name, value in sent.items():
+    # Nulls included: a null is how a client clears a nullable field.
+    explicit = item.values.model_dump(mode="json", by_alias=True)
+    for name, value in explicit.items():
         if name == "id":
             continue
         field = fields.get(name)
@@ -167,8 +167,6 @@ def upsert_item(ctx: Context, repository: Any, item: ContentItemInput) -> dict[s
                 raise invalid_field(f"values.{name}", f"{name} cannot be null")
             continue
         _check_value(name, field["type"], value)
-    # `dump` leaves out nulls; the values sent as null are kept as null.
-    explicit = item.values.model_dump(mode="json", by_alias=True)
     values = _item_values(ctx, repository.id, item.values.id)
     merged = {**(values or {}), **explicit}
     for name, field in fields.items():
