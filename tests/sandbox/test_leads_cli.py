@@ -92,6 +92,7 @@ def test_send_leads_exits_non_zero_when_a_delivery_gives_up() -> None:
     )
     assert result.exit_code == 1
     assert "gave_up" in result.output
+    assert "ConnectError" in result.output
 
 
 def test_send_leads_refuses_an_unknown_source() -> None:

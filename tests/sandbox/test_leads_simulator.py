@@ -239,3 +239,18 @@ async def test_the_partner_key_stays_out_of_reprs() -> None:
     report = await deliver(URL, delivery(), CREDENTIALS, transport=transport)
     assert CREDENTIALS.key not in repr(CREDENTIALS)
     assert CREDENTIALS.key not in repr(report)
+
+
+async def test_a_shrunk_schedule_still_gives_a_local_receiver_50_ms_to_answer() -> None:
+    async def answers_in_20_ms(request: httpx.Request) -> httpx.Response:
+        await anyio.sleep(0.02)
+        return httpx.Response(200)
+
+    report = await deliver(
+        URL,
+        delivery(),
+        CREDENTIALS,
+        policy=DeliveryPolicy(time_scale=0.001),
+        transport=httpx.MockTransport(answers_in_20_ms),
+    )
+    assert [a.status_code for a in report.attempts] == [200]

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from evocalize_client import AuthenticatedClient
-from evocalize_client.api.batch_reports import get_batch_report
+from evocalize_client.api.batch_reports import get_batch_report, list_batch_report_errors
 from evocalize_client.api.media import (
     create_or_update_media,
     create_or_update_media_batch,
@@ -158,3 +158,18 @@ def test_a_media_batch_is_applied_in_the_background(
     report = body_of(get_batch_report.sync_detailed(report_id, client=client))["data"]
     assert (report["successfulItems"], report["errorItems"], report["isCompleted"]) == (2, 0, True)
     assert body_of(get_media.sync_detailed("b", client=client))["data"]["type"] == "video"
+
+
+def test_a_batch_entry_changing_a_media_type_is_reported_as_failed(
+    app: Starlette, client: AuthenticatedClient
+) -> None:
+    put(client, media("a"))
+    batch = [MediaInput.from_dict(media("a", type="video"))]
+    report_id = body_of(create_or_update_media_batch.sync_detailed(client=client, body=batch))[
+        "data"
+    ]["reportId"]
+    sandbox_of(app).process_pending_batches()
+    errors = body_of(list_batch_report_errors.sync_detailed(report_id, client=client))["data"]
+    assert [(e["restErrorCode"], e["input"]["id"]) for e in errors] == [
+        ("EV_BAD_REQUEST_INVALID_FIELDS", "a")
+    ]

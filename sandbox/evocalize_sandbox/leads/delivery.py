@@ -8,7 +8,8 @@ the exact body, so a receiver can check it with the same function the client use
 
 The backoff starts at 10 seconds and doubles (10, 20, 40 ... then 900 s); no attempt starts
 later than 3 hours after the first. `time_scale` multiplies every duration (timeout, backoff,
-deadline), and `clock`/`sleep` are injectable, so tests run the whole policy in milliseconds.
+deadline; the timeout keeps a 50 ms floor), and `clock`/`sleep` are injectable, so tests run the
+whole policy in milliseconds.
 """
 
 from __future__ import annotations
@@ -40,6 +41,9 @@ class DeliveryPolicy:
     give_up_after: float = 3 * 60 * 60.0
     # Multiplies every duration above; 0.001 makes the 3-hour policy last about 11 seconds.
     time_scale: float = 1.0
+    # A scaled timeout never drops below this many real seconds, so that a receiver on the
+    # same machine still has time to answer when the schedule is shrunk.
+    min_timeout: float = 0.05
 
     def __post_init__(self) -> None:
         if self.time_scale <= 0:
@@ -52,7 +56,7 @@ class DeliveryPolicy:
 
     @property
     def scaled_timeout(self) -> float:
-        return self.timeout * self.time_scale
+        return max(self.timeout * self.time_scale, min(self.min_timeout, self.timeout))
 
     @property
     def scaled_deadline(self) -> float:
