@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from evocalize_client import AuthenticatedClient
+from evocalize_client.api.content import create_or_update_item
 from evocalize_client.api.orders import (
     cancel_order,
     edit_order,
@@ -14,7 +15,12 @@ from evocalize_client.api.orders import (
     get_order_refund_preview,
     place_order,
 )
-from evocalize_client.models import OrderEdit, PurchaseOrderInput, SubscriptionOrderInput
+from evocalize_client.models import (
+    ContentItemInput,
+    OrderEdit,
+    PurchaseOrderInput,
+    SubscriptionOrderInput,
+)
 from evocalize_models import OrderEnvelope, RefundPreviewEnvelope
 from evocalize_sandbox.app import create_app
 from evocalize_sandbox.rules.orders import DAY
@@ -197,6 +203,20 @@ def test_a_variable_the_product_does_not_take_is_an_invalid_variable_value(
         400,
         "EV_BAD_REQUEST_INVALID_VARIABLE_VALUE",
         "variableValues.colour",
+    )
+
+
+def test_content_items_named_by_an_order_must_exist(
+    client: AuthenticatedClient, clock: list[float]
+) -> None:
+    item = ContentItemInput.from_dict({"values": {"id": "home-1", "address": "1 Main St"}})
+    created = create_or_update_item.sync_detailed("listings", client=client, body=item)
+    assert created.status_code == 201, created.content
+    assert place(client, purchase(clock, contentItemIds=["home-1"])).status_code == 200
+    assert error_code(place(client, purchase(clock, contentItemIds=["home-1", "gone"]))) == (
+        400,
+        "EV_BAD_REQUEST_INVALID_FIELDS",
+        "contentItemIds[1]",
     )
 
 

@@ -3,7 +3,8 @@ against the product catalogue of the seed file.
 
 The rules are `rules.orders` and `rules.refunds`; this module loads and stores their state. The
 catalogue is the seed's `products` section (format in `rules/products.py`); a database seeded
-without one sells `DEFAULT_PRODUCTS`.
+without one sells `DEFAULT_PRODUCTS`. The user must be active and in the group, and every
+`contentItemIds` entry an item of some repository, else a 400 naming the field.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from ..rules.products import DEFAULT_PRODUCTS, Product, find_product
 from ..rules.violations import RuleViolation
 from ..seed import SeedError
 from ..storage import metadata
+from .content import items_table
 from .groups import group_exists
 from .object_grants import memberships_of
 from .users import user_row
@@ -181,10 +183,27 @@ def _check_identity(ctx: RequestContext, user_id: str, group_id: str) -> None:
         raise unknown_identity("groupId", f"user {user_id} is not in group {group_id}")
 
 
+def _check_content_items(ctx: RequestContext, item_ids: Sequence[str]) -> None:
+    """Every content item named must exist (in any repository): it supplies the creative."""
+    for number, item_id in enumerate(item_ids):
+        found = ctx.conn.execute(
+            sa.select(items_table.c.id).where(items_table.c.id == item_id).limit(1)
+        ).first()
+        if found is None:
+            raise ApiError(
+                400,
+                "EV_BAD_REQUEST_INVALID_FIELDS",
+                f"no content item {item_id}",
+                f"contentItemIds[{number}]",
+            )
+
+
 @handles("placeOrder")
 def place_order(ctx: RequestContext) -> Reply:
     sent = ctx.body_as(PlaceOrderInput).root
     _check_identity(ctx, sent.user_id, sent.group_id)
+    content_item_ids = tuple(item.root for item in sent.content_item_ids or [])
+    _check_content_items(ctx, content_item_ids)
     end = getattr(sent.schedule, "end_timestamp", None)
     try:
         product = find_product(sent.product_code, catalogue(ctx))
@@ -198,7 +217,7 @@ def place_order(ctx: RequestContext) -> Reply:
                 payment_amount=Decimal(str(sent.payment_amount)),
                 start=sent.schedule.start_timestamp,
                 end=end,
-                content_item_ids=tuple(item.root for item in sent.content_item_ids or []),
+                content_item_ids=content_item_ids,
                 variable_values=sent.variable_values.root if sent.variable_values else {},
             ),
             product,
