@@ -3,6 +3,7 @@ restart), counted in their report, and their reports expire after 30 days."""
 
 from __future__ import annotations
 
+import threading
 import time
 from typing import Any
 
@@ -248,3 +249,23 @@ def test_the_background_worker_applies_batches_on_its_own(database_url: str) -> 
         while not report(client, report_id)["isCompleted"]:
             assert time.monotonic() < deadline, "the worker did not finish the batch"
             time.sleep(0.05)
+
+
+def test_two_sandboxes_on_one_database_never_apply_an_entry_twice(database_url: str) -> None:
+    first, second = make_app(database_url), make_app(database_url)
+    client = client_for(first)
+    report_ids = [submit_users(client, users(40, start=40 * n)) for n in range(4)]
+    done: list[int] = []
+
+    def work(app: Starlette) -> None:
+        done.append(sandbox_of(app).process_pending_batches())
+
+    threads = [threading.Thread(target=work, args=(app,)) for app in (first, second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert sum(done) == 160
+    for report_id in report_ids:
+        assert report(client, report_id)["successfulItems"] == 40
+        assert report(client, report_id)["completedItems"] == 40
