@@ -136,7 +136,7 @@ def test_a_null_for_an_unknown_field_is_refused_too(client: AuthenticatedClient)
 
 
 def test_the_api_reference_example_item_works_as_written(client: AuthenticatedClient) -> None:
-    values = {"id": "item_id", "repository_field_name_1": "some value here"}
+    values: dict[str, Any] = {"id": "item_id", "repository_field_name_1": "some value here"}
     values["repository_field_name_2"] = 42
     response = put_item(client, values, repository="repository_id")
     assert response.status_code == 201
