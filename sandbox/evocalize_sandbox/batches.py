@@ -35,6 +35,8 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 REPORT_RETENTION_SECONDS = 30 * 24 * 3600  # DESIGN.md: reports are kept 30 days
+# Expired reports are looked for at most this often (the worker polls far more often).
+PURGE_INTERVAL_SECONDS = 60.0
 
 reports_table = sa.Table(
     "sandbox_batch_reports",
@@ -94,6 +96,7 @@ class Batches:
         self._sandbox = sandbox
         self._engine = engine
         self._lease_seconds = lease_seconds
+        self._last_purge = float("-inf")
         # Set at shutdown: the worker stops between entries, leaving the rest for later.
         self.stopping = threading.Event()
         self.worker_id = f"{socket.gethostname()}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
@@ -167,7 +170,9 @@ class Batches:
         """Applies pending entries of every claimable report, at most `limit` of them; returns
         how many were applied. The lease is released when this returns, so another call (or
         process) may continue."""
-        self.purge_expired()
+        if self._now() - self._last_purge >= PURGE_INTERVAL_SECONDS:
+            self.purge_expired()
+            self._last_purge = self._now()
         done = 0
         while limit is None or done < limit:
             report_id = self._claim()

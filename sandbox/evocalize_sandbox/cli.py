@@ -53,6 +53,7 @@ def serve(
     clients = dict(_parse_client(value) for value in client or [])
 
     import uvicorn
+    from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError, OperationalError
 
     from .app import create_app
@@ -68,7 +69,8 @@ def serve(
         raise typer.BadParameter(
             f"cannot open the database: {message}", param_hint="--db"
         ) from None
-    typer.echo(f"Evocalize sandbox on http://{host}:{port}/management/v1 (database {db})")
+    shown = make_url(db).render_as_string(hide_password=True)
+    typer.echo(f"Evocalize sandbox on http://{host}:{port}/management/v1 (database {shown})")
     if clients:
         typer.echo(f"Accepting client key ids: {', '.join(sorted(clients))}")
     else:

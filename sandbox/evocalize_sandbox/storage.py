@@ -29,11 +29,15 @@ DEFAULT_DATABASE_URL = "sqlite:///evocalize-sandbox.db"
 
 def create_engine(url: str) -> Engine:
     """An engine for `url`; SQLite gets WAL, a busy timeout and write-locking transactions."""
+    # hide_parameters: a failing statement's values (client keys among them) stay out of
+    # exception messages and so out of logs.
     if url.startswith("sqlite"):
-        engine = sa.create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        engine = sa.create_engine(
+            url, connect_args={"check_same_thread": False, "timeout": 30}, hide_parameters=True
+        )
         _make_sqlite_transactions_serializable(engine)
         return engine
-    return sa.create_engine(url, pool_pre_ping=True)
+    return sa.create_engine(url, pool_pre_ping=True, hide_parameters=True)
 
 
 def _make_sqlite_transactions_serializable(engine: Engine) -> None:
