@@ -26,9 +26,9 @@ from ..errors import ApiError, not_found
 from ..registry import handles
 from ..rules import audiences as rules
 from ..rules.audiences import ChannelAudience, PlaceholderState
-from ..rules.violations import RuleViolation
 from ..storage import metadata
 from .object_grants import AUDIENCE, checked_grants, readable_ids, rendered_grants, store_grants
+from .rule_errors import refused_as_400
 from .users import existing_user
 
 # AudiencePlaceholderList holds at most this many placeholders (it does not page).
@@ -124,10 +124,6 @@ def render(placeholder: PlaceholderState, with_audiences: bool = True) -> dict[s
     return rendered
 
 
-def _rule_error(violation: RuleViolation) -> ApiError:
-    return ApiError(400, violation.code, violation.message, violation.field)
-
-
 def _insert(ctx: Context, placeholder: PlaceholderState) -> None:
     ctx.conn.execute(
         sa.insert(placeholders_table).values(id=placeholder.id, state=_dump(placeholder))
@@ -150,7 +146,7 @@ def create_audience_placeholder(ctx: RequestContext) -> Reply:
 def add_provided_audience(ctx: RequestContext) -> Reply:
     sent = ctx.body_as(ProvidedAudienceInput)
     grants = checked_grants(ctx, sent.grants)
-    try:
+    with refused_as_400():
         placeholder = rules.provided(
             ctx.new_id(),
             sent.channel.value,
@@ -159,8 +155,6 @@ def add_provided_audience(ctx: RequestContext) -> Reply:
             sent.description,
             [tag.root for tag in sent.tags or []],
         )
-    except RuleViolation as violation:
-        raise _rule_error(violation) from None
     _insert(ctx, placeholder)
     store_grants(ctx, AUDIENCE, placeholder.id, grants)
     return ok(render(placeholder))
@@ -170,10 +164,8 @@ def add_provided_audience(ctx: RequestContext) -> Reply:
 def upload_audience_csv(ctx: RequestContext) -> Reply:
     placeholder = _existing(ctx, missing_status=403)
     data = ctx.body_as(AudienceCsvUpload).file
-    try:
+    with refused_as_400():
         processing = rules.upload(placeholder, data, ctx.now())
-    except RuleViolation as violation:
-        raise _rule_error(violation) from None
     _save(ctx, processing)
     # The seed's upload answer shows the placeholder without its audiences.
     return ok(render(processing, with_audiences=False))

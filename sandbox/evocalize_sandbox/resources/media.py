@@ -16,7 +16,6 @@ from ..context import Context, EntryContext, Reply, RequestContext, dump, ok
 from ..errors import ApiError
 from ..registry import applies_entry, handles
 from ..rules import media as media_rules
-from ..rules.violations import RuleViolation
 from ..storage import metadata
 from ..validation import validate_python
 from .object_grants import (
@@ -27,6 +26,7 @@ from .object_grants import (
     rendered_grants,
     store_grants,
 )
+from .rule_errors import refused_as_400
 from .users import existing_user
 
 media_table = sa.Table(
@@ -54,17 +54,11 @@ def _existing(ctx: RequestContext) -> Any:
     return row
 
 
-def rule_error(violation: RuleViolation) -> ApiError:
-    return ApiError(400, violation.code, violation.message, violation.field)
-
-
 def upsert_media(ctx: Context, media: MediaInput) -> dict[str, Any]:
     """Creates the asset or updates its name and URL; its type never changes."""
     current = _row(ctx, media.id)
-    try:
+    with refused_as_400():
         media_rules.check_update(current.type if current is not None else None, media.type.value)
-    except RuleViolation as violation:
-        raise rule_error(violation) from None
     grants = checked_grants(ctx, media.grants)
     values = {"name": media.name, "type": media.type.value, "url": media.url}
     if current is None:

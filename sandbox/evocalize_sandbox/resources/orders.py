@@ -25,12 +25,12 @@ from ..rules import orders as order_rules
 from ..rules import refunds
 from ..rules.orders import OrderChanges, OrderState
 from ..rules.products import DEFAULT_PRODUCTS, Product, find_product
-from ..rules.violations import RuleViolation
 from ..seed import SeedError
 from ..storage import metadata
 from .content import items_table
 from .groups import group_exists
 from .object_grants import memberships_of
+from .rule_errors import refused_as_400
 from .users import user_row
 
 products_table = sa.Table(
@@ -102,10 +102,6 @@ def _product_of(ctx: Context, order: OrderState) -> Product:
         Decimal("0.01"),
         Decimal(10_000_000),
     )
-
-
-def _rule_error(violation: RuleViolation) -> ApiError:
-    return ApiError(400, violation.code, violation.message, violation.field)
 
 
 def _state(row: Any) -> OrderState:
@@ -205,7 +201,7 @@ def place_order(ctx: RequestContext) -> Reply:
     content_item_ids = tuple(item.root for item in sent.content_item_ids or [])
     _check_content_items(ctx, content_item_ids)
     end = getattr(sent.schedule, "end_timestamp", None)
-    try:
+    with refused_as_400():
         product = find_product(sent.product_code, catalogue(ctx))
         order = order_rules.place(
             OrderState(
@@ -223,8 +219,6 @@ def place_order(ctx: RequestContext) -> Reply:
             product,
             ctx.now(),
         )
-    except RuleViolation as violation:
-        raise _rule_error(violation) from None
     ctx.conn.execute(
         sa.insert(orders_table).values(
             id=order.id,
@@ -255,10 +249,8 @@ def edit_order(ctx: RequestContext) -> Reply:
         end=sent.schedule.end_timestamp if sent.schedule else None,
         variable_values=sent.variable_values.root if sent.variable_values else None,
     )
-    try:
+    with refused_as_400():
         edited = order_rules.edit(order, changes, _product_of(ctx, order), ctx.now())
-    except RuleViolation as violation:
-        raise _rule_error(violation) from None
     ctx.conn.execute(
         sa.update(orders_table).where(orders_table.c.id == order.id).values(**_columns(edited))
     )
@@ -285,10 +277,8 @@ def get_order_refund_preview(ctx: RequestContext) -> Reply:
 @handles("cancelOrder")
 def cancel_order(ctx: RequestContext) -> Reply:
     order = _existing(ctx)
-    try:
+    with refused_as_400():
         cancelled, refund = refunds.cancel(order, _product_of(ctx, order), ctx.now())
-    except RuleViolation as violation:
-        raise _rule_error(violation) from None
     ctx.conn.execute(
         sa.update(orders_table).where(orders_table.c.id == order.id).values(**_columns(cancelled))
     )
