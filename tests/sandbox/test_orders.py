@@ -24,6 +24,7 @@ from evocalize_client.models import (
 from evocalize_models import OrderEnvelope, RefundPreviewEnvelope
 from evocalize_sandbox.app import create_app
 from evocalize_sandbox.rules.orders import DAY
+from evocalize_sandbox.seed import SeedError
 from sandbox_domain_support import (
     DomainSettings,
     add_group,
@@ -363,3 +364,19 @@ def test_a_seeded_catalogue_replaces_the_default_products(
     add_user(api, "agent", {"seattle": "group_user"})
     assert place(api, purchase(clock, productCode="pid_77", paymentAmount=5)).status_code == 200
     assert error_code(place(api, purchase(clock)))[2] == "productCode"
+
+
+@pytest.mark.parametrize(
+    "products",
+    [
+        pytest.param({"id": "1"}, id="not-a-list"),
+        pytest.param([{"code": "no_id"}], id="no-id"),
+        pytest.param([{"id": "1", "minSpend": 10, "maxSpend": 1}], id="inverted-limits"),
+    ],
+)
+def test_a_malformed_products_section_is_a_seed_error(
+    database_url: str, clock: list[float], products: object
+) -> None:
+    settings = DomainSettings(run_worker=False, clock=lambda: clock[0])
+    with pytest.raises(SeedError, match="products"):
+        create_app(database_url=database_url, seed={"products": products}, settings=settings)
