@@ -170,8 +170,7 @@ def test_a_provided_audience_on_another_channel_is_a_400(http: TestClient) -> No
         "/management/v1/audience/provided",
         json={"channel": "Google", "channelAudienceId": "abc"},
     )
-    assert response.status_code == 400
-    assert body_of(response)["errors"][0]["code"].startswith("EV_BAD_REQUEST")
+    assert error_code(response) == (400, "EV_BAD_REQUEST_INVALID_FIELDS", "channel")
 
 
 def test_an_inactive_provided_audience_is_a_400(client: AuthenticatedClient) -> None:
