@@ -38,6 +38,12 @@ def send_leads(
         help="Multiplies the timeout and retry schedule (5 s, 15 min, 3 h); 0.001 for tests.",
     ),
     seed: int | None = typer.Option(None, "--seed", help="Makes the leads repeatable."),
+    redeliver: bool = typer.Option(
+        False,
+        "--redeliver",
+        help="Send each delivered payload once more, as Evocalize may: receivers deduplicate "
+        "on leads[].id.",
+    ),
 ) -> None:
     """Send leads as Evocalize does: signed, retried, given up after 3 hours.
 
@@ -63,16 +69,20 @@ def send_leads(
         all_delivered = True
         for number in range(count):
             payload = make_delivery([sources[number % len(sources)]], rng)
-            report = await deliver(to, payload, credentials, policy=policy)
-            answers = ", ".join(
-                str(a.status_code) if a.status_code is not None else str(a.error)
-                for a in report.attempts
-            )
-            typer.echo(
-                f"{', '.join(report.lead_ids)}: {report.outcome.value} after "
-                f"{len(report.attempts)} attempt(s) [{answers}]"
-            )
-            all_delivered = all_delivered and report.delivered
+            sends = 2 if redeliver else 1
+            for _ in range(sends):
+                report = await deliver(to, payload, credentials, policy=policy)
+                answers = ", ".join(
+                    str(a.status_code) if a.status_code is not None else str(a.error)
+                    for a in report.attempts
+                )
+                typer.echo(
+                    f"{', '.join(report.lead_ids)}: {report.outcome.value} after "
+                    f"{len(report.attempts)} attempt(s) [{answers}]"
+                )
+                all_delivered = all_delivered and report.delivered
+                if not report.delivered:
+                    break
         return all_delivered
 
     if not anyio.run(run):

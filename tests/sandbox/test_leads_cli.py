@@ -84,6 +84,16 @@ def test_send_leads_delivers_signed_leads_and_prints_each_outcome(
     assert KEY not in result.output
 
 
+def test_send_leads_can_redeliver_each_payload(receiver: tuple[str, list[str]]) -> None:
+    url, received = receiver
+    result = CliRunner().invoke(
+        sandbox_app, ["send-leads", "--to", url, "--key", KEY, "--redeliver", "--count", "2"]
+    )
+    assert result.exit_code == 0, result.output
+    assert len(received) == 4
+    assert received[0] == received[1] != received[2] == received[3]
+
+
 def test_send_leads_exits_non_zero_when_a_delivery_gives_up() -> None:
     nobody = f"http://127.0.0.1:{free_port()}/leads"
     result = CliRunner().invoke(

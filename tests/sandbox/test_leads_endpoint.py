@@ -105,3 +105,17 @@ def test_an_invalid_request_is_a_400_naming_the_field(
     assert response.status_code == 400
     (error,) = response.json()["errors"]
     assert (error["code"], error["field"]) == ("EV_BAD_REQUEST_INVALID_FIELDS", field)
+
+
+def test_redelivery_sends_the_same_leads_twice_for_the_receiver_to_deduplicate(
+    app: Starlette,
+) -> None:
+    receiver = Receiver()
+    http = sandbox_with(app, receiver)
+    response = send(http, count=2, redeliver=True)
+    deliveries = response.json()["data"]["deliveries"]
+    assert [d["outcome"] for d in deliveries] == ["delivered"] * 4
+    ids = [lead.id for delivery in receiver.deliveries for lead in delivery.leads]
+    assert len(ids) == 4
+    assert len(set(ids)) == 2
+    assert ids[0] == ids[1]

@@ -7,7 +7,10 @@ Evocalize signs with the partner's. The answer, once every delivery ended, repor
 
 Body (JSON, every field but `url` optional):
     {"url": "https://partner.example/leads", "count": 1, "source": "facebook",
-     "userId": "u1", "groupId": "g1", "timeScale": 1.0, "seed": 7}
+     "userId": "u1", "groupId": "g1", "timeScale": 1.0, "seed": 7, "redeliver": false}
+
+`redeliver` sends each delivered payload a second time, as Evocalize may (FACTS.md: a lead may
+arrive more than once), so a receiver's deduplication on `leads[].id` can be tested.
 
 With a `timeScale` of 1, a receiver that keeps failing holds the request for the 3 hours of the
 retry policy: test failing receivers with a small scale (0.001 gives up after 11 s).
@@ -47,6 +50,7 @@ class SendLeads(BaseModel):
     group_id: str = Field(default="sandbox_group", alias="groupId", min_length=1, max_length=255)
     time_scale: float = Field(default=1.0, alias="timeScale", gt=0, le=1)
     seed: int | None = None
+    redeliver: bool = False
 
 
 def render_report(report: DeliveryReport) -> dict[str, Any]:
@@ -104,9 +108,13 @@ def leads_route(sandbox: Sandbox, transport: httpx.AsyncBaseTransport | None = N
                 user_id=sent.user_id,
                 group_id=sent.group_id,
             )
-            reports.append(
-                await deliver(sent.url, payload, credentials, policy=policy, transport=transport)
-            )
+            for _ in range(2 if sent.redeliver else 1):
+                report = await deliver(
+                    sent.url, payload, credentials, policy=policy, transport=transport
+                )
+                reports.append(report)
+                if not report.delivered:
+                    break
         return JSONResponse({"data": {"deliveries": [render_report(r) for r in reports]}})
 
     return Route(PATH, send, methods=["POST"])
