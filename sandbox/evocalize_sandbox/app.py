@@ -19,7 +19,6 @@ import anyio.to_thread
 from evocalize.spec import OperationSpec, operation_specs
 from sqlalchemy.engine import Engine
 from starlette.applications import Starlette
-from starlette.datastructures import UploadFile
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.types import Receive, Scope, Send
@@ -30,6 +29,7 @@ from .context import Reply, RequestContext
 from .errors import INTERNAL_ERROR, ApiError, malformed
 from .pagination import PageTokens
 from .registry import HANDLERS, load_resources
+from .request_bodies import read_capped, read_form
 from .seed import SeedSource, apply_seed
 from .settings import Settings
 from .storage import DEFAULT_DATABASE_URL, create_engine, create_schema, persistent_secret
@@ -163,8 +163,8 @@ class _Dispatcher:
             if multipart
             else self.sandbox.settings.max_json_body_bytes
         )
-        body = await _read_capped(request, limit)
-        form = await _read_form(request, body) if multipart and body else {}
+        body = await read_capped(request, limit)
+        form = await read_form(request, body) if multipart and body else {}
         raw_path = request.scope.get("raw_path", path.encode()).decode("latin-1").split("?")[0]
         reply = await anyio.to_thread.run_sync(
             self._run, operation, path_values, request, raw_path, body, form
@@ -223,44 +223,3 @@ def _parse_body(operation: OperationSpec, body: bytes, form: dict[str, Any]) -> 
             return validate_python(model, form)
         return parse_json_into(model, body)
     return None
-
-
-async def _read_capped(request: Request, limit: int) -> bytes:
-    """The body, refused with a 400 as soon as it is known to exceed `limit` bytes."""
-    too_large = malformed(f"the request body exceeds the limit of {limit} bytes")
-    declared = request.headers.get("content-length")
-    if declared is not None:
-        if not declared.isdigit():
-            raise malformed("invalid Content-Length header")
-        if int(declared) > limit:
-            raise too_large
-    chunks: list[bytes] = []
-    size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise too_large
-        chunks.append(chunk)
-    return b"".join(chunks)
-
-
-async def _read_form(request: Request, body: bytes) -> dict[str, Any]:
-    """The multipart form of `body` (already read), with files as bytes."""
-    sent = False
-
-    async def replay() -> dict[str, Any]:
-        nonlocal sent
-        if sent:
-            return {"type": "http.disconnect"}
-        sent = True
-        return {"type": "http.request", "body": body, "more_body": False}
-
-    try:
-        parsed = await Request(request.scope, replay).form()
-    except Exception:
-        raise malformed("the request body is not a readable multipart form") from None
-    fields: dict[str, Any] = {}
-    for name, value in parsed.multi_items():
-        fields[name] = await value.read() if isinstance(value, UploadFile) else value
-    await parsed.close()
-    return fields
