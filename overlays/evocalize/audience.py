@@ -24,15 +24,15 @@ import re
 import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import IO, BinaryIO, cast
+from typing import IO, TYPE_CHECKING, Any, BinaryIO, cast
 
-from evocalize_client import AuthenticatedClient
-from evocalize_client.api.audiences import upload_audience_csv as _upload_operation
 from evocalize_client.models.audience_csv_upload import AudienceCsvUpload
-from evocalize_client.models.audience_placeholder_envelope import AudiencePlaceholderEnvelope
-from evocalize_client.models.error_envelope import ErrorEnvelope
-from evocalize_client.types import File, Response
+from evocalize_client.types import File
+
+if TYPE_CHECKING:
+    from evocalize.client import AsyncEvocalize, Evocalize
 
 # The data identifiers of the seed's table, in its order and spelling.
 IDENTIFIERS = ("email", "phone", "firstname", "lastname")
@@ -341,8 +341,9 @@ def hash_rows(rows: Iterable[Sequence[str]]) -> Iterator[list[str]]:
 
 def hash_csv(source: Iterable[str] | IO[str]) -> Iterator[str]:
     """The CSV with every identifier hashed, one output line (ending in a newline) per input
-    row, read and written lazily so that a file of any size streams through. Raises
-    `AudienceCsvError`, with the line, on a bad header or a row of the wrong length."""
+    row, read and written lazily so that a file of any size streams through (open it with
+    `newline=""`, as for any CSV). Raises `AudienceCsvError`, with the line, on a bad header or
+    a row of the wrong length."""
     for _, row in _hashed_rows(_numbered_rows(source)):
         yield _csv_line(row)
 
@@ -350,17 +351,13 @@ def hash_csv(source: Iterable[str] | IO[str]) -> Iterator[str]:
 # Upload.
 
 
-def upload_audience_csv(
-    client: AuthenticatedClient,
-    placeholder_id: str,
-    source: Iterable[str] | IO[str],
-    *,
-    already_hashed: bool = False,
-) -> Response[AudiencePlaceholderEnvelope | ErrorEnvelope]:
-    """Hashes `source` (unless `already_hashed`, when every value must be hashed already) into
-    a spooled temporary file, checks it, and sends it as the multipart field `file` of
-    `POST /management/v1/audience/{placeholderId}/csv/upload`. Raises `AudienceCsvError`
-    before sending anything when the file misses a requirement."""
+@contextmanager
+def checked_upload_body(
+    source: Iterable[str] | IO[str], *, already_hashed: bool = False
+) -> Iterator[AudienceCsvUpload]:
+    """The multipart body of an audience upload: `source` hashed (unless `already_hashed`,
+    when every value must be hashed already) into a spooled temporary file and checked.
+    Raises `AudienceCsvError` when the file misses a requirement, before anything is sent."""
     checker = _HashedCsvChecker(DEFAULT_PROBLEM_LIMIT)
     rows = _hashed_rows(_numbered_rows(source), hash_values=not already_hashed)
     with tempfile.SpooledTemporaryFile(max_size=SPOOL_MAX_BYTES, mode="w+b") as spool:
@@ -379,5 +376,30 @@ def upload_audience_csv(
         csv_file = File(
             payload=cast(BinaryIO, spool), file_name=UPLOAD_FILE_NAME, mime_type="text/csv"
         )
-        body = AudienceCsvUpload(file=csv_file)
-        return _upload_operation.sync_detailed(placeholder_id, client=client, body=body)
+        yield AudienceCsvUpload(file=csv_file)
+
+
+def upload_audience_csv(
+    client: Evocalize,
+    placeholder_id: str,
+    source: Iterable[str] | IO[str],
+    *,
+    already_hashed: bool = False,
+) -> Any:
+    """Hashes and checks `source` (see `checked_upload_body`) and sends it as the multipart
+    field `file` of `POST /management/v1/audience/{placeholderId}/csv/upload`, signed as a
+    stream; returns the placeholder (generated model) or raises the API's typed error."""
+    with checked_upload_body(source, already_hashed=already_hashed) as body:
+        return client.audiences.upload_audience_csv(placeholder_id, body=body)
+
+
+async def aupload_audience_csv(
+    client: AsyncEvocalize,
+    placeholder_id: str,
+    source: Iterable[str] | IO[str],
+    *,
+    already_hashed: bool = False,
+) -> Any:
+    """`upload_audience_csv` through the asynchronous facade."""
+    with checked_upload_body(source, already_hashed=already_hashed) as body:
+        return await client.audiences.upload_audience_csv(placeholder_id, body=body)

@@ -16,6 +16,7 @@ import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
+from functools import cache
 from typing import Any, ClassVar
 
 import httpx
@@ -254,13 +255,25 @@ def decode_evocalize_errors(response: httpx.Response) -> list[ErrorDetail] | Non
     return found or None
 
 
-def error_class(status: int, code: str | None) -> type[APIError]:
-    """The most precise class for a code and status: the code's, else the status family's."""
-    if code in ERRORS_BY_CODE:
-        return ERRORS_BY_CODE[code]
+def _status_class(status: int) -> type[APIError]:
     if status in ERRORS_BY_STATUS:
         return ERRORS_BY_STATUS[status]
     return InternalServerError if status >= 500 else APIError
+
+
+@cache
+def error_class(status: int, code: str | None) -> type[APIError]:
+    """The class for a code and a status: the code's, also a subclass of the status family's
+    when the two differ (the spec answers a missing placeholder with 403 and
+    `EV_OBJECT_NOT_FOUND`: both `except ObjectNotFoundError` and `except
+    PermissionDeniedError` catch it)."""
+    by_status = _status_class(status)
+    by_code = ERRORS_BY_CODE.get(code or "")
+    if by_code is None:
+        return by_status
+    if issubclass(by_code, by_status) or not 400 <= status < 600:
+        return by_code
+    return type(by_code.__name__, (by_code, by_status), {"__module__": __name__})
 
 
 def request_id_of(response: httpx.Response) -> str | None:

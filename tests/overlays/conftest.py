@@ -1,3 +1,7 @@
+"""Async overlay tests run on asyncio, the loop partners' ASGI servers use."""
+
+from __future__ import annotations
+
 import pytest
 
 

@@ -6,21 +6,27 @@ from __future__ import annotations
 import hashlib
 import io
 import itertools
-from collections.abc import Iterator
+import tracemalloc
+from collections.abc import Iterable, Iterator
 
 import httpx
 import pytest
+from evocalize import audience
 from evocalize.audience import (
     MIN_IDENTIFIERS,
     AudienceCsvError,
+    aupload_audience_csv,
     check_hashed_csv,
     hash_csv,
     hash_identifier,
     hash_rows,
     upload_audience_csv,
 )
-from evocalize_client import AuthenticatedClient
-from evocalize_client.models.audience_placeholder_envelope import AudiencePlaceholderEnvelope
+from evocalize.client import AsyncEvocalize, Evocalize
+from evocalize.errors import PermissionDeniedError
+from evocalize.retries import NO_RETRIES
+from evocalize.signing import SIGNATURE_HEADER, TIMESTAMP_HEADER, signature_matches
+from evocalize_client.models import AudiencePlaceholder
 
 # Seed, "Audience Data CSV Example (Plain Text)" and "(SHA-256)": the same row, plain and hashed.
 SEED_PLAIN = "email,phone,firstname,lastname\nemailaddress@example.com,15129876543,test,user\n"
@@ -215,28 +221,30 @@ PLACEHOLDER = {"data": {"placeholderId": "1234", "name": "n", "status": "process
 FORBIDDEN = {"errors": [{"message": "No such placeholder", "code": "EV_OBJECT_NOT_FOUND"}]}
 
 
+def facade_over(transport: httpx.BaseTransport) -> Evocalize:
+    return Evocalize(
+        "https://partner-api.test", "kid", "key", retries=NO_RETRIES, transport=transport
+    )
+
+
 def client_seeing(
     requests: list[httpx.Request], status: int = 200, answer: object = PLACEHOLDER
-) -> AuthenticatedClient:
+) -> Evocalize:
     def handler(request: httpx.Request) -> httpx.Response:
         request.read()
         requests.append(request)
         return httpx.Response(status, json=answer)
 
-    return AuthenticatedClient(
-        base_url="https://partner-api.test",
-        token="unused",
-        httpx_args={"transport": httpx.MockTransport(handler)},
-    )
+    return facade_over(httpx.MockTransport(handler))
 
 
 def test_the_upload_sends_the_hashed_rows_as_the_multipart_file_field() -> None:
     requests: list[httpx.Request] = []
     plain = SEED_PLAIN + SEED_PLAIN.splitlines(keepends=True)[1] * (ROWS_FOR_MINIMUM - 1)
 
-    response = upload_audience_csv(client_seeing(requests), "1234", io.StringIO(plain))
+    placeholder = upload_audience_csv(client_seeing(requests), "1234", io.StringIO(plain))
 
-    assert isinstance(response.parsed, AudiencePlaceholderEnvelope)
+    assert isinstance(placeholder, AudiencePlaceholder) and placeholder.status == "processing"
     [request] = requests
     assert request.method == "POST"
     assert request.url.path == "/management/v1/audience/1234/csv/upload"
@@ -246,6 +254,43 @@ def test_the_upload_sends_the_hashed_rows_as_the_multipart_file_field() -> None:
     assert "Content-Type: text/csv" in body
     assert HEADER + SEED_HASHED_ROW * ROWS_FOR_MINIMUM in body
     assert "emailaddress@example.com" not in body
+
+
+class StreamCountingTransport(httpx.BaseTransport):
+    """Reads the request body chunk by chunk, keeping only its size and its end (MockTransport
+    would read it whole)."""
+
+    def __init__(self) -> None:
+        self.sent_bytes = 0
+        self.tail = b""
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        assert isinstance(request.stream, Iterable)
+        for chunk in request.stream:
+            self.sent_bytes += len(chunk)
+            self.tail = (self.tail + chunk)[-512:]
+        return httpx.Response(200, json=PLACEHOLDER)
+
+
+def test_the_upload_streams_a_file_larger_than_its_memory_spool(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(audience, "SPOOL_MAX_BYTES", 64 * 1024)
+    rows = 20_000
+    transport = StreamCountingTransport()
+    client = facade_over(transport)
+    source = (f"person{n}@example.com\n" for n in range(rows))
+    tracemalloc.start()
+    try:
+        upload_audience_csv(client, "1234", itertools.chain(["email\n"], source))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+    file_size = rows * 65  # a digest and its newline a row
+    assert transport.sent_bytes > file_size
+    assert sha256(f"person{rows - 1}@example.com").encode() in transport.tail
+    assert peak < file_size / 4
 
 
 def test_an_upload_already_hashed_is_sent_as_it_is() -> None:
@@ -275,10 +320,42 @@ def test_an_upload_below_the_minimum_is_refused_unsent() -> None:
     assert requests == []
 
 
-def test_an_upload_refused_by_the_server_returns_its_response() -> None:
+def test_an_upload_refused_by_the_server_raises_its_typed_error() -> None:
     requests: list[httpx.Request] = []
-    response = upload_audience_csv(
-        client_seeing(requests, 403, FORBIDDEN), "1234", hashed_file(ROWS_FOR_MINIMUM)
-    )
-    assert response.status_code == 403
+    with pytest.raises(PermissionDeniedError) as raised:
+        upload_audience_csv(
+            client_seeing(requests, 403, FORBIDDEN), "1234", hashed_file(ROWS_FOR_MINIMUM)
+        )
+    assert raised.value.status == 403
     assert len(requests) == 1
+
+
+def test_the_streamed_upload_carries_a_signature_over_its_exact_bytes() -> None:
+    requests: list[httpx.Request] = []
+    upload_audience_csv(client_seeing(requests), "1234", hashed_file(ROWS_FOR_MINIMUM))
+    [request] = requests
+    headers = request.headers
+    assert signature_matches(
+        headers[SIGNATURE_HEADER],
+        "/management/v1/audience/1234/csv/upload",
+        request.content,
+        headers[TIMESTAMP_HEADER],
+        "key",
+    )
+
+
+@pytest.mark.anyio
+async def test_the_async_upload_sends_the_same_file() -> None:
+    requests: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        request.read()
+        requests.append(request)
+        return httpx.Response(200, json=PLACEHOLDER)
+
+    async with AsyncEvocalize(
+        "https://partner-api.test", "kid", "key", transport=httpx.MockTransport(handler)
+    ) as client:
+        placeholder = await aupload_audience_csv(client, "1234", hashed_file(ROWS_FOR_MINIMUM))
+    assert placeholder.placeholder_id == "1234"
+    assert "".join(hashed_file(ROWS_FOR_MINIMUM)) in requests[0].content.decode()

@@ -413,3 +413,33 @@ async def test_async_items_follow_every_page() -> None:
     ) as ev:
         listed = [user.id async for user in ev.users.list_users.items()]
     assert len(listed) == 130 and listed[-1] == "u129"
+
+
+@pytest.mark.parametrize("auth", ["signature", "shared-secret"])
+def test_debug_logs_and_errors_never_show_the_key(
+    auth: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    calls: list[int] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        calls.append(1)
+        if len(calls) == 1:
+            return httpx.Response(503, headers={"Retry-After": "0"})
+        return error_answer(401, "EV_UNAUTHORIZED_INVALID_SECRET")(request)
+
+    caplog.set_level("DEBUG")
+    ev = facade(handler, auth=auth, retries=RetryPolicy(max_attempts=2, base_delay=0.001))
+    with pytest.raises(errors.InvalidSecretError) as raised:
+        ev.users.list_users()
+    assert len(calls) == 2 and caplog.records
+    assert SECRET not in caplog.text
+    assert SECRET not in str(raised.value) and SECRET not in repr(raised.value)
+
+
+def test_a_code_answered_with_another_status_is_caught_by_both_classes() -> None:
+    handler = error_answer(403, "EV_OBJECT_NOT_FOUND")
+    with pytest.raises(errors.ObjectNotFoundError) as raised:
+        facade(handler).media.get_media("m1")
+    assert isinstance(raised.value, errors.PermissionDeniedError)
+    assert not isinstance(raised.value, errors.AuthenticationError)
+    assert type(raised.value).__name__ == "ObjectNotFoundError"

@@ -1,0 +1,215 @@
+"""Leads webhook deliveries: verify one, read its leads, and keep only the leads not yet handled.
+
+Evocalize POSTs new leads to a partner endpoint (seed, "Client Leads Webhook") and signs each
+delivery with the scheme of API requests, over the endpoint's path and the body (DESIGN.md,
+"Webhook signature"; the check is optional for the receiver, the seed says). A delivery that
+fails is retried for up to 3 hours, so a lead may arrive more than once, and receivers
+deduplicate on `leads[].id` (FACTS.md, "Leads webhook delivery"). Fields may be added without
+notice: the payload is read with the generated model, which ignores unknown fields.
+
+Verification is framework-free (`verify_leads_delivery`), so a partner's own web framework can
+call it; `evocalize.webhook_receiver` wraps it, with deduplication, as an ASGI app.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Collection, Iterable, Mapping
+from typing import Protocol
+
+import pydantic
+from evocalize_models import Lead, LeadsDelivery
+
+from evocalize.signing import (
+    KEY_ID_HEADER,
+    SIGNATURE_HEADER,
+    TIMESTAMP_HEADER,
+    TIMESTAMP_WINDOW_SECONDS,
+    signature_matches,
+    timestamp_is_fresh,
+)
+
+PAYLOAD_VERSION_HEADER = "X-Evocalize-Payload-Version"
+# Evocalize retries a delivery for up to 3 hours (FACTS.md); a lead id is remembered well past
+# that by default.
+DEFAULT_SEEN_TTL_SECONDS = 24 * 3600
+DEFAULT_SEEN_MAX_SIZE = 100_000
+
+
+class WebhookVerificationError(Exception):
+    """A delivery that must not be trusted or cannot be read. `status_code` is what a receiver
+    answers (401 or 400); the message never holds the secret."""
+
+    status_code = 401
+
+
+class MissingHeadersError(WebhookVerificationError):
+    """The delivery lacks a header the signature check needs."""
+
+
+class StaleTimestampError(WebhookVerificationError):
+    """The delivery's timestamp is too far from the receiver's clock: it may be a replay."""
+
+
+class BadSignatureError(WebhookVerificationError):
+    """The signature does not match the path, body, timestamp and secret, or the delivery names
+    another client key id."""
+
+
+class InvalidPayloadError(WebhookVerificationError):
+    """The body is not a leads delivery."""
+
+    status_code = 400
+
+
+def _header(headers: Mapping[str, str], name: str) -> str | None:
+    # HTTP header names are case-insensitive; ASGI servers lowercase them, frameworks may not.
+    wanted = name.lower()
+    for key, value in headers.items():
+        if key.lower() == wanted:
+            return value
+    return None
+
+
+def verify_signature(
+    path: str,
+    body: bytes,
+    headers: Mapping[str, str],
+    secret: str,
+    *,
+    key_id: str | None = None,
+    now: float | None = None,
+) -> None:
+    """Raises unless the delivery is signed with `secret` over the endpoint `path` (no host, no
+    query) and these exact `body` bytes, at a timestamp within 60 s of `now`; with `key_id`,
+    the delivery must also name that client key id."""
+    timestamp = _header(headers, TIMESTAMP_HEADER)
+    signature = _header(headers, SIGNATURE_HEADER)
+    sent_key_id = _header(headers, KEY_ID_HEADER)
+    required = [(TIMESTAMP_HEADER, timestamp), (SIGNATURE_HEADER, signature)]
+    if key_id is not None:
+        required.append((KEY_ID_HEADER, sent_key_id))
+    missing = [name for name, value in required if not value]
+    if missing or timestamp is None or signature is None:
+        raise MissingHeadersError(f"the delivery lacks the header(s) {', '.join(missing)}")
+    if not timestamp_is_fresh(timestamp, now):
+        raise StaleTimestampError(
+            f"the delivery's {TIMESTAMP_HEADER} is not Unix seconds within "
+            f"{TIMESTAMP_WINDOW_SECONDS} s of this receiver's clock"
+        )
+    if key_id is not None and sent_key_id != key_id:
+        raise BadSignatureError(f"the delivery names another {KEY_ID_HEADER}")
+    if not signature_matches(signature, path.split("?", 1)[0], body, timestamp, secret):
+        raise BadSignatureError(
+            f"the {SIGNATURE_HEADER} does not sign this path, body and timestamp with the secret"
+        )
+
+
+def parse_leads_delivery(body: bytes) -> LeadsDelivery:
+    """The delivery in `body`, unknown fields ignored. The error names the fields at fault,
+    never their values: leads are personal data."""
+    try:
+        return LeadsDelivery.model_validate_json(body)
+    except pydantic.ValidationError as error:
+        details = "; ".join(
+            f"{'.'.join(map(str, problem['loc'])) or 'body'}: {problem['msg']}"
+            for problem in error.errors(include_input=False, include_url=False)[:5]
+        )
+        raise InvalidPayloadError(f"the body is not a leads delivery ({details})") from None
+
+
+def verify_leads_delivery(
+    path: str,
+    body: bytes,
+    headers: Mapping[str, str],
+    secret: str,
+    *,
+    key_id: str | None = None,
+    now: float | None = None,
+) -> LeadsDelivery:
+    """The delivery, once its headers, timestamp and signature are checked (`verify_signature`)
+    and its body read (`parse_leads_delivery`)."""
+    verify_signature(path, body, headers, secret, key_id=key_id, now=now)
+    return parse_leads_delivery(body)
+
+
+# Deduplication.
+
+
+class SeenLeadStore(Protocol):
+    """Where the ids of handled leads are remembered. The in-memory default suits one process;
+    a shared store (Redis, SQL) implements these two methods to dedupe across processes."""
+
+    def seen(self, lead_ids: Collection[str]) -> Collection[str]:
+        """Those of `lead_ids` already handled."""
+        ...
+
+    def add(self, lead_ids: Collection[str]) -> None:
+        """Remembers `lead_ids` as handled."""
+        ...
+
+
+class InMemorySeenLeads:
+    """The ids of handled leads, in memory: at most `max_size` (the oldest forgotten first),
+    each for `ttl_seconds`."""
+
+    def __init__(
+        self,
+        max_size: int = DEFAULT_SEEN_MAX_SIZE,
+        ttl_seconds: float = DEFAULT_SEEN_TTL_SECONDS,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        if max_size < 1 or ttl_seconds <= 0:
+            raise ValueError("max_size and ttl_seconds must be positive")
+        self._max_size = max_size
+        self._ttl = ttl_seconds
+        self._clock = clock
+        self._expiry: OrderedDict[str, float] = OrderedDict()
+
+    def __len__(self) -> int:
+        self._forget_expired()
+        return len(self._expiry)
+
+    def seen(self, lead_ids: Collection[str]) -> Collection[str]:
+        self._forget_expired()
+        return {lead_id for lead_id in lead_ids if lead_id in self._expiry}
+
+    def add(self, lead_ids: Collection[str]) -> None:
+        expires = self._clock() + self._ttl
+        for lead_id in lead_ids:
+            self._expiry.pop(lead_id, None)
+            self._expiry[lead_id] = expires
+        while len(self._expiry) > self._max_size:
+            self._expiry.popitem(last=False)
+
+    def _forget_expired(self) -> None:
+        # Insertion order is expiry order: every id gets the same lifetime.
+        now = self._clock()
+        while self._expiry:
+            oldest, expires = next(iter(self._expiry.items()))
+            if expires > now:
+                break
+            del self._expiry[oldest]
+
+
+class LeadDeduplicator:
+    """Keeps the leads of a delivery not handled before. Ask for `new_leads`, handle them, then
+    `mark_handled`: a lead whose handling failed is offered again when Evocalize retries."""
+
+    def __init__(self, store: SeenLeadStore | None = None) -> None:
+        self.store: SeenLeadStore = InMemorySeenLeads() if store is None else store
+
+    def new_leads(self, delivery: LeadsDelivery) -> list[Lead]:
+        """The delivery's leads not handled yet, each id once, in delivery order."""
+        seen = set(self.store.seen({lead.id for lead in delivery.leads}))
+        fresh: list[Lead] = []
+        for lead in delivery.leads:
+            if lead.id not in seen:
+                seen.add(lead.id)
+                fresh.append(lead)
+        return fresh
+
+    def mark_handled(self, leads: Iterable[Lead]) -> None:
+        self.store.add({lead.id for lead in leads})
