@@ -1,20 +1,27 @@
 """The parts of the spec's JSON Schema that the generated pydantic models do not enforce.
 
-datamodel-code-generator drops `maxProperties`/`minProperties` and conditional `if`/`then`
-requirements (a USER grantee needs `userId`), and makes optional fields accept null even where
-the schema does not. This walk runs after the model accepted a body and refuses what the spec
-refuses, so "schema-violating request accepted" never happens. It reads the spec, so it
-needs no list of fields.
+datamodel-code-generator drops `maxProperties`/`minProperties`, conditional `if`/`then`
+requirements (a USER grantee needs `userId`) and `format: uri`, and makes optional fields
+accept null even where the schema does not. This walk runs after the model accepted a body
+and refuses what the spec refuses, so "schema-violating request accepted" never happens. It
+reads the spec, so it needs no list of fields.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
 from evocalize.spec import resolve
 
 from .errors import ApiError, invalid_field
+
+# An absolute URI (RFC 3986: a scheme, then only characters a URI may hold), what JSON Schema's
+# `format: uri` means; the generated models keep URLs as plain strings.
+_URI = re.compile(
+    r"[A-Za-z][A-Za-z0-9+.\-]*:(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?#\[\]]|%[0-9A-Fa-f]{2})*"
+)
 
 
 def check_document(schema: Any, value: Any, field: str = "") -> None:
@@ -34,6 +41,8 @@ def check_document(schema: Any, value: Any, field: str = "") -> None:
         branch = "then" if _matches(resolve(schema["if"]), value) else "else"
         if branch in schema:
             check_document(schema[branch], value, field)
+    if isinstance(value, str) and schema.get("format") == "uri" and not _URI.fullmatch(value):
+        raise invalid_field(field or "body", f"{field or 'body'} must be an absolute URI")
     if isinstance(value, dict):
         _check_object(schema, value, field)
     elif isinstance(value, list) and isinstance(schema.get("items"), Mapping):

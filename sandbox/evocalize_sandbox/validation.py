@@ -143,19 +143,32 @@ def _request_body_of(operation_id: str) -> tuple[bool, dict[str, type[BaseModel]
 def parse_json_into(model: type[M], raw: bytes, field_prefix: str = "") -> M:
     """`raw` JSON validated by `model` in strict mode (so `"1"` is not an integer)."""
     try:
-        document = json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
+        document = json.loads(raw, parse_float=_number, parse_constant=_refuse_constant)
+    except (ValueError, UnicodeDecodeError, RecursionError):
         raise malformed("the request body is not valid JSON", field_prefix or None) from None
     if isinstance(document, list) and len(document) > BATCH_LIMIT:
         raise too_many_items(BATCH_LIMIT)
     try:
-        parsed = model.model_validate_json(raw, strict=True)
+        # Validated from the re-encoded document, in which `2.0` became `2`: JSON Schema counts
+        # it an integer, pydantic's strict mode (which refuses "2" for an integer) does not.
+        parsed = model.model_validate_json(json.dumps(document), strict=True)
     except ValidationError as error:
         raise _api_error(model, error, field_prefix) from None
     if model.__name__ in load_spec()["components"]["schemas"]:
         schema = {"$ref": f"#/components/schemas/{model.__name__}"}
         check_document(schema, document, field_prefix)
     return parsed
+
+
+def _number(text: str) -> int | float:
+    value = float(text)
+    if value.is_integer() and abs(value) < 2**63:
+        return int(value)
+    return value
+
+
+def _refuse_constant(text: str) -> Any:
+    raise ValueError(f"{text} is not JSON")
 
 
 def validate_python(model: type[M], value: Any, field_prefix: str = "") -> M:

@@ -169,3 +169,27 @@ def test_an_object_over_its_max_properties_is_refused(http: TestClient) -> None:
 def test_an_address_at_a_special_use_domain_is_a_valid_email(http: TestClient) -> None:
     body = {"id": "u", "name": "Local", "email": "someone@example.local"}
     assert http.post("/management/v1/user", json=body).status_code == 201
+
+
+def test_a_whole_number_written_with_a_fraction_is_an_integer(http: TestClient) -> None:
+    # JSON Schema counts 262144.0 an integer: the body is valid, so the answer is about the
+    # order (there is none), not about the timestamp's type.
+    edit = b'{"schedule": {"startTimestamp": 262144.0}}'
+    assert http.put("/management/v1/order/none", content=edit).status_code == 404
+    edit = b'{"schedule": {"startTimestamp": 262144.5}}'
+    response = http.put("/management/v1/order/none", content=edit)
+    assert error_of(response)["field"] == "schedule.startTimestamp"
+
+
+def test_nan_is_not_json(http: TestClient) -> None:
+    response = http.post(
+        "/management/v1/repository/listings/item", content=b'{"values": {"id": "i", "price": NaN}}'
+    )
+    assert error_of(response)["code"] == "EV_BAD_REQUEST_MALFORMED"
+
+
+def test_a_uri_field_must_hold_an_absolute_uri(http: TestClient) -> None:
+    body = {"id": "m", "name": "M", "type": "image", "url": "not a url"}
+    response = http.post("/management/v1/media", json=body)
+    error = error_of(response)
+    assert (error["code"], error["field"]) == ("EV_BAD_REQUEST_INVALID_FIELDS", "url")
