@@ -32,15 +32,17 @@ A module `resources/<name>.py`:
 - loads data the API cannot create from the seed file with `@seeds("<section>")` on
   `(conn, value) -> None` (idempotent: it runs again on each start with `--seed`).
 
-Example::
+Example (a module answering the group operations, were `groups.py` not doing so already)::
+
+    from typing import Any
 
     import sqlalchemy as sa
-    from evocalize_models import GroupInput
+    from evocalize_models import GroupBatch, GroupInput
 
-    from ..context import EntryContext, RequestContext, Reply, ok
-    from ..errors import not_found
+    from ..context import EntryContext, Reply, RequestContext, dump, ok
     from ..registry import applies_entry, handles
     from ..storage import metadata
+    from ..validation import validate_python
 
     notes = sa.Table("notes", metadata, sa.Column("id", sa.String(255), primary_key=True))
 
@@ -48,13 +50,18 @@ Example::
     def create_note(ctx: RequestContext) -> Reply:
         note = ctx.body_as(GroupInput)
         ctx.conn.execute(sa.insert(notes).values(id=note.id))
-        return ok({"id": note.id}, status=201)
+        return ok({"id": note.id, "name": note.name}, status=201)
 
     @handles("createOrUpdateGroupBatch")
     def create_notes(ctx: RequestContext) -> Reply:
-        return ctx.enqueue_batch([dump(entry) for entry in ctx.body.root])
+        return ctx.enqueue_batch([dump(entry) for entry in ctx.body_as(GroupBatch).root])
 
     @applies_entry("createOrUpdateGroupBatch")
-    def apply_note(ctx: EntryContext, entry: dict[str, object]) -> None:
-        ctx.conn.execute(sa.insert(notes).values(id=entry["id"]))
+    def apply_note(ctx: EntryContext, entry: Any) -> None:
+        note = validate_python(GroupInput, entry)
+        ctx.conn.execute(sa.insert(notes).values(id=note.id))
+
+Extra routes that are not API operations (such as the leads simulator's) may be inserted
+ahead of the dispatcher with `app.router.routes.insert(0, route)`: every request no route
+claims goes to the spec-derived dispatcher (`app.router.default`).
 """
