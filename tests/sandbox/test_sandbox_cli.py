@@ -17,7 +17,8 @@ from evocalize.cli import app
 from sandbox_support import SigningAuth
 from typer.testing import CliRunner
 
-EVOCALIZE = Path(sys.executable).with_name("evocalize")
+# The `evocalize` console script, run by this interpreter wherever the script was installed.
+EVOCALIZE = [sys.executable, "-c", "from evocalize.cli import main; main()"]
 
 
 def free_port() -> int:
@@ -30,7 +31,7 @@ def free_port() -> int:
 def test_evocalize_sandbox_serves_and_prints_its_credential(tmp_path: Path) -> None:
     port = free_port()
     process = subprocess.Popen(
-        [str(EVOCALIZE), "sandbox", "--port", str(port), "--db", f"sqlite:///{tmp_path / 'db'}"],
+        [*EVOCALIZE, "sandbox", "--port", str(port), "--db", f"sqlite:///{tmp_path / 'db'}"],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
