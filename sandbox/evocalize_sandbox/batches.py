@@ -179,9 +179,12 @@ class Batches:
             if report_id is None:
                 break
             try:
-                done += self._work(report_id, None if limit is None else limit - done)
+                applied = self._work(report_id, None if limit is None else limit - done)
             finally:
                 self._release(report_id)
+            if applied == 0:
+                break  # nothing could be applied (stopping, or another worker got there first)
+            done += applied
         return done
 
     def purge_expired(self) -> int:
