@@ -12,7 +12,7 @@ from evocalize_client import AuthenticatedClient
 from evocalize_client.api.content import get_repository
 from evocalize_client.api.users import list_users
 from evocalize_sandbox.seed import SeedError
-from sandbox_support import BASE_URL, SigningAuth, client_for, make_app
+from sandbox_support import BASE_URL, SigningAuth, client_for, make_app, sandbox_of
 from starlette.applications import Starlette
 
 
@@ -48,3 +48,9 @@ def test_a_json_seed_file_is_read(database_url: str, tmp_path: Path) -> None:
     seed.write_text('{"repositories": [{"id": "r", "name": "R", "fields": []}]}')
     client = client_for(make_app(database_url, seed=str(seed)))
     assert get_repository.sync_detailed("r", client=client).status_code == 200
+
+
+def test_a_sqlite_database_runs_in_wal_mode(tmp_path: Path) -> None:
+    app = make_app(f"sqlite:///{tmp_path / 'wal.db'}")
+    with sandbox_of(app).engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
