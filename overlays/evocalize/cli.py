@@ -4,6 +4,7 @@ the operations that the installed client offers."""
 from __future__ import annotations
 
 import typer
+from evocalize_sandbox.cli import sandbox_app
 
 from evocalize import __version__
 from evocalize.operations import generated_operations
@@ -13,6 +14,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
+
+app.add_typer(sandbox_app, name="sandbox")
 
 
 def _print_version(value: bool) -> None:

@@ -1,0 +1,225 @@
+"""The ASGI app: routes every request to the operation of the spec it names, authenticates,
+validates and runs the registered handler in one database transaction.
+
+Routing is derived from `openapi.yaml`: a path the spec does not know is a 404, a method it
+does not declare on a known path a 405 with `Allow`, both with the error envelope. Anything
+unexpected becomes the 500 envelope (`EV_INTERNAL_SERVER_ERROR`), logged without the request's
+credentials, so no input ever produces an unshaped answer.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Mapping
+from contextlib import asynccontextmanager
+from typing import Any
+
+import anyio
+import anyio.to_thread
+from evocalize.spec import OperationSpec, operation_specs
+from sqlalchemy.engine import Engine
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.types import Receive, Scope, Send
+
+from .auth import authenticate, register_clients
+from .batches import Batches
+from .context import Reply, RequestContext
+from .errors import INTERNAL_ERROR, ApiError, malformed
+from .pagination import PageTokens
+from .registry import HANDLERS, load_resources
+from .request_bodies import read_capped, read_form
+from .seed import SeedSource, apply_seed
+from .settings import Settings
+from .storage import DEFAULT_DATABASE_URL, create_engine, create_schema, persistent_secret
+from .validation import parse_json_into, request_body_of, validate_parameters, validate_python
+
+logger = logging.getLogger(__name__)
+
+
+class Sandbox:
+    """One sandbox instance: its database, settings and batch worker (`app.state.sandbox`)."""
+
+    def __init__(self, engine: Engine, settings: Settings) -> None:
+        self.engine = engine
+        self.settings = settings
+        self.page_tokens = PageTokens(
+            persistent_secret(engine, "page_token_key"), settings.page_size
+        )
+        self.batches = Batches(self, engine, settings.lease_seconds)
+
+    def __repr__(self) -> str:
+        return f"Sandbox(url={self.engine.url!r})"
+
+    def process_pending_batches(self, limit: int | None = None) -> int:
+        """Applies pending batch entries now (at most `limit`); returns how many."""
+        return self.batches.process_pending(limit)
+
+    async def run_worker(self) -> None:
+        while not self.batches.stopping.is_set():
+            try:
+                await anyio.to_thread.run_sync(self.process_pending_batches)
+            except Exception:
+                logger.exception("the batch worker failed; retrying")
+            await anyio.sleep(self.settings.worker_poll_seconds)
+
+
+def create_app(
+    *,
+    database_url: str | None = None,
+    clients: Mapping[str, str] | None = None,
+    seed: SeedSource | None = None,
+    settings: Settings | None = None,
+) -> Starlette:
+    """The sandbox as an ASGI app. `clients` maps key ids to client keys (added to those the
+    database already has); `seed` is a seed file or mapping (see `seed.py`)."""
+    load_resources()
+    engine = create_engine(database_url or DEFAULT_DATABASE_URL)
+    create_schema(engine)
+    apply_seed(engine, seed)
+    if clients:
+        register_clients(engine, clients)
+    sandbox = Sandbox(engine, settings or Settings())
+
+    @asynccontextmanager
+    async def lifespan(_app: Starlette) -> AsyncIterator[None]:
+        sandbox.batches.stopping.clear()
+        async with anyio.create_task_group() as tasks:
+            if sandbox.settings.run_worker:
+                tasks.start_soon(sandbox.run_worker)
+            try:
+                yield
+            finally:
+                sandbox.batches.stopping.set()
+                tasks.cancel_scope.cancel()
+
+    app = Starlette(lifespan=lifespan)
+    # Every request goes to the dispatcher, which routes by the spec itself: a starlette route
+    # pattern would not match every path the spec allows (a `{param}` may hold a newline).
+    app.router.default = _Dispatcher(sandbox)
+    app.router.redirect_slashes = False
+    app.state.sandbox = sandbox
+    return app
+
+
+def _error_response(error: ApiError, headers: Mapping[str, str] | None = None) -> Response:
+    return JSONResponse(error.envelope(), status_code=error.status, headers=headers)
+
+
+def _route(method: str, path: str) -> tuple[OperationSpec | None, dict[str, str], list[str]]:
+    """The operation for this request, its path values, and the methods the path allows.
+
+    When templates overlap (`/audience/provided` and `/audience/{placeholderId}`), the one with
+    more literal segments wins, as a reader of the spec would expect."""
+    wanted = method.lower()
+    best: tuple[int, OperationSpec, dict[str, str]] | None = None
+    allowed: set[str] = set()
+    for op in operation_specs():
+        match = op.path_pattern.fullmatch(path)
+        if match is None:
+            continue
+        allowed.add(op.method.upper())
+        if op.method == wanted:
+            literal = sum(1 for part in op.path.split("/") if not part.startswith("{"))
+            if best is None or literal > best[0]:
+                best = (literal, op, match.groupdict())
+    if best is None:
+        return None, {}, sorted(allowed)
+    return best[1], best[2], sorted(allowed)
+
+
+class _Dispatcher:
+    def __init__(self, sandbox: Sandbox) -> None:
+        self.sandbox = sandbox
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        request = Request(scope, receive)
+        try:
+            response = await self._handle(request)
+        except ApiError as error:
+            response = _error_response(error)
+        except Exception:
+            logger.exception("unexpected error answering %s %r", request.method, scope.get("path"))
+            response = _error_response(INTERNAL_ERROR)
+        await response(scope, receive, send)
+
+    async def _handle(self, request: Request) -> Response:
+        # The scope's path, not `request.url.path`: urllib drops tabs and newlines from URLs,
+        # which would route `/users%0A` to `/users`.
+        path = str(request.scope["path"])
+        operation, path_values, allowed = _route(request.method, path)
+        if operation is None:
+            if allowed:
+                error = ApiError(
+                    405, "EV_BAD_REQUEST_MALFORMED", f"{request.method} is not allowed here"
+                )
+                return _error_response(error, {"Allow": ", ".join(allowed)})
+            return _error_response(ApiError(404, "EV_OBJECT_NOT_FOUND", f"no endpoint at {path}"))
+        _, media_types = request_body_of(operation)
+        multipart = any(m.startswith("multipart/") for m in media_types)
+        limit = (
+            self.sandbox.settings.max_multipart_body_bytes
+            if multipart
+            else self.sandbox.settings.max_json_body_bytes
+        )
+        body = await read_capped(request, limit)
+        form = await read_form(request, body) if multipart and body else {}
+        raw_path = request.scope.get("raw_path", path.encode()).decode("latin-1").split("?")[0]
+        reply = await anyio.to_thread.run_sync(
+            self._run, operation, path_values, request, raw_path, body, form
+        )
+        if reply.body is None:
+            return Response(status_code=reply.status)
+        return JSONResponse(reply.body, status_code=reply.status)
+
+    def _run(
+        self,
+        operation: OperationSpec,
+        path_values: dict[str, str],
+        request: Request,
+        raw_path: str,
+        body: bytes,
+        form: dict[str, Any],
+    ) -> Reply:
+        with self.sandbox.engine.begin() as conn:
+            key_id = authenticate(
+                conn, request.headers, raw_path, body, self.sandbox.settings.clock()
+            )
+            path_params, query = validate_parameters(
+                operation, path_values, list(request.query_params.multi_items())
+            )
+            ctx = RequestContext(
+                sandbox=self.sandbox,
+                conn=conn,
+                operation=operation,
+                path_params=path_params,
+                client_key_id=key_id,
+                query=query,
+                body=_parse_body(operation, body, form),
+                raw_body=body,
+                form=form,
+            )
+            handler = HANDLERS.get(operation.operation_id)
+            if handler is None:
+                raise ApiError(
+                    500, "EV_INTERNAL_SERVER_ERROR", f"{operation.operation_id} is not implemented"
+                )
+            return handler(ctx)
+
+
+def _parse_body(operation: OperationSpec, body: bytes, form: dict[str, Any]) -> Any:
+    required, media_types = request_body_of(operation)
+    if not media_types:
+        return None
+    if not body.strip():
+        if required:
+            raise malformed("a request body is required")
+        return None
+    for media_type, model in media_types.items():
+        if model is None:
+            continue
+        if media_type.startswith("multipart/"):
+            return validate_python(model, form)
+        return parse_json_into(model, body)
+    return None

@@ -1,0 +1,115 @@
+"""Who is calling: the two credential schemes of DESIGN.md, checked against the clients kept
+in the database.
+
+The shared-secret scheme (key id + client key) takes precedence over the signature scheme (key
+id + timestamp + signature over path, body, timestamp and key). Every failure has its own 401
+code; secrets are compared in constant time and never appear in messages or logs.
+"""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+from collections.abc import Mapping
+
+import sqlalchemy as sa
+from evocalize.signing import (
+    KEY_HEADER,
+    KEY_ID_HEADER,
+    SIGNATURE_HEADER,
+    TIMESTAMP_HEADER,
+    signature_matches,
+    timestamp_is_fresh,
+)
+from sqlalchemy.engine import Connection, Engine
+
+from .errors import ApiError
+from .storage import metadata
+
+clients_table = sa.Table(
+    "sandbox_clients",
+    metadata,
+    sa.Column("key_id", sa.String(255), primary_key=True),
+    sa.Column("client_key", sa.String(1024), nullable=False),
+    sa.Column("is_development", sa.Boolean, nullable=False, default=False),
+)
+
+
+def _unauthorized(code: str, message: str) -> ApiError:
+    return ApiError(401, code, message)
+
+
+def authenticate(
+    conn: Connection,
+    headers: Mapping[str, str],
+    raw_path: str,
+    body: bytes,
+    now: float,
+) -> str:
+    """The key id of the caller, or an `ApiError` 401 saying which check failed."""
+    key_id = headers.get(KEY_ID_HEADER.lower())
+    if not key_id:
+        raise _unauthorized(
+            "EV_UNAUTHORIZED_MISSING_HEADERS", f"the {KEY_ID_HEADER} header is missing"
+        )
+    client_key = headers.get(KEY_HEADER.lower())
+    timestamp = headers.get(TIMESTAMP_HEADER.lower())
+    signature = headers.get(SIGNATURE_HEADER.lower())
+    if client_key is None and (timestamp is None or signature is None):
+        raise _unauthorized(
+            "EV_UNAUTHORIZED_MISSING_HEADERS",
+            f"send {KEY_HEADER}, or {TIMESTAMP_HEADER} and {SIGNATURE_HEADER}",
+        )
+    secret = conn.execute(
+        sa.select(clients_table.c.client_key).where(clients_table.c.key_id == key_id)
+    ).scalar_one_or_none()
+    if secret is None:
+        raise _unauthorized("EV_UNAUTHORIZED_INVALID_KEY", "unknown client key id")
+    if client_key is not None:
+        if not hmac.compare_digest(client_key.encode("utf-8"), str(secret).encode("utf-8")):
+            raise _unauthorized("EV_UNAUTHORIZED_INVALID_SECRET", "wrong client key")
+        return key_id
+    assert timestamp is not None and signature is not None
+    if not timestamp_is_fresh(timestamp, now=now):
+        raise _unauthorized(
+            "EV_UNAUTHORIZED_EXPIRED_REQUEST",
+            "the request timestamp is more than 60 seconds away from the server time",
+        )
+    if not signature_matches(signature, raw_path, body, timestamp, str(secret)):
+        raise _unauthorized("EV_UNAUTHORIZED_INVALID_SIGNATURE", "wrong request signature")
+    return key_id
+
+
+def register_clients(engine: Engine, clients: Mapping[str, str]) -> None:
+    """Adds or updates the given credentials (key id -> client key)."""
+    with engine.begin() as conn:
+        for key_id, client_key in clients.items():
+            updated = conn.execute(
+                sa.update(clients_table)
+                .where(clients_table.c.key_id == key_id)
+                .values(client_key=client_key)
+            ).rowcount
+            if not updated:
+                conn.execute(
+                    sa.insert(clients_table).values(
+                        key_id=key_id, client_key=client_key, is_development=False
+                    )
+                )
+
+
+def development_client(engine: Engine) -> tuple[str, str]:
+    """The development credential of this database, made on first use and kept after."""
+    query = sa.select(clients_table.c.key_id, clients_table.c.client_key).where(
+        clients_table.c.is_development.is_(True)
+    )
+    with engine.begin() as conn:
+        row = conn.execute(query).first()
+        if row is None:
+            key_id, client_key = f"dev-{secrets.token_hex(4)}", secrets.token_urlsafe(24)
+            conn.execute(
+                sa.insert(clients_table).values(
+                    key_id=key_id, client_key=client_key, is_development=True
+                )
+            )
+            return key_id, client_key
+        return str(row.key_id), str(row.client_key)

@@ -1,0 +1,80 @@
+"""`evocalize sandbox`: serve the sandbox with uvicorn from the command line.
+
+A typer sub-app that serves when called without a subcommand, so other commands (such as the
+leads simulator's `send-leads`) can join it. Heavy imports wait until the command runs, so the
+rest of the `evocalize` command line stays fast.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+sandbox_app = typer.Typer(
+    help="Run the offline Evocalize sandbox.",
+    invoke_without_command=True,
+    add_completion=False,
+)
+
+
+def _parse_client(value: str) -> tuple[str, str]:
+    key_id, colon, key = value.partition(":")
+    if not colon or not key_id or not key:
+        raise typer.BadParameter("expected KEY_ID:KEY, for example --client partner:s3cret")
+    return key_id, key
+
+
+@sandbox_app.callback()
+def serve(
+    ctx: typer.Context,
+    host: str = typer.Option("127.0.0.1", help="Interface to listen on."),
+    port: int = typer.Option(8080, min=0, max=65535, help="Port to listen on."),
+    db: str = typer.Option(
+        "sqlite:///evocalize-sandbox.db",
+        "--db",
+        help="Database URL: a SQLite file (default) or postgresql+psycopg://user:pw@host/db.",
+    ),
+    client: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--client",
+            help="A credential KEY_ID:KEY the sandbox accepts (repeatable). Without one, a "
+            "development credential is created, kept in the database and printed.",
+        ),
+    ] = None,
+    seed: str | None = typer.Option(
+        None, "--seed", help="JSON or YAML seed file (repositories and other fixed data)."
+    ),
+) -> None:
+    """Start the sandbox. Example: evocalize sandbox --port 9000 --client partner:s3cret"""
+    if ctx.invoked_subcommand is not None:
+        return
+    clients = dict(_parse_client(value) for value in client or [])
+
+    import uvicorn
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError, OperationalError
+
+    from .app import create_app
+    from .auth import development_client
+    from .seed import SeedError
+
+    try:
+        app = create_app(database_url=db, clients=clients, seed=seed)
+    except SeedError as error:
+        raise typer.BadParameter(str(error), param_hint="--seed") from None
+    except (ArgumentError, OperationalError, ImportError) as error:
+        message = str(error).splitlines()[0]
+        raise typer.BadParameter(
+            f"cannot open the database: {message}", param_hint="--db"
+        ) from None
+    shown = make_url(db).render_as_string(hide_password=True)
+    typer.echo(f"Evocalize sandbox on http://{host}:{port}/management/v1 (database {shown})")
+    if clients:
+        typer.echo(f"Accepting client key ids: {', '.join(sorted(clients))}")
+    else:
+        key_id, key = development_client(app.state.sandbox.engine)
+        typer.echo(f"Development credential: X-Evocalize-Client-Key-Id={key_id}")
+        typer.echo(f"                         X-Evocalize-Client-Key={key}")
+    uvicorn.run(app, host=host, port=port, log_level="info")

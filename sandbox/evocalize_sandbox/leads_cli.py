@@ -1,0 +1,89 @@
+"""`evocalize sandbox send-leads`: POST realistic leads webhook deliveries to a receiver.
+
+It joins the `evocalize sandbox` sub-app when imported (`cli.py` imports it), and imports the
+simulator only when run, so the rest of the command line stays fast. It exits with status 1
+when any delivery gave up, so scripts and CI can test a receiver with it.
+"""
+
+from __future__ import annotations
+
+import typer
+
+from .cli import sandbox_app
+
+SOURCES = ("facebook", "google", "tiktok")
+
+
+@sandbox_app.command("send-leads")
+def send_leads(
+    to: str = typer.Option(..., "--to", help="The receiver's URL (the partner endpoint)."),
+    count: int = typer.Option(1, "--count", min=1, max=1000, help="How many deliveries."),
+    source: str | None = typer.Option(
+        None,
+        "--source",
+        help="facebook, google or tiktok; without it the sources take turns.",
+    ),
+    key_id: str = typer.Option(
+        "sandbox-partner", "--key-id", help="Sent as X-Evocalize-Client-Key-Id."
+    ),
+    key: str = typer.Option(
+        "sandbox-partner-key",
+        "--key",
+        help="The client key that signs each delivery (never sent, never printed).",
+        envvar="EVOCALIZE_CLIENT_KEY",
+    ),
+    time_scale: float = typer.Option(
+        1.0,
+        "--time-scale",
+        help="Multiplies the timeout and retry schedule (5 s, 15 min, 3 h); 0.001 for tests.",
+    ),
+    seed: int | None = typer.Option(None, "--seed", help="Makes the leads repeatable."),
+    redeliver: bool = typer.Option(
+        False,
+        "--redeliver",
+        help="Send each delivered payload once more, as Evocalize may: receivers deduplicate "
+        "on leads[].id.",
+    ),
+) -> None:
+    """Send leads as Evocalize does: signed, retried, given up after 3 hours.
+
+    Example: evocalize sandbox send-leads --to https://localhost:8443/leads --count 3
+    """
+    if time_scale <= 0:
+        raise typer.BadParameter("must be positive", param_hint="--time-scale")
+    if source is not None and source not in SOURCES:
+        raise typer.BadParameter(f"expected one of {', '.join(SOURCES)}", param_hint="--source")
+
+    import random
+
+    import anyio
+
+    from .leads import DeliveryPolicy, LeadSource, PartnerCredentials, deliver, make_delivery
+
+    rng = random.Random(seed)
+    sources = [LeadSource(source)] if source else list(LeadSource)
+    credentials = PartnerCredentials(key_id=key_id, key=key)
+    policy = DeliveryPolicy(time_scale=time_scale)
+
+    async def run() -> bool:
+        all_delivered = True
+        for number in range(count):
+            payload = make_delivery([sources[number % len(sources)]], rng)
+            sends = 2 if redeliver else 1
+            for _ in range(sends):
+                report = await deliver(to, payload, credentials, policy=policy)
+                answers = ", ".join(
+                    str(a.status_code) if a.status_code is not None else str(a.error)
+                    for a in report.attempts
+                )
+                typer.echo(
+                    f"{', '.join(report.lead_ids)}: {report.outcome.value} after "
+                    f"{len(report.attempts)} attempt(s) [{answers}]"
+                )
+                all_delivered = all_delivered and report.delivered
+                if not report.delivered:
+                    break
+        return all_delivered
+
+    if not anyio.run(run):
+        raise typer.Exit(code=1)

@@ -1,0 +1,224 @@
+"""Users and their group associations (seed, "User Management API").
+
+A user is keyed by the partner's id; on creation `name` and `email` are required, on update
+only what is sent changes. `groups` adds or re-roles associations, and with `replaceGroups`
+replaces them all; every group must exist first. An email already used by another user id is
+`EV_BAD_REQUEST_DUPLICATE`, the seed's example of a batch error.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+from evocalize_models import UserBatch, UserInput
+from sqlalchemy.engine import Connection
+
+from ..context import Context, EntryContext, Reply, RequestContext, ok
+from ..errors import ApiError, invalid_field, not_found, unknown_identity
+from ..registry import applies_entry, handles, seeds
+from ..seed import SeedError
+from ..storage import metadata
+from ..validation import validate_python
+from .groups import groups_table
+
+users_table = sa.Table(
+    "users",
+    metadata,
+    sa.Column("id", sa.String(255), primary_key=True),
+    sa.Column("name", sa.String(1024), nullable=False),
+    sa.Column("email", sa.String(1024), nullable=False, index=True),
+    # Unix seconds of the last deactivation (DELETE user/{userId}); null while active.
+    sa.Column("deactivated_at", sa.Float),
+)
+
+memberships_table = sa.Table(
+    "user_groups",
+    metadata,
+    sa.Column("user_id", sa.String(255), primary_key=True),
+    sa.Column("group_id", sa.String(255), primary_key=True),
+    sa.Column("role", sa.String(32), nullable=False),
+)
+
+facebook_pages_table = sa.Table(
+    "facebook_pages",
+    metadata,
+    sa.Column("user_id", sa.String(255), primary_key=True),
+    sa.Column("id", sa.String(255), primary_key=True),
+    sa.Column("facebook_page_name", sa.String(1024), nullable=False),
+    sa.Column("facebook_page_id", sa.String(255), nullable=False),
+    sa.Column("instagram_id", sa.String(255)),
+)
+
+
+def user_row(ctx: Context, user_id: str) -> Any:
+    return ctx.conn.execute(sa.select(users_table).where(users_table.c.id == user_id)).first()
+
+
+def existing_user(ctx: Context) -> Any:
+    """The user of the path, or a 404."""
+    row = user_row(ctx, ctx.path_params["userId"])
+    if row is None:
+        raise not_found("user", "userId")
+    return row
+
+
+def render_user(ctx: Context, row: Any) -> dict[str, Any]:
+    memberships = ctx.conn.execute(
+        sa.select(memberships_table.c.group_id, memberships_table.c.role, groups_table.c.name)
+        .join(groups_table, groups_table.c.id == memberships_table.c.group_id, isouter=True)
+        .where(memberships_table.c.user_id == row.id)
+        .order_by(memberships_table.c.group_id)
+    ).all()
+    groups = []
+    for membership in memberships:
+        group: dict[str, Any] = {"id": membership.group_id, "role": membership.role}
+        if membership.name is not None:
+            group["name"] = membership.name
+        groups.append(group)
+    return {"id": row.id, "name": row.name, "email": row.email, "groups": groups}
+
+
+def upsert_user(ctx: Context, user: UserInput) -> dict[str, Any]:
+    current = user_row(ctx, user.id)
+    if current is None:
+        for name in ("name", "email"):
+            if getattr(user, name) is None:
+                raise invalid_field(name, f"{name} is required to create a user")
+    if user.email is not None:
+        other = ctx.conn.execute(
+            sa.select(users_table.c.id).where(
+                sa.func.lower(users_table.c.email) == user.email.lower(),
+                users_table.c.id != user.id,
+            )
+        ).first()
+        if other is not None:
+            raise ApiError(
+                400,
+                "EV_BAD_REQUEST_DUPLICATE",
+                f"user with {user.email} has already been associated to another user id",
+                "email",
+            )
+    for number, association in enumerate(user.groups or []):
+        known = ctx.conn.execute(
+            sa.select(groups_table.c.id).where(groups_table.c.id == association.group_id)
+        ).first()
+        if known is None:
+            raise unknown_identity(
+                f"groups[{number}].groupId", f"no group {association.group_id}; create it first"
+            )
+    changes = {
+        column: value
+        for column, value in (("name", user.name), ("email", user.email))
+        if value is not None
+    }
+    if current is None:
+        ctx.conn.execute(sa.insert(users_table).values(id=user.id, **changes))
+    elif changes:
+        ctx.conn.execute(
+            sa.update(users_table).where(users_table.c.id == user.id).values(**changes)
+        )
+    if user.replace_groups and user.groups is not None:
+        ctx.conn.execute(sa.delete(memberships_table).where(memberships_table.c.user_id == user.id))
+    for association in user.groups or []:
+        where = (
+            memberships_table.c.user_id == user.id,
+            memberships_table.c.group_id == association.group_id,
+        )
+        role = association.role.value
+        if not ctx.conn.execute(
+            sa.update(memberships_table).where(*where).values(role=role)
+        ).rowcount:
+            ctx.conn.execute(
+                sa.insert(memberships_table).values(
+                    user_id=user.id, group_id=association.group_id, role=role
+                )
+            )
+    row = user_row(ctx, user.id)
+    return render_user(ctx, row)
+
+
+@handles("getUser")
+def get_user(ctx: RequestContext) -> Reply:
+    return ok(render_user(ctx, existing_user(ctx)))
+
+
+@handles("listUsers")
+def list_users(ctx: RequestContext) -> Reply:
+    # The seed's listing shows users without their groups; getUser has them.
+    return ctx.page_of(
+        sa.select(users_table).order_by(users_table.c.id),
+        lambda row: {"id": row.id, "name": row.name, "email": row.email},
+    )
+
+
+@handles("createOrUpdateUser")
+def create_or_update_user(ctx: RequestContext) -> Reply:
+    return ok(upsert_user(ctx, ctx.body_as(UserInput)), status=201)
+
+
+@handles("createOrUpdateUserBatch")
+def create_or_update_user_batch(ctx: RequestContext) -> Reply:
+    users = ctx.body_as(UserBatch).root
+    return ctx.enqueue_batch(
+        [user.model_dump(mode="json", by_alias=True, exclude_unset=True) for user in users]
+    )
+
+
+@applies_entry("createOrUpdateUserBatch")
+def apply_user(ctx: EntryContext, entry: Any) -> None:
+    upsert_user(ctx, validate_python(UserInput, entry))
+
+
+@handles("deactivateUser")
+def deactivate_user(ctx: RequestContext) -> Reply:
+    row = existing_user(ctx)
+    ctx.conn.execute(
+        sa.update(users_table).where(users_table.c.id == row.id).values(deactivated_at=ctx.now())
+    )
+    return Reply(202)
+
+
+@handles("listUserFacebookPages")
+def list_user_facebook_pages(ctx: RequestContext) -> Reply:
+    user = existing_user(ctx)
+    statement = (
+        sa.select(facebook_pages_table)
+        .where(facebook_pages_table.c.user_id == user.id)
+        .order_by(facebook_pages_table.c.id)
+    )
+
+    def render(row: Any) -> dict[str, Any]:
+        page = {
+            "id": row.id,
+            "facebookPageName": row.facebook_page_name,
+            "facebookPageId": row.facebook_page_id,
+        }
+        if row.instagram_id is not None:
+            page["instagramId"] = row.instagram_id
+        return page
+
+    return ctx.page_of(statement, render)
+
+
+@seeds("facebookPages")
+def seed_facebook_pages(conn: Connection, value: Any) -> None:
+    """Facebook pages are connected in Evocalize's app, not through the API: the seed gives
+    them, as `{userId, id, facebookPageName, facebookPageId, instagramId?}` entries."""
+    if not isinstance(value, list):
+        raise SeedError("`facebookPages` must be a list")
+    for number, page in enumerate(value):
+        try:
+            row = {
+                "facebook_page_name": str(page["facebookPageName"]),
+                "facebook_page_id": str(page["facebookPageId"]),
+                "instagram_id": page.get("instagramId"),
+            }
+            key = (str(page["userId"]), str(page["id"]))
+        except (KeyError, TypeError, AttributeError):
+            raise SeedError(
+                f"facebookPages[{number}] needs userId, id, facebookPageName, facebookPageId"
+            ) from None
+        where = (facebook_pages_table.c.user_id == key[0], facebook_pages_table.c.id == key[1])
+        if not conn.execute(sa.update(facebook_pages_table).where(*where).values(**row)).rowcount:
+            conn.execute(sa.insert(facebook_pages_table).values(user_id=key[0], id=key[1], **row))

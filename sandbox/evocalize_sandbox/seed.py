@@ -1,0 +1,77 @@
+"""Data the API cannot create, loaded from a seed file: repositories (and whatever sections the
+resource modules register with `@seeds`).
+
+A seed file is JSON or YAML: a mapping of section name to its value, for example
+
+    repositories:
+      - id: listings
+        name: Listings
+        description: Homes for sale
+        isWritable: true
+        fields:
+          - {name: address, type: string, isNullable: false}
+          - {name: price, type: number, isNullable: true}
+
+Unknown sections are an error, so a typo does not silently load nothing. A database that was
+never seeded gets the built-in `default_seed.yaml`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+import yaml
+from sqlalchemy.engine import Engine
+
+from .registry import SEEDERS
+from .storage import settings_table
+
+SeedSource = str | Path | Mapping[str, Any]
+
+
+class SeedError(ValueError):
+    """A seed file that cannot be read or does not have the documented shape."""
+
+
+def read_seed(source: SeedSource) -> Mapping[str, Any]:
+    if isinstance(source, Mapping):
+        return source
+    path = Path(source)
+    try:
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise SeedError(f"cannot read the seed file {path}: {error.strerror}") from None
+    except yaml.YAMLError as error:
+        raise SeedError(f"the seed file {path} is neither JSON nor YAML: {error}") from None
+    if not isinstance(document, Mapping):
+        raise SeedError(f"the seed file {path} must hold a mapping of sections")
+    return document
+
+
+def default_seed() -> Mapping[str, Any]:
+    text = resources.files(__package__).joinpath("default_seed.yaml").read_text(encoding="utf-8")
+    document: Mapping[str, Any] = yaml.safe_load(text)
+    return document
+
+
+def apply_seed(engine: Engine, source: SeedSource | None) -> None:
+    """Loads `source`, or the default seed into a database that was never seeded."""
+    with engine.begin() as conn:
+        seeded = conn.execute(
+            sa.select(settings_table.c.value).where(settings_table.c.name == "seeded")
+        ).scalar_one_or_none()
+        if source is None and seeded is not None:
+            return
+        document = default_seed() if source is None else read_seed(source)
+        unknown = sorted(set(document) - set(SEEDERS))
+        if unknown:
+            known = ", ".join(sorted(SEEDERS))
+            raise SeedError(f"unknown seed section(s) {', '.join(unknown)}; known: {known}")
+        for section, value in document.items():
+            SEEDERS[section](conn, value)
+        if seeded is None:
+            conn.execute(sa.insert(settings_table).values(name="seeded", value="yes"))

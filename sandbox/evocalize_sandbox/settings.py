@@ -1,0 +1,29 @@
+"""The knobs of one sandbox instance, with defaults that suit `evocalize sandbox`."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+MIB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Settings:
+    # Whether the lifespan runs the background batch worker. Tests turn it off and call
+    # `Sandbox.process_pending_batches()` themselves, so they never sleep.
+    run_worker: bool = True
+    worker_poll_seconds: float = 0.2
+    # How long a worker owns a report without progress before another may take it over
+    # (only matters after a crash; a clean stop releases the report at once).
+    lease_seconds: float = 30.0
+    # Unix seconds; tests replace it to age reports or requests.
+    clock: Callable[[], float] = field(default=time.time)
+    # Bodies larger than this are refused before being read whole (the spec has no 413, so
+    # the answer is a 400). 1000 batch entries of typical size fit well within 8 MiB.
+    max_json_body_bytes: int = 8 * MIB
+    # The audience CSV upload: 300+ rows of 4 SHA-256 hashes each is far smaller; a bigger
+    # cap lets realistic audiences (hundreds of thousands of rows) through.
+    max_multipart_body_bytes: int = 256 * MIB
+    page_size: int = 100

@@ -1,0 +1,271 @@
+"""Batches are stored before the 202, applied by the worker exactly once (even across a
+restart), counted in their report, and their reports expire after 30 days."""
+
+from __future__ import annotations
+
+import threading
+import time
+from typing import Any
+
+import sqlalchemy as sa
+from evocalize_client import AuthenticatedClient
+from evocalize_client.api.batch_reports import get_batch_report, list_batch_report_errors
+from evocalize_client.api.content import create_or_update_item_batch, delete_item_batch, get_item
+from evocalize_client.api.groups import create_or_update_group_batch, list_groups
+from evocalize_client.api.users import create_or_update_user_batch, get_user, list_users
+from evocalize_client.models import ContentItemInput, GroupInput, UserInput
+from evocalize_sandbox.app import create_app
+from evocalize_sandbox.batches import entries_table, reports_table
+from evocalize_sandbox.settings import Settings
+from sandbox_support import (
+    BASE_URL,
+    KEY_ID,
+    SECRET,
+    SharedSecretAuth,
+    SigningAuth,
+    client_for,
+    data_of,
+    error_of,
+    make_app,
+    sandbox_of,
+)
+from starlette.applications import Starlette
+from starlette.testclient import TestClient
+
+
+def users(count: int, start: int = 0) -> list[UserInput]:
+    return [
+        UserInput(id=f"user{n:04d}", name=f"User {n}", email=f"user{n}@example.com")
+        for n in range(start, start + count)
+    ]
+
+
+def submit_users(client: AuthenticatedClient, body: list[UserInput]) -> str:
+    response = create_or_update_user_batch.sync_detailed(client=client, body=body)
+    assert response.status_code == 202, response.content
+    report_id = data_of(response)["reportId"]
+    assert isinstance(report_id, str)
+    return report_id
+
+
+def report(client: AuthenticatedClient, report_id: str) -> dict[str, Any]:
+    response = get_batch_report.sync_detailed(report_id, client=client)
+    assert response.status_code == 200
+    found = data_of(response)
+    assert isinstance(found, dict)
+    return found
+
+
+def test_an_accepted_batch_is_pending_until_the_worker_runs(
+    app: Starlette, client: AuthenticatedClient
+) -> None:
+    report_id = submit_users(client, users(3))
+    assert report(client, report_id) == {
+        "totalItems": 3,
+        "remainingItems": 3,
+        "completedItems": 0,
+        "successfulItems": 0,
+        "errorItems": 0,
+        "isCompleted": False,
+    }
+    assert sandbox_of(app).process_pending_batches() == 3
+    assert report(client, report_id)["isCompleted"] is True
+    assert get_user.sync_detailed("user0002", client=client).status_code == 200
+
+
+def test_failed_entries_are_listed_with_their_input_message_and_code(
+    app: Starlette, client: AuthenticatedClient
+) -> None:
+    body = [
+        *users(2),
+        UserInput.from_dict({"id": "dup", "name": "Dup", "email": "user0@example.com"}),
+        UserInput.from_dict({"id": "nameless"}),
+    ]
+    report_id = submit_users(client, body)
+    sandbox_of(app).process_pending_batches()
+    assert report(client, report_id) == {
+        "totalItems": 4,
+        "remainingItems": 0,
+        "completedItems": 4,
+        "successfulItems": 2,
+        "errorItems": 2,
+        "isCompleted": True,
+    }
+    errors = data_of(list_batch_report_errors.sync_detailed(report_id, client=client))
+    assert [(e["input"]["id"], e["restErrorCode"]) for e in errors] == [
+        ("dup", "EV_BAD_REQUEST_DUPLICATE"),
+        ("nameless", "EV_BAD_REQUEST_INVALID_FIELDS"),
+    ]
+    assert all(e["errorMessage"] for e in errors)
+    assert get_user.sync_detailed("dup", client=client).status_code == 404
+
+
+def test_a_report_without_errors_lists_an_empty_array(
+    app: Starlette, client: AuthenticatedClient
+) -> None:
+    report_id = submit_users(client, users(1))
+    sandbox_of(app).process_pending_batches()
+    response = list_batch_report_errors.sync_detailed(report_id, client=client)
+    assert response.status_code == 200
+    assert data_of(response) == []
+
+
+def test_an_unknown_report_is_a_404(client: AuthenticatedClient) -> None:
+    for response in (
+        get_batch_report.sync_detailed("nope", client=client),
+        list_batch_report_errors.sync_detailed("nope", client=client),
+    ):
+        assert response.status_code == 404
+        assert error_of(response)["code"] == "EV_OBJECT_NOT_FOUND"
+
+
+def test_more_than_1000_entries_are_refused_and_nothing_is_stored(
+    app: Starlette, client: AuthenticatedClient
+) -> None:
+    response = create_or_update_user_batch.sync_detailed(client=client, body=users(1001))
+    assert response.status_code == 400
+    assert error_of(response)["code"] == "EV_BAD_REQUEST_TOO_MANY_ITEMS"
+    with sandbox_of(app).engine.connect() as conn:
+        assert conn.execute(sa.select(sa.func.count()).select_from(entries_table)).scalar() == 0
+        assert conn.execute(sa.select(sa.func.count()).select_from(reports_table)).scalar() == 0
+
+
+def test_exactly_1000_entries_are_accepted(client: AuthenticatedClient) -> None:
+    body = [GroupInput(id=f"g{n}", name="G") for n in range(1000)]
+    assert create_or_update_group_batch.sync_detailed(client=client, body=body).status_code == 202
+
+
+def test_a_half_processed_batch_finishes_exactly_once_after_a_restart(database_url: str) -> None:
+    first = make_app(database_url)
+    client = client_for(first)
+    report_id = submit_users(client, users(10))
+    assert sandbox_of(first).process_pending_batches(limit=4) == 4
+    assert report(client, report_id)["completedItems"] == 4
+    sandbox_of(first).engine.dispose()  # the process goes away
+
+    second = make_app(database_url)
+    client = client_for(second)
+    assert report(client, report_id)["remainingItems"] == 6
+    assert sandbox_of(second).process_pending_batches() == 6
+    assert sandbox_of(second).process_pending_batches() == 0
+    assert report(client, report_id) == {
+        "totalItems": 10,
+        "remainingItems": 0,
+        "completedItems": 10,
+        "successfulItems": 10,
+        "errorItems": 0,
+        "isCompleted": True,
+    }
+    with sandbox_of(second).engine.connect() as conn:
+        states = conn.execute(
+            sa.select(entries_table.c.state).where(entries_table.c.report_id == report_id)
+        ).scalars()
+        assert sorted(states) == ["succeeded"] * 10
+    assert len(data_of(list_users.sync_detailed(client=client))) == 10
+
+
+def test_a_crashed_worker_leaves_its_batch_to_another_after_the_lease(database_url: str) -> None:
+    clock = [1_800_000_000.0]
+    first = make_app(database_url, clock)
+    client = client_for(first, SharedSecretAuth())  # a signature would be judged by the clock
+    report_id = submit_users(client, users(3))
+    with sandbox_of(first).engine.begin() as conn:  # a worker that claimed it and died
+        conn.execute(sa.update(reports_table).values(lease_owner="dead", lease_until=clock[0] + 30))
+    second = make_app(database_url, clock)
+    assert sandbox_of(second).process_pending_batches() == 0
+    clock[0] += 31
+    assert sandbox_of(second).process_pending_batches() == 3
+    assert report(client_for(second, SharedSecretAuth()), report_id)["successfulItems"] == 3
+
+
+def test_reports_older_than_30_days_are_purged(database_url: str) -> None:
+    clock = [1_800_000_000.0]
+    app = make_app(database_url, clock)
+    client = client_for(app, SharedSecretAuth())  # a signature would be judged by the clock
+    report_id = submit_users(client, users(1))
+    sandbox_of(app).process_pending_batches()
+    clock[0] += 29 * 24 * 3600
+    sandbox_of(app).process_pending_batches()
+    assert get_batch_report.sync_detailed(report_id, client=client).status_code == 200
+    clock[0] += 2 * 24 * 3600
+    sandbox_of(app).process_pending_batches()
+    assert get_batch_report.sync_detailed(report_id, client=client).status_code == 404
+
+
+def test_data_survives_a_new_app_on_the_same_database(database_url: str) -> None:
+    first = make_app(database_url)
+    create_or_update_group_batch.sync_detailed(
+        client=client_for(first), body=[GroupInput(id="kept", name="Kept")]
+    )
+    sandbox_of(first).process_pending_batches()
+    sandbox_of(first).engine.dispose()
+    second = client_for(make_app(database_url))
+    assert data_of(list_groups.sync_detailed(client=second)) == [{"id": "kept", "name": "Kept"}]
+
+
+def test_item_batches_upsert_and_delete(app: Starlette, client: AuthenticatedClient) -> None:
+    items = [
+        ContentItemInput.from_dict({"values": {"id": f"i{n}", "address": f"{n} Main St"}})
+        for n in range(3)
+    ]
+    created = create_or_update_item_batch.sync_detailed("listings", client=client, body=items)
+    assert created.status_code == 202
+    sandbox_of(app).process_pending_batches()
+    assert get_item.sync_detailed("listings", "i2", client=client).status_code == 200
+    deleted = delete_item_batch.sync_detailed("listings", client=client, body=["i0", "ghost"])
+    assert deleted.status_code == 202
+    sandbox_of(app).process_pending_batches()
+    assert get_item.sync_detailed("listings", "i0", client=client).status_code == 404
+    summary = report(client, data_of(deleted)["reportId"])
+    assert (summary["successfulItems"], summary["errorItems"]) == (1, 1)
+    (failure,) = data_of(
+        list_batch_report_errors.sync_detailed(data_of(deleted)["reportId"], client=client)
+    )
+    assert failure == {
+        "input": "ghost",
+        "errorMessage": "content item not found",
+        "restErrorCode": "EV_OBJECT_NOT_FOUND",
+    }
+
+
+def test_an_item_batch_on_an_unknown_repository_is_a_404(client: AuthenticatedClient) -> None:
+    body = [ContentItemInput.from_dict({"values": {"id": "i"}})]
+    response = create_or_update_item_batch.sync_detailed("nope", client=client, body=body)
+    assert response.status_code == 404
+
+
+def test_the_background_worker_applies_batches_on_its_own(database_url: str) -> None:
+
+    app = create_app(
+        database_url=database_url,
+        clients={KEY_ID: SECRET},
+        settings=Settings(worker_poll_seconds=0.05),
+    )
+    with TestClient(app, base_url=BASE_URL) as http:
+        http.auth = SigningAuth()
+        client = AuthenticatedClient(base_url=BASE_URL, token="").set_httpx_client(http)
+        report_id = submit_users(client, users(2))
+        deadline = time.monotonic() + 10
+        while not report(client, report_id)["isCompleted"]:
+            assert time.monotonic() < deadline, "the worker did not finish the batch"
+            time.sleep(0.05)
+
+
+def test_two_sandboxes_on_one_database_never_apply_an_entry_twice(database_url: str) -> None:
+    first, second = make_app(database_url), make_app(database_url)
+    client = client_for(first)
+    report_ids = [submit_users(client, users(40, start=40 * n)) for n in range(4)]
+    done: list[int] = []
+
+    def work(app: Starlette) -> None:
+        done.append(sandbox_of(app).process_pending_batches())
+
+    threads = [threading.Thread(target=work, args=(app,)) for app in (first, second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert sum(done) == 160
+    for report_id in report_ids:
+        assert report(client, report_id)["successfulItems"] == 40
+        assert report(client, report_id)["completedItems"] == 40

@@ -1,0 +1,79 @@
+"""`evocalize sandbox` as a user runs it: a real process that prints its URL and development
+credential and answers a signed request."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+from evocalize.cli import app
+from sandbox_support import SigningAuth
+from typer.testing import CliRunner
+
+# The `evocalize` console script, run by this interpreter wherever the script was installed.
+EVOCALIZE = [sys.executable, "-c", "from evocalize.cli import main; main()"]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def test_evocalize_sandbox_serves_and_prints_its_credential(tmp_path: Path) -> None:
+    port = free_port()
+    process = subprocess.Popen(
+        [*EVOCALIZE, "sandbox", "--port", str(port), "--db", f"sqlite:///{tmp_path / 'db'}"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    try:
+        assert process.stdout is not None
+        lines = [process.stdout.readline() for _ in range(3)]
+        assert f"http://127.0.0.1:{port}/management/v1" in lines[0]
+        key_id = re.search(r"Key-Id=(\S+)", lines[1])
+        key = re.search(r"Client-Key=(\S+)", lines[2])
+        assert key_id and key, lines
+        auth = SigningAuth(key_id.group(1), key.group(1))
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                response = httpx.get(
+                    f"http://127.0.0.1:{port}/management/v1/users", auth=auth, timeout=2
+                )
+                break
+            except httpx.TransportError:
+                assert process.poll() is None, "the sandbox exited"
+                assert time.monotonic() < deadline, "the sandbox did not start in 30 s"
+                time.sleep(0.2)
+        assert response.status_code == 200
+        assert response.json() == {"data": []}
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=15)
+
+
+def test_a_client_without_a_colon_is_a_one_line_error() -> None:
+    result = CliRunner().invoke(app, ["sandbox", "--client", "nocolon"])
+    assert result.exit_code == 2
+    assert "KEY_ID:KEY" in result.output
+
+
+def test_an_unreadable_seed_file_is_a_clear_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        app,
+        ["sandbox", "--db", f"sqlite:///{tmp_path / 'db'}", "--seed", str(tmp_path / "none.yaml")],
+    )
+    assert result.exit_code == 2
+    assert "cannot read the seed file" in result.output

@@ -1,0 +1,56 @@
+"""The app runs in-process for async clients (and fuzzers) over ASGI, and is configured by
+seed files whose mistakes are reported plainly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import evocalize_sandbox
+import httpx
+import pytest
+from evocalize_client import AuthenticatedClient
+from evocalize_client.api.content import get_repository
+from evocalize_client.api.users import list_users
+from evocalize_sandbox.seed import SeedError
+from sandbox_support import BASE_URL, SigningAuth, client_for, make_app, sandbox_of
+from starlette.applications import Starlette
+
+
+@pytest.mark.anyio
+async def test_the_async_client_drives_the_app_over_asgi(app: Starlette) -> None:
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(
+        transport=transport, base_url=BASE_URL, auth=SigningAuth()
+    ) as http:
+        client = AuthenticatedClient(base_url=BASE_URL, token="").set_async_httpx_client(http)
+        response = await list_users.asyncio_detailed(client=client)
+    assert response.status_code == 200
+
+
+def test_the_package_offers_create_app() -> None:
+    assert callable(evocalize_sandbox.create_app)
+
+
+def test_an_unknown_seed_section_is_named(database_url: str) -> None:
+    with pytest.raises(SeedError, match="reposit0ries"):
+        make_app(database_url, seed={"reposit0ries": []})
+
+
+def test_a_seed_file_that_is_not_a_mapping_is_refused(database_url: str, tmp_path: Path) -> None:
+    seed = tmp_path / "seed.json"
+    seed.write_text("[1, 2]")
+    with pytest.raises(SeedError, match="mapping of sections"):
+        make_app(database_url, seed=str(seed))
+
+
+def test_a_json_seed_file_is_read(database_url: str, tmp_path: Path) -> None:
+    seed = tmp_path / "seed.json"
+    seed.write_text('{"repositories": [{"id": "r", "name": "R", "fields": []}]}')
+    client = client_for(make_app(database_url, seed=str(seed)))
+    assert get_repository.sync_detailed("r", client=client).status_code == 200
+
+
+def test_a_sqlite_database_runs_in_wal_mode(tmp_path: Path) -> None:
+    app = make_app(f"sqlite:///{tmp_path / 'wal.db'}")
+    with sandbox_of(app).engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"

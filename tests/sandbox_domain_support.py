@@ -1,0 +1,86 @@
+"""What the order, audience and media tests share: a sandbox whose clock the test moves (with
+requests signed at that clock, so moving it never makes them stale), a short audience
+processing delay, and the users and groups every scenario starts from."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Generator
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+from evocalize_client import AuthenticatedClient
+from evocalize_client.api.groups import create_or_update_group
+from evocalize_client.api.users import create_or_update_user
+from evocalize_client.models import GroupInput, UserInput
+from evocalize_sandbox.app import create_app
+from evocalize_sandbox.settings import Settings
+from openapi_doc import schema_validator
+from sandbox_support import KEY_ID, SECRET, SigningAuth, client_for
+from starlette.applications import Starlette
+
+# How long the test sandbox takes to create audiences after a CSV upload.
+PROCESSING_SECONDS = 60.0
+
+
+@dataclass(frozen=True)
+class DomainSettings(Settings):
+    # Read by resources/audiences.py; the core Settings has no such knob yet.
+    audience_processing_seconds: float = PROCESSING_SECONDS
+
+
+class ClockSigningAuth(SigningAuth):
+    """Signs with the sandbox clock's time, which the test moves."""
+
+    def __init__(self, clock: list[float]) -> None:
+        super().__init__()
+        self.clock = clock
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        self.timestamp = str(int(self.clock[0]))
+        yield from super().auth_flow(request)
+
+
+def make_domain_app(database_url: str, clock: list[float]) -> Starlette:
+    settings = DomainSettings(run_worker=False, clock=lambda: clock[0])
+    return create_app(database_url=database_url, clients={KEY_ID: SECRET}, settings=settings)
+
+
+def domain_client(app: Starlette, clock: list[float]) -> AuthenticatedClient:
+    return client_for(app, ClockSigningAuth(clock))
+
+
+def add_group(client: AuthenticatedClient, group_id: str) -> None:
+    response = create_or_update_group.sync_detailed(
+        client=client, body=GroupInput.from_dict({"id": group_id, "name": group_id.title()})
+    )
+    assert response.status_code == 201, response.content
+
+
+def add_user(client: AuthenticatedClient, user_id: str, groups: dict[str, str]) -> None:
+    """A user in each group of `groups` (group id -> role); the groups are made first."""
+    for group_id in groups:
+        add_group(client, group_id)
+    body = {
+        "id": user_id,
+        "name": user_id.title(),
+        "email": f"{user_id}@example.com",
+        "groups": [{"groupId": g, "role": role} for g, role in groups.items()],
+    }
+    response = create_or_update_user.sync_detailed(client=client, body=UserInput.from_dict(body))
+    assert response.status_code == 201, response.content
+
+
+def body_of(response: Any, schema: str | None = None) -> Any:
+    """The JSON body; with `schema`, checked first against that component of the spec."""
+    body = json.loads(response.content)
+    if schema is not None:
+        schema_validator(schema).validate(body)
+    return body
+
+
+def error_code(response: Any) -> tuple[int, str, str | None]:
+    """Status, code and field of a response holding one error."""
+    (error,) = body_of(response)["errors"]
+    return response.status_code, error["code"], error.get("field")
