@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Generator
-from dataclasses import dataclass
 from typing import Any
 
 import httpx
@@ -24,12 +23,6 @@ from starlette.applications import Starlette
 PROCESSING_SECONDS = 60.0
 
 
-@dataclass(frozen=True)
-class DomainSettings(Settings):
-    # Read by resources/audiences.py; the core Settings has no such knob yet.
-    audience_processing_seconds: float = PROCESSING_SECONDS
-
-
 class ClockSigningAuth(SigningAuth):
     """Signs with the sandbox clock's time, which the test moves."""
 
@@ -43,7 +36,9 @@ class ClockSigningAuth(SigningAuth):
 
 
 def make_domain_app(database_url: str, clock: list[float]) -> Starlette:
-    settings = DomainSettings(run_worker=False, clock=lambda: clock[0])
+    settings = Settings(
+        run_worker=False, clock=lambda: clock[0], audience_processing_seconds=PROCESSING_SECONDS
+    )
     return create_app(database_url=database_url, clients={KEY_ID: SECRET}, settings=settings)
 
 

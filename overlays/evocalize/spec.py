@@ -136,7 +136,7 @@ class OperationSpec:
     def path_pattern(self) -> re.Pattern[str]:
         """Matches a concrete path of this operation; each `{name}` is one segment."""
         pattern = re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>[^/]+)", re.escape(self.path))
-        return re.compile(pattern + "$")
+        return re.compile(pattern + r"\Z")
 
 
 @cache

@@ -100,6 +100,10 @@ def create_app(
     app.router.default = _Dispatcher(sandbox)
     app.router.redirect_slashes = False
     app.state.sandbox = sandbox
+    # Sandbox-only routes outside /management/v1, ahead of the dispatcher.
+    from .leads.endpoint import install as install_leads_endpoint
+
+    install_leads_endpoint(app)
     return app
 
 

@@ -46,6 +46,12 @@ def serve(
     seed: str | None = typer.Option(
         None, "--seed", help="JSON or YAML seed file (repositories and other fixed data)."
     ),
+    audience_seconds: float = typer.Option(
+        24 * 60 * 60.0,
+        "--audience-seconds",
+        min=0,
+        help="How long an uploaded audience CSV stays processing (the API: up to 24 hours).",
+    ),
 ) -> None:
     """Start the sandbox. Example: evocalize sandbox --port 9000 --client partner:s3cret"""
     if ctx.invoked_subcommand is not None:
@@ -59,9 +65,11 @@ def serve(
     from .app import create_app
     from .auth import development_client
     from .seed import SeedError
+    from .settings import Settings
 
     try:
-        app = create_app(database_url=db, clients=clients, seed=seed)
+        settings = Settings(audience_processing_seconds=audience_seconds)
+        app = create_app(database_url=db, clients=clients, seed=seed, settings=settings)
     except SeedError as error:
         raise typer.BadParameter(str(error), param_hint="--seed") from None
     except (ArgumentError, OperationalError, ImportError) as error:
@@ -78,3 +86,7 @@ def serve(
         typer.echo(f"Development credential: X-Evocalize-Client-Key-Id={key_id}")
         typer.echo(f"                         X-Evocalize-Client-Key={key}")
     uvicorn.run(app, host=host, port=port, log_level="info")
+
+
+# Subcommands that join the sub-app (imported last: they register on `sandbox_app`).
+from . import leads_cli  # noqa: E402, F401

@@ -12,7 +12,6 @@ import pytest
 import uvicorn
 from evocalize.signing import signature_matches
 from evocalize_models import LeadsDelivery
-from evocalize_sandbox import leads_cli  # noqa: F401  (registers send-leads)
 from evocalize_sandbox.cli import sandbox_app
 from starlette.applications import Starlette
 from starlette.requests import Request

@@ -25,8 +25,9 @@ from evocalize_models import OrderEnvelope, RefundPreviewEnvelope
 from evocalize_sandbox.app import create_app
 from evocalize_sandbox.rules.orders import DAY
 from evocalize_sandbox.seed import SeedError
+from evocalize_sandbox.settings import Settings
 from sandbox_domain_support import (
-    DomainSettings,
+    PROCESSING_SECONDS,
     add_group,
     add_user,
     body_of,
@@ -356,7 +357,9 @@ def test_a_seeded_catalogue_replaces_the_default_products(
     seed = {
         "products": [{"id": "77", "code": "boost", "name": "Boost", "minSpend": 1, "maxSpend": 5}]
     }
-    settings = DomainSettings(run_worker=False, clock=lambda: clock[0])
+    settings = Settings(
+        run_worker=False, clock=lambda: clock[0], audience_processing_seconds=PROCESSING_SECONDS
+    )
     app = create_app(
         database_url=database_url, clients={KEY_ID: SECRET}, seed=seed, settings=settings
     )
@@ -377,6 +380,8 @@ def test_a_seeded_catalogue_replaces_the_default_products(
 def test_a_malformed_products_section_is_a_seed_error(
     database_url: str, clock: list[float], products: object
 ) -> None:
-    settings = DomainSettings(run_worker=False, clock=lambda: clock[0])
+    settings = Settings(
+        run_worker=False, clock=lambda: clock[0], audience_processing_seconds=PROCESSING_SECONDS
+    )
     with pytest.raises(SeedError, match="products"):
         create_app(database_url=database_url, seed={"products": products}, settings=settings)

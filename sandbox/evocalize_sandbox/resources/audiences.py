@@ -44,11 +44,7 @@ placeholders_table = sa.Table(
 
 
 def processing_seconds(ctx: Context) -> float:
-    return float(
-        getattr(
-            ctx.sandbox.settings, "audience_processing_seconds", rules.DEFAULT_PROCESSING_SECONDS
-        )
-    )
+    return ctx.sandbox.settings.audience_processing_seconds
 
 
 def _load(state: str) -> PlaceholderState:
