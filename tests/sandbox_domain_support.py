@@ -5,10 +5,9 @@ processing delay, and the users and groups every scenario starts from."""
 from __future__ import annotations
 
 import json
-from collections.abc import Generator
 from typing import Any
 
-import httpx
+from evocalize.auth import SignatureAuth
 from evocalize_client import AuthenticatedClient
 from evocalize_client.api.groups import create_or_update_group
 from evocalize_client.api.users import create_or_update_user
@@ -16,23 +15,11 @@ from evocalize_client.models import GroupInput, UserInput
 from evocalize_sandbox.app import create_app
 from evocalize_sandbox.settings import Settings
 from openapi_doc import schema_validator
-from sandbox_support import KEY_ID, SECRET, SigningAuth, client_for
+from sandbox_support import KEY_ID, SECRET, client_for
 from starlette.applications import Starlette
 
 # How long the test sandbox takes to create audiences after a CSV upload.
 PROCESSING_SECONDS = 60.0
-
-
-class ClockSigningAuth(SigningAuth):
-    """Signs with the sandbox clock's time, which the test moves."""
-
-    def __init__(self, clock: list[float]) -> None:
-        super().__init__()
-        self.clock = clock
-
-    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        self.timestamp = str(int(self.clock[0]))
-        yield from super().auth_flow(request)
 
 
 def make_domain_app(database_url: str, clock: list[float]) -> Starlette:
@@ -43,7 +30,7 @@ def make_domain_app(database_url: str, clock: list[float]) -> Starlette:
 
 
 def domain_client(app: Starlette, clock: list[float]) -> AuthenticatedClient:
-    return client_for(app, ClockSigningAuth(clock))
+    return client_for(app, SignatureAuth(KEY_ID, SECRET, clock=lambda: clock[0]))
 
 
 def add_group(client: AuthenticatedClient, group_id: str) -> None:

@@ -1,25 +1,18 @@
-"""What the sandbox tests share: request signing as DESIGN.md describes it (a test-side
-`httpx.Auth` over `evocalize.signing`), the in-process app, and envelope readers. Kept out of
-`conftest.py` so that test modules can import it (pytest runs with `--import-mode=importlib`)."""
+"""What the sandbox tests share: request signing by the overlay's own `httpx.Auth` classes,
+the in-process app, and envelope readers. Kept out of `conftest.py` so that test modules can
+import it (pytest runs with `--import-mode=importlib`)."""
 
 from __future__ import annotations
 
 import json
 import os
+import time
 import warnings
-from collections.abc import Generator
 from typing import Any
 
 import httpx
 import pytest
-from evocalize.signing import (
-    KEY_HEADER,
-    KEY_ID_HEADER,
-    SIGNATURE_HEADER,
-    TIMESTAMP_HEADER,
-    current_timestamp,
-    sign,
-)
+from evocalize.auth import SharedSecretAuth, SignatureAuth
 from evocalize_client import AuthenticatedClient
 from evocalize_sandbox.app import Sandbox, create_app
 from evocalize_sandbox.settings import Settings
@@ -35,34 +28,17 @@ BASE_URL = "http://sandbox"
 POSTGRES_ENV = "EVOCALIZE_TEST_POSTGRES_URL"
 
 
-class SigningAuth(httpx.Auth):
-    """Signs each request: path without query, exact body bytes, timestamp, secret."""
-
-    requires_request_body = True
-
-    def __init__(self, key_id: str = KEY_ID, secret: str = SECRET, timestamp: str | None = None):
-        self.key_id = key_id
-        self.secret = secret
-        self.timestamp = timestamp
-
-    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        timestamp = self.timestamp or current_timestamp()
-        path = request.url.raw_path.decode("ascii").split("?")[0]
-        request.headers[KEY_ID_HEADER] = self.key_id
-        request.headers[TIMESTAMP_HEADER] = timestamp
-        request.headers[SIGNATURE_HEADER] = sign(path, request.content, timestamp, self.secret)
-        yield request
+def signing_auth(
+    key_id: str = KEY_ID, secret: str = SECRET, timestamp: str | None = None
+) -> SignatureAuth:
+    """The overlay's signature auth; `timestamp` pins the time it signs with."""
+    return SignatureAuth(
+        key_id, secret, clock=(lambda: float(timestamp)) if timestamp else time.time
+    )
 
 
-class SharedSecretAuth(httpx.Auth):
-    def __init__(self, key_id: str = KEY_ID, secret: str = SECRET):
-        self.key_id = key_id
-        self.secret = secret
-
-    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        request.headers[KEY_ID_HEADER] = self.key_id
-        request.headers[KEY_HEADER] = self.secret
-        yield request
+def shared_secret_auth(key_id: str = KEY_ID, secret: str = SECRET) -> SharedSecretAuth:
+    return SharedSecretAuth(key_id, secret)
 
 
 def postgres_url() -> str:
@@ -91,7 +67,7 @@ def sandbox_of(app: Starlette) -> Sandbox:
 
 def client_for(app: Starlette, auth: httpx.Auth | None = None) -> AuthenticatedClient:
     http = TestClient(app, base_url=BASE_URL, raise_server_exceptions=False)
-    http.auth = auth if auth is not None else SigningAuth()
+    http.auth = auth if auth is not None else signing_auth()
     client = AuthenticatedClient(base_url=BASE_URL, token="")
     client.set_httpx_client(http)
     return client

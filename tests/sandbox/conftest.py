@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from evocalize_client import AuthenticatedClient
 from evocalize_sandbox.registry import load_resources
 from evocalize_sandbox.storage import metadata
-from sandbox_support import BASE_URL, SigningAuth, client_for, make_app, postgres_url
+from sandbox_support import BASE_URL, client_for, make_app, postgres_url, signing_auth
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
@@ -52,7 +52,7 @@ def client(app: Starlette) -> AuthenticatedClient:
 def http(app: Starlette) -> TestClient:
     """A plain signed HTTP client, for requests the generated client cannot make."""
     test_client = TestClient(app, base_url=BASE_URL, raise_server_exceptions=False)
-    test_client.auth = SigningAuth()
+    test_client.auth = signing_auth()
     return test_client
 
 

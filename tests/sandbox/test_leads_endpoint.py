@@ -9,7 +9,7 @@ import pytest
 from evocalize.signing import signature_matches
 from evocalize_models import LeadsDelivery
 from evocalize_sandbox.leads import endpoint
-from sandbox_support import KEY_ID, SECRET, SigningAuth
+from sandbox_support import KEY_ID, SECRET, signing_auth
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import Response
@@ -47,7 +47,7 @@ class Receiver:
 def sandbox_with(app: Starlette, receiver: Receiver) -> TestClient:
     endpoint.install(app, transport=receiver.transport)
     http = TestClient(app, base_url="http://sandbox", raise_server_exceptions=False)
-    http.auth = SigningAuth()
+    http.auth = signing_auth()
     return http
 
 
@@ -82,7 +82,7 @@ def test_a_failing_receiver_is_retried_and_the_attempts_reported(app: Starlette)
 
 def test_the_endpoint_needs_the_apis_credentials(app: Starlette) -> None:
     http = sandbox_with(app, Receiver())
-    http.auth = SigningAuth(secret="wrong")
+    http.auth = signing_auth(secret="wrong")
     response = send(http)
     assert response.status_code == 401
     assert response.json()["errors"][0]["code"] == "EV_UNAUTHORIZED_INVALID_SIGNATURE"

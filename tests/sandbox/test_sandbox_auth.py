@@ -15,7 +15,7 @@ from evocalize.signing import (
     sign,
 )
 from evocalize_client.api.users import list_users
-from sandbox_support import KEY_ID, SECRET, SharedSecretAuth, SigningAuth, client_for, error_of
+from sandbox_support import KEY_ID, SECRET, client_for, error_of, shared_secret_auth, signing_auth
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
@@ -36,12 +36,12 @@ def signed_headers(path: str, body: bytes, timestamp: str, secret: str = SECRET)
 
 
 def test_a_signed_request_is_accepted(app: Starlette) -> None:
-    response = list_users.sync_detailed(client=client_for(app, SigningAuth()))
+    response = list_users.sync_detailed(client=client_for(app, signing_auth()))
     assert response.status_code == 200
 
 
 def test_the_shared_secret_is_accepted(app: Starlette) -> None:
-    response = list_users.sync_detailed(client=client_for(app, SharedSecretAuth()))
+    response = list_users.sync_detailed(client=client_for(app, shared_secret_auth()))
     assert response.status_code == 200
 
 
@@ -76,13 +76,13 @@ def test_a_key_id_without_secret_or_signature_is_missing_headers(anonymous: Test
 
 
 def test_an_unknown_key_id_is_an_invalid_key(app: Starlette) -> None:
-    response = list_users.sync_detailed(client=client_for(app, SigningAuth(key_id="stranger")))
+    response = list_users.sync_detailed(client=client_for(app, signing_auth(key_id="stranger")))
     assert response.status_code == 401
     assert error_of(response)["code"] == "EV_UNAUTHORIZED_INVALID_KEY"
 
 
 def test_a_wrong_shared_secret_is_an_invalid_secret(app: Starlette) -> None:
-    response = list_users.sync_detailed(client=client_for(app, SharedSecretAuth(secret="nope")))
+    response = list_users.sync_detailed(client=client_for(app, shared_secret_auth(secret="nope")))
     assert response.status_code == 401
     error = error_of(response)
     assert error["code"] == "EV_UNAUTHORIZED_INVALID_SECRET"
@@ -90,7 +90,7 @@ def test_a_wrong_shared_secret_is_an_invalid_secret(app: Starlette) -> None:
 
 
 def test_a_signature_made_with_another_secret_is_an_invalid_signature(app: Starlette) -> None:
-    response = list_users.sync_detailed(client=client_for(app, SigningAuth(secret="other")))
+    response = list_users.sync_detailed(client=client_for(app, signing_auth(secret="other")))
     assert response.status_code == 401
     assert error_of(response)["code"] == "EV_UNAUTHORIZED_INVALID_SIGNATURE"
 
@@ -98,14 +98,14 @@ def test_a_signature_made_with_another_secret_is_an_invalid_signature(app: Starl
 @pytest.mark.parametrize("skew", [-61, 61])
 def test_a_timestamp_more_than_a_minute_away_is_expired(app: Starlette, skew: int) -> None:
     stale = str(int(current_timestamp()) + skew)
-    response = list_users.sync_detailed(client=client_for(app, SigningAuth(timestamp=stale)))
+    response = list_users.sync_detailed(client=client_for(app, signing_auth(timestamp=stale)))
     assert response.status_code == 401
     assert error_of(response)["code"] == "EV_UNAUTHORIZED_EXPIRED_REQUEST"
 
 
 def test_a_timestamp_within_a_minute_is_accepted(app: Starlette) -> None:
     recent = str(int(current_timestamp()) - 50)
-    response = list_users.sync_detailed(client=client_for(app, SigningAuth(timestamp=recent)))
+    response = list_users.sync_detailed(client=client_for(app, signing_auth(timestamp=recent)))
     assert response.status_code == 200
 
 

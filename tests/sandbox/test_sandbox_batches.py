@@ -21,13 +21,13 @@ from sandbox_support import (
     BASE_URL,
     KEY_ID,
     SECRET,
-    SharedSecretAuth,
-    SigningAuth,
     client_for,
     data_of,
     error_of,
     make_app,
     sandbox_of,
+    shared_secret_auth,
+    signing_auth,
 )
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
@@ -167,7 +167,7 @@ def test_a_half_processed_batch_finishes_exactly_once_after_a_restart(database_u
 def test_a_crashed_worker_leaves_its_batch_to_another_after_the_lease(database_url: str) -> None:
     clock = [1_800_000_000.0]
     first = make_app(database_url, clock)
-    client = client_for(first, SharedSecretAuth())  # a signature would be judged by the clock
+    client = client_for(first, shared_secret_auth())  # a signature would be judged by the clock
     report_id = submit_users(client, users(3))
     with sandbox_of(first).engine.begin() as conn:  # a worker that claimed it and died
         conn.execute(sa.update(reports_table).values(lease_owner="dead", lease_until=clock[0] + 30))
@@ -175,13 +175,13 @@ def test_a_crashed_worker_leaves_its_batch_to_another_after_the_lease(database_u
     assert sandbox_of(second).process_pending_batches() == 0
     clock[0] += 31
     assert sandbox_of(second).process_pending_batches() == 3
-    assert report(client_for(second, SharedSecretAuth()), report_id)["successfulItems"] == 3
+    assert report(client_for(second, shared_secret_auth()), report_id)["successfulItems"] == 3
 
 
 def test_reports_older_than_30_days_are_purged(database_url: str) -> None:
     clock = [1_800_000_000.0]
     app = make_app(database_url, clock)
-    client = client_for(app, SharedSecretAuth())  # a signature would be judged by the clock
+    client = client_for(app, shared_secret_auth())  # a signature would be judged by the clock
     report_id = submit_users(client, users(1))
     sandbox_of(app).process_pending_batches()
     clock[0] += 29 * 24 * 3600
@@ -242,7 +242,7 @@ def test_the_background_worker_applies_batches_on_its_own(database_url: str) -> 
         settings=Settings(worker_poll_seconds=0.05),
     )
     with TestClient(app, base_url=BASE_URL) as http:
-        http.auth = SigningAuth()
+        http.auth = signing_auth()
         client = AuthenticatedClient(base_url=BASE_URL, token="").set_httpx_client(http)
         report_id = submit_users(client, users(2))
         deadline = time.monotonic() + 10

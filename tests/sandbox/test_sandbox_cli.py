@@ -14,7 +14,7 @@ from pathlib import Path
 
 import httpx
 from evocalize.cli import app
-from sandbox_support import SigningAuth
+from sandbox_support import signing_auth
 from typer.testing import CliRunner
 
 # The `evocalize` console script, run by this interpreter wherever the script was installed.
@@ -45,7 +45,7 @@ def test_evocalize_sandbox_serves_and_prints_its_credential(tmp_path: Path) -> N
         key_id = re.search(r"Key-Id=(\S+)", lines[1])
         key = re.search(r"Client-Key=(\S+)", lines[2])
         assert key_id and key, lines
-        auth = SigningAuth(key_id.group(1), key.group(1))
+        auth = signing_auth(key_id.group(1), key.group(1))
         deadline = time.monotonic() + 30
         while True:
             try:

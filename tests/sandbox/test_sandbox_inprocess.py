@@ -12,7 +12,7 @@ from evocalize_client import AuthenticatedClient
 from evocalize_client.api.content import get_repository
 from evocalize_client.api.users import list_users
 from evocalize_sandbox.seed import SeedError
-from sandbox_support import BASE_URL, SigningAuth, client_for, make_app, sandbox_of
+from sandbox_support import BASE_URL, client_for, make_app, sandbox_of, signing_auth
 from starlette.applications import Starlette
 
 
@@ -20,7 +20,7 @@ from starlette.applications import Starlette
 async def test_the_async_client_drives_the_app_over_asgi(app: Starlette) -> None:
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(
-        transport=transport, base_url=BASE_URL, auth=SigningAuth()
+        transport=transport, base_url=BASE_URL, auth=signing_auth()
     ) as http:
         client = AuthenticatedClient(base_url=BASE_URL, token="").set_async_httpx_client(http)
         response = await list_users.asyncio_detailed(client=client)

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 from evocalize_sandbox.app import create_app
 from evocalize_sandbox.settings import Settings
-from sandbox_support import BASE_URL, SigningAuth, error_of, make_app
+from sandbox_support import BASE_URL, error_of, make_app, signing_auth
 from starlette.testclient import TestClient
 
 
@@ -85,7 +85,7 @@ def small_limits(database_url: str) -> Iterator[TestClient]:
         settings=Settings(run_worker=False, max_json_body_bytes=1000),
     )
     with TestClient(app, base_url=BASE_URL, raise_server_exceptions=False) as http:
-        http.auth = SigningAuth()
+        http.auth = signing_auth()
         yield http
 
 
@@ -137,7 +137,7 @@ def test_an_unexpected_failure_is_the_500_envelope(
     with TestClient(
         make_app(database_url), base_url=BASE_URL, raise_server_exceptions=False
     ) as http:
-        http.auth = SigningAuth()
+        http.auth = signing_auth()
         response = http.get("/management/v1/groups")
     assert response.status_code == 500
     assert error_of(response)["code"] == "EV_INTERNAL_SERVER_ERROR"
