@@ -13,6 +13,7 @@ import logging
 from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from typing import Any
+from urllib.parse import unquote
 
 import anyio
 import anyio.to_thread
@@ -149,10 +150,13 @@ class _Dispatcher:
         await response(scope, receive, send)
 
     async def _handle(self, request: Request) -> Response:
-        # The scope's path, not `request.url.path`: urllib drops tabs and newlines from URLs,
-        # which would route `/users%0A` to `/users`.
+        # Routed on the raw path, each value decoded after the match: an id may hold an encoded
+        # `/` (`/user/a%2Fb`), and the decoded path would split it. (Nor `request.url.path`:
+        # urllib drops tabs and newlines, which would route `/users%0A` to `/users`.)
         path = str(request.scope["path"])
-        operation, path_values, allowed = _route(request.method, path)
+        raw_path = request.scope.get("raw_path", path.encode()).decode("latin-1").split("?")[0]
+        operation, raw_values, allowed = _route(request.method, raw_path)
+        path_values = {name: unquote(value) for name, value in raw_values.items()}
         if operation is None:
             if allowed:
                 error = ApiError(
@@ -169,7 +173,6 @@ class _Dispatcher:
         )
         body = await read_capped(request, limit)
         form = await read_form(request, body) if multipart and body else {}
-        raw_path = request.scope.get("raw_path", path.encode()).decode("latin-1").split("?")[0]
         reply = await anyio.to_thread.run_sync(
             self._run, operation, path_values, request, raw_path, body, form
         )
