@@ -15,7 +15,7 @@ import pytest
 import uvicorn
 from evocalize import AsyncEvocalize, Evocalize, errors
 from evocalize.audience import upload_audience_csv
-from evocalize.batches import PollPolicy
+from evocalize.batches import BatchProgressEvent, PollPolicy
 from evocalize.retries import NO_RETRIES
 from evocalize_sandbox.app import create_app
 
@@ -93,7 +93,7 @@ def test_a_batch_of_2500_users_is_followed_to_its_reports_with_each_failure(
         }
         for n in range(2500)
     ]
-    events = []
+    events: list[BatchProgressEvent] = []
     summary = ev.users.create_or_update_user_batch.submit_all(
         entries, poll=FAST_POLL, progress=events.append
     )
