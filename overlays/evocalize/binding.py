@@ -77,9 +77,11 @@ def coerce(value: Any, hint: Any) -> Any:
         if isinstance(value, Mapping) and callable(from_dict):
             try:
                 return from_dict(value)
-            except (KeyError, TypeError, ValueError) as error:
+            except KeyError as error:
                 # A union such as purchase | subscription: the next member may fit.
-                failures.append(f"{member.__name__}: {error}")
+                failures.append(f"{member.__name__} (no field {error.args[0]!r} where required)")
+            except (TypeError, ValueError) as error:
+                failures.append(f"{member.__name__} ({error})")
     if failures:
         raise TypeError("the value fits none of " + "; ".join(failures))
     return value
