@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -132,7 +132,7 @@ class OperationSpec:
     def summary(self) -> str:
         return str(self.node.get("summary", ""))
 
-    @property
+    @cached_property
     def path_pattern(self) -> re.Pattern[str]:
         """Matches a concrete path of this operation; each `{name}` is one segment."""
         pattern = re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>[^/]+)", re.escape(self.path))
