@@ -78,13 +78,19 @@ def serve(
             f"cannot open the database: {message}", param_hint="--db"
         ) from None
     shown = make_url(db).render_as_string(hide_password=True)
-    typer.echo(f"Evocalize sandbox on http://{host}:{port}/management/v1 (database {shown})")
+    base_url = f"http://{host}:{port}"
+    typer.echo(f"Evocalize sandbox at {base_url} (API under /management/v1; database {shown})")
     if clients:
         typer.echo(f"Accepting client key ids: {', '.join(sorted(clients))}")
     else:
         key_id, key = development_client(app.state.sandbox.engine)
         typer.echo(f"Development credential: X-Evocalize-Client-Key-Id={key_id}")
         typer.echo(f"                         X-Evocalize-Client-Key={key}")
+        # What the client library and the command line read, ready to paste.
+        typer.echo(
+            f"export EVOCALIZE_BASE_URL={base_url} EVOCALIZE_CLIENT_KEY_ID={key_id} "
+            f"EVOCALIZE_CLIENT_KEY={key}"
+        )
     uvicorn.run(app, host=host, port=port, log_level="info")
 
 

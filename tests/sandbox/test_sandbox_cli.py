@@ -40,8 +40,9 @@ def test_evocalize_sandbox_serves_and_prints_its_credential(tmp_path: Path) -> N
     )
     try:
         assert process.stdout is not None
-        lines = [process.stdout.readline() for _ in range(3)]
-        assert f"http://127.0.0.1:{port}/management/v1" in lines[0]
+        lines = [process.stdout.readline() for _ in range(4)]
+        assert f"at http://127.0.0.1:{port} (API under /management/v1" in lines[0]
+        assert lines[3].startswith(f"export EVOCALIZE_BASE_URL=http://127.0.0.1:{port} ")
         key_id = re.search(r"Key-Id=(\S+)", lines[1])
         key = re.search(r"Client-Key=(\S+)", lines[2])
         assert key_id and key, lines
