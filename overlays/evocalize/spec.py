@@ -72,14 +72,14 @@ class OperationSpec:
     # The path item holding the operation: its `parameters` apply to every method.
     path_item: SpecNode = field(default_factory=dict, compare=False, repr=False)
 
-    @property
-    def parameters(self) -> list[SpecNode]:
+    @cached_property
+    def parameters(self) -> tuple[SpecNode, ...]:
         """Path-level and operation-level parameters; the operation's win on (name, in)."""
         merged: dict[tuple[str, str], SpecNode] = {}
         for raw in [*self.path_item.get("parameters", []), *self.node.get("parameters", [])]:
             parameter = resolve(raw)
             merged[(parameter["name"], parameter["in"])] = parameter
-        return list(merged.values())
+        return tuple(merged.values())
 
     @property
     def paginated(self) -> bool:

@@ -33,22 +33,6 @@ email_validator.SPECIAL_USE_DOMAIN_NAMES.clear()
 M = TypeVar("M", bound=BaseModel)
 
 
-def parameters_of(operation: OperationSpec) -> tuple[dict[str, Any], ...]:
-    """Path-level and operation-level parameters (the operation's win on the same name)."""
-    return _parameters_of(operation.operation_id)
-
-
-@cache
-def _parameters_of(operation_id: str) -> tuple[dict[str, Any], ...]:
-    operation = operation_spec(operation_id)
-    path_item = load_spec()["paths"][operation.path]
-    merged: dict[tuple[str, str], dict[str, Any]] = {}
-    for raw in [*path_item.get("parameters", []), *operation.node.get("parameters", [])]:
-        param = resolve(raw)
-        merged[(param["name"], param["in"])] = param
-    return tuple(merged.values())
-
-
 def validate_parameters(
     operation: OperationSpec, path_values: dict[str, str], query: list[tuple[str, str]]
 ) -> tuple[dict[str, str], dict[str, Any]]:
@@ -56,7 +40,7 @@ def validate_parameters(
     path_params: dict[str, str] = {}
     query_params: dict[str, Any] = {}
     given = dict(query)
-    for param in parameters_of(operation):
+    for param in operation.parameters:
         name, where = param["name"], param["in"]
         if where == "path":
             raw = path_values.get(name)
