@@ -4,6 +4,7 @@ timestamp; each failure has its own 401 code."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 import pytest
 from evocalize.signing import (
@@ -15,7 +16,15 @@ from evocalize.signing import (
     sign,
 )
 from evocalize_client.api.users import list_users
-from sandbox_support import KEY_ID, SECRET, client_for, error_of, shared_secret_auth, signing_auth
+from sandbox_support import (
+    KEY_ID,
+    SECRET,
+    client_for,
+    error_of,
+    make_app,
+    shared_secret_auth,
+    signing_auth,
+)
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
@@ -95,17 +104,32 @@ def test_a_signature_made_with_another_secret_is_an_invalid_signature(app: Starl
     assert error_of(response)["code"] == "EV_UNAUTHORIZED_INVALID_SIGNATURE"
 
 
-@pytest.mark.parametrize("skew", [-61, 61])
-def test_a_timestamp_more_than_a_minute_away_is_expired(app: Starlette, skew: int) -> None:
-    stale = str(int(current_timestamp()) + skew)
-    response = list_users.sync_detailed(client=client_for(app, signing_auth(timestamp=stale)))
+@pytest.fixture
+def clocked_app(database_url: str, clock: list[float]) -> Iterator[Starlette]:
+    """The sandbox on a pinned clock, so the 60-second window is tested to the second."""
+    application = make_app(database_url, clock=clock)
+    yield application
+    application.state.sandbox.engine.dispose()
+
+
+@pytest.mark.parametrize("skew", [-61, 61, -3600])
+def test_a_timestamp_more_than_a_minute_away_is_expired(
+    clocked_app: Starlette, clock: list[float], skew: int
+) -> None:
+    stale = str(int(clock[0]) + skew)
+    auth = signing_auth(timestamp=stale)
+    response = list_users.sync_detailed(client=client_for(clocked_app, auth))
     assert response.status_code == 401
     assert error_of(response)["code"] == "EV_UNAUTHORIZED_EXPIRED_REQUEST"
 
 
-def test_a_timestamp_within_a_minute_is_accepted(app: Starlette) -> None:
-    recent = str(int(current_timestamp()) - 50)
-    response = list_users.sync_detailed(client=client_for(app, signing_auth(timestamp=recent)))
+@pytest.mark.parametrize("skew", [-60, -50, 0, 60])
+def test_a_timestamp_within_a_minute_is_accepted(
+    clocked_app: Starlette, clock: list[float], skew: int
+) -> None:
+    recent = str(int(clock[0]) + skew)
+    auth = signing_auth(timestamp=recent)
+    response = list_users.sync_detailed(client=client_for(clocked_app, auth))
     assert response.status_code == 200
 
 
