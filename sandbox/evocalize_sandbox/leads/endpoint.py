@@ -33,6 +33,7 @@ from starlette.routing import Route
 from ..app import Sandbox
 from ..auth import authenticate, clients_table
 from ..errors import ApiError, invalid_field
+from ..request_bodies import read_capped
 from .delivery import DeliveryPolicy, DeliveryReport, PartnerCredentials, deliver
 from .payloads import LeadSource, make_delivery
 
@@ -84,9 +85,7 @@ def leads_route(sandbox: Sandbox, transport: httpx.AsyncBaseTransport | None = N
 
     async def send(request: Request) -> JSONResponse:
         try:
-            body = await request.body()
-            if len(body) > MAX_BODY_BYTES:
-                raise ApiError(400, "EV_BAD_REQUEST_MALFORMED", "the request body is too large")
+            body = await read_capped(request, MAX_BODY_BYTES)
             key_id, key = await anyio.to_thread.run_sync(_caller_key, sandbox, request, body)
             try:
                 sent = SendLeads.model_validate_json(body)
