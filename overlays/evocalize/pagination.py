@@ -124,9 +124,7 @@ def _items(raw: Mapping[str, Any], where: Locator) -> Sequence[Any]:
 
 def listing_items_path(operation: OperationSpec) -> tuple[str, ...]:
     """Where the items of one of the spec's listings sit in its `200` envelope."""
-    answer = resolve(operation.node["responses"]["200"])
-    schema = resolve(answer["content"]["application/json"]["schema"])
-    data = resolve(schema["properties"]["data"])
+    data = operation.answer_data_schema("200")
     if data.get("type") == "array":
         return ("data",)
     arrays = [

@@ -86,18 +86,21 @@ class OperationSpec:
         """A listing that pages with `pageToken` / `nextPageToken`."""
         return any(p["name"] == "pageToken" and p["in"] == "query" for p in self.parameters)
 
+    def answer_data_schema(self, code: str) -> SpecNode:
+        """The schema of `data` in the JSON envelope answered with status `code`, or {}."""
+        answer = resolve(self.node.get("responses", {}).get(code, {}))
+        media = answer.get("content", {}).get("application/json", {})
+        schema = resolve(media.get("schema", {}))
+        return dict(resolve(schema.get("properties", {}).get("data", {})))
+
     @property
     def batch(self) -> bool:
         """Accepts a batch and answers (202, or 200 for grants V2) with a `reportId` to follow."""
-        for code, answer in self.node.get("responses", {}).items():
-            if not str(code).startswith("2"):
-                continue
-            media = resolve(answer).get("content", {}).get("application/json", {})
-            schema = resolve(media.get("schema", {}))
-            data = resolve(schema.get("properties", {}).get("data", {}))
-            if "reportId" in data.get("properties", {}):
-                return True
-        return False
+        return any(
+            "reportId" in self.answer_data_schema(str(code)).get("properties", {})
+            for code in self.node.get("responses", {})
+            if str(code).startswith("2")
+        )
 
     @property
     def linked_operations(self) -> list[str]:
@@ -131,6 +134,11 @@ class OperationSpec:
     @property
     def summary(self) -> str:
         return str(self.node.get("summary", ""))
+
+    @cached_property
+    def literal_segments(self) -> int:
+        """How many segments of the path template are fixed text, not `{parameters}`."""
+        return sum(1 for part in self.path.split("/") if not part.startswith("{"))
 
     @cached_property
     def path_pattern(self) -> re.Pattern[str]:
@@ -168,10 +176,19 @@ def operation_spec(operation_id: str) -> OperationSpec:
     raise KeyError(f"no operation {operation_id!r} in the spec; known: {known}")
 
 
+def path_matches(path: str) -> list[tuple[OperationSpec, dict[str, str]]]:
+    """Every operation whose template matches this path (no query), with its path values; when
+    templates overlap, the one with more fixed segments comes first, as a reader of the spec
+    expects (`/audience/provided` before `/audience/{placeholderId}`)."""
+    found = [
+        (op, match.groupdict())
+        for op in operation_specs()
+        if (match := op.path_pattern.match(path)) is not None
+    ]
+    return sorted(found, key=lambda pair: -pair[0].literal_segments)
+
+
 def match_operation(method: str, path: str) -> OperationSpec | None:
     """The operation that a request with this method and path (no query) calls, if any."""
     wanted = method.lower()
-    for op in operation_specs():
-        if op.method == wanted and op.path_pattern.match(path):
-            return op
-    return None
+    return next((op for op, _ in path_matches(path) if op.method == wanted), None)

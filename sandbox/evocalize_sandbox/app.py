@@ -17,7 +17,7 @@ from urllib.parse import unquote
 
 import anyio
 import anyio.to_thread
-from evocalize.spec import OperationSpec, operation_specs
+from evocalize.spec import OperationSpec, path_matches
 from sqlalchemy.engine import Engine
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -113,25 +113,14 @@ def _error_response(error: ApiError, headers: Mapping[str, str] | None = None) -
 
 
 def _route(method: str, path: str) -> tuple[OperationSpec | None, dict[str, str], list[str]]:
-    """The operation for this request, its path values, and the methods the path allows.
-
-    When templates overlap (`/audience/provided` and `/audience/{placeholderId}`), the one with
-    more literal segments wins, as a reader of the spec would expect."""
+    """The operation for this request, its path values, and the methods the path allows."""
+    matches = path_matches(path)
+    allowed = sorted({op.method.upper() for op, _ in matches})
     wanted = method.lower()
-    best: tuple[int, OperationSpec, dict[str, str]] | None = None
-    allowed: set[str] = set()
-    for op in operation_specs():
-        match = op.path_pattern.fullmatch(path)
-        if match is None:
-            continue
-        allowed.add(op.method.upper())
+    for op, values in matches:
         if op.method == wanted:
-            literal = sum(1 for part in op.path.split("/") if not part.startswith("{"))
-            if best is None or literal > best[0]:
-                best = (literal, op, match.groupdict())
-    if best is None:
-        return None, {}, sorted(allowed)
-    return best[1], best[2], sorted(allowed)
+            return op, values, allowed
+    return None, {}, allowed
 
 
 class _Dispatcher:

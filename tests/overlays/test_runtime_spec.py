@@ -4,7 +4,13 @@ retried, derived from the document itself."""
 from __future__ import annotations
 
 import pytest
-from evocalize.spec import load_spec, match_operation, operation_spec, operation_specs
+from evocalize.spec import (
+    load_spec,
+    match_operation,
+    operation_spec,
+    operation_specs,
+    path_matches,
+)
 from openapi_doc import load_spec as load_checkout_spec
 
 
@@ -56,3 +62,11 @@ def test_parameters_declared_on_the_path_apply_to_each_of_its_operations() -> No
     for operation_id in ("getUser", "deactivateUser"):
         names = {(p["name"], p["in"]) for p in operation_spec(operation_id).parameters}
         assert ("userId", "path") in names
+
+
+def test_the_more_literal_of_two_overlapping_templates_wins() -> None:
+    (first, values), *rest = path_matches("/management/v1/audience/provided")
+    assert first.operation_id == "addProvidedAudience" and values == {}
+    assert [op.operation_id for op, _ in rest] == ["getAudiencePlaceholder"]
+    matched = match_operation("GET", "/management/v1/audience/provided")
+    assert matched is not None and matched.operation_id == "getAudiencePlaceholder"
