@@ -28,12 +28,11 @@ from evocalize.batches import (
     max_batch_size,
     run_batches,
 )
+from evocalize.facade_batches import entry_error
 from evocalize_client import AuthenticatedClient
 from evocalize_client.api.batch_reports import get_batch_report, list_batch_report_errors
 from evocalize_client.api.users import create_or_update_user_batch
 from evocalize_client.models import (
-    BatchInputObject,
-    BatchItemError,
     BatchItemErrorPage,
     BatchReportEnvelope,
     ReportReferenceEnvelope,
@@ -633,15 +632,6 @@ class SpecApi:
         return httpx.Response(200, json={"data": report})
 
 
-def _entry_error(error: BatchItemError) -> BatchEntryError:
-    entry = error.input_
-    return BatchEntryError(
-        input=entry.to_dict() if isinstance(entry, BatchInputObject) else entry,
-        message=error.error_message,
-        code=None if isinstance(error.rest_error_code, Unset) else error.rest_error_code,
-    )
-
-
 class UserBatches:
     """A backend for `createOrUpdateUserBatch` over the generated client, the way the facade
     wires one: the 202's `data.reportId`, the report's `data`, and the error pages followed
@@ -665,7 +655,7 @@ class UserBatches:
         while True:
             page = list_batch_report_errors.sync(report_id, client=self.client, page_token=token)
             assert isinstance(page, BatchItemErrorPage), page
-            yield from map(_entry_error, page.data)
+            yield from map(entry_error, page.data)
             if isinstance(page.next_page_token, Unset):
                 return
             token = page.next_page_token
@@ -695,7 +685,7 @@ class AsyncUserBatches:
             )
             assert isinstance(page, BatchItemErrorPage), page
             for error in page.data:
-                yield _entry_error(error)
+                yield entry_error(error)
             if isinstance(page.next_page_token, Unset):
                 return
             token = page.next_page_token
