@@ -6,44 +6,26 @@ sandbox refuses, and an audience file hashed, signed as a stream and accepted.""
 from __future__ import annotations
 
 import io
-import socket
-import threading
-import time
 from collections.abc import Iterator
 
 import pytest
-import uvicorn
 from evocalize import AsyncEvocalize, Evocalize, errors
 from evocalize.audience import upload_audience_csv
 from evocalize.batches import BatchProgressEvent, PollPolicy
 from evocalize.retries import NO_RETRIES
 from evocalize_sandbox.app import create_app
+from served import serving
 
 KEY_ID, KEY = "e2e-partner", "e2e-partner-key"
 FAST_POLL = PollPolicy(initial=0.05, factor=1.5, max_delay=0.5, timeout=60.0)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     database = tmp_path_factory.mktemp("e2e") / "sandbox.db"
     app = create_app(database_url=f"sqlite:///{database}", clients={KEY_ID: KEY})
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.01)
-    assert server.started, "the sandbox did not start"
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=15)
+    with serving(app) as url:
+        yield url
 
 
 @pytest.fixture

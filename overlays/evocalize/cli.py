@@ -7,6 +7,7 @@ import typer
 from evocalize_sandbox.cli import sandbox_app
 
 from evocalize import __version__
+from evocalize.fuzzing.command import fuzz_command
 from evocalize.operations import generated_operations
 
 app = typer.Typer(
@@ -16,6 +17,7 @@ app = typer.Typer(
 )
 
 app.add_typer(sandbox_app, name="sandbox")
+app.command("fuzz")(fuzz_command)
 
 
 def _print_version(value: bool) -> None:

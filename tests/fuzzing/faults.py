@@ -1,0 +1,158 @@
+"""Faults injected in front of the sandbox, each one a way an implementation can break its
+contract, so that tests can show `evocalize fuzz` reports it with the right check.
+
+Each fault is an ASGI middleware around the real sandbox that alters the exchanges of one
+operation (found by the spec's own route matching) and passes everything else through.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any
+
+from evocalize.signing import (
+    KEY_ID_HEADER,
+    SIGNATURE_HEADER,
+    TIMESTAMP_HEADER,
+    current_timestamp,
+    sign,
+)
+from evocalize.spec import match_operation
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+
+def operation_of(scope: Scope) -> str | None:
+    operation = match_operation(scope["method"], scope["path"])
+    return operation.operation_id if operation else None
+
+
+async def read_body(receive: Receive) -> bytes:
+    body = b""
+    while True:
+        message = await receive()
+        body += bytes(message.get("body", b""))
+        if not message.get("more_body"):
+            return body
+
+
+def replay(body: bytes) -> Receive:
+    sent = False
+
+    async def receive() -> Message:
+        nonlocal sent
+        if sent:
+            return {"type": "http.disconnect"}
+        sent = True
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    return receive
+
+
+async def call_buffered(app: ASGIApp, scope: Scope, body: bytes) -> tuple[int, list[Any], bytes]:
+    """Runs the request through `app` and returns its status, headers and whole body."""
+    started: Message = {}
+    chunks: list[bytes] = []
+
+    async def capture(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            started.update(message)
+        elif message["type"] == "http.response.body":
+            chunks.append(message.get("body", b""))
+
+    await app(scope, replay(body), capture)
+    return started["status"], list(started.get("headers", [])), b"".join(chunks)
+
+
+async def respond(send: Send, status: int, headers: list[Any], body: bytes) -> None:
+    kept = [(name, value) for name, value in headers if name.lower() != b"content-length"]
+    kept.append((b"content-length", str(len(body)).encode()))
+    await send({"type": "http.response.start", "status": status, "headers": kept})
+    await send({"type": "http.response.body", "body": body})
+
+
+class Fault:
+    """Passes every request through, except those to `operation_id`, which `alter` handles."""
+
+    operation_id: str
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or operation_of(scope) != self.operation_id:
+            await self.app(scope, receive, send)
+            return
+        await self.alter(scope, await read_body(receive), send)
+
+    async def alter(self, scope: Scope, body: bytes, send: Send) -> None:
+        raise NotImplementedError
+
+
+class WrongTypeInResponse(Fault):
+    """getUser answers its user's email as a number."""
+
+    operation_id = "getUser"
+
+    async def alter(self, scope: Scope, body: bytes, send: Send) -> None:
+        status, headers, answer = await call_buffered(self.app, scope, body)
+        if status == 200:
+            document = json.loads(answer)
+            document["data"]["email"] = 12345
+            answer = json.dumps(document).encode()
+        await respond(send, status, headers, answer)
+
+
+class ServerErrorOnLongNames(Fault):
+    """createOrUpdateGroup crashes on a name longer than three characters."""
+
+    operation_id = "createOrUpdateGroup"
+
+    async def alter(self, scope: Scope, body: bytes, send: Send) -> None:
+        try:
+            name = json.loads(body).get("name")
+        except (ValueError, AttributeError):
+            name = None
+        if isinstance(name, str) and len(name) > 3:
+            error = {"errors": [{"code": "EV_INTERNAL_SERVER_ERROR", "message": "boom"}]}
+            headers = [(b"content-type", b"application/json")]
+            await respond(send, 500, headers, json.dumps(error).encode())
+            return
+        status, headers, answer = await call_buffered(self.app, scope, body)
+        await respond(send, status, headers, answer)
+
+
+class IgnoresAuth(Fault):
+    """getRepository serves whoever asks: it signs every request itself with a valid credential,
+    whatever the caller sent (or did not send)."""
+
+    operation_id = "getRepository"
+
+    def __init__(self, app: ASGIApp, key_id: str, secret: str) -> None:
+        super().__init__(app)
+        self.key_id, self.secret = key_id, secret
+
+    async def alter(self, scope: Scope, body: bytes, send: Send) -> None:
+        timestamp = current_timestamp()
+        path = (scope.get("raw_path") or scope["path"].encode()).decode("ascii")
+        signature = sign(path, body, timestamp, self.secret)
+        auth = {
+            KEY_ID_HEADER: self.key_id,
+            TIMESTAMP_HEADER: timestamp,
+            SIGNATURE_HEADER: signature,
+        }
+        headers = [
+            (name, value)
+            for name, value in scope["headers"]
+            if not name.decode("latin-1").lower().startswith("x-evocalize-")
+        ]
+        headers += [(name.lower().encode(), value.encode()) for name, value in auth.items()]
+        status, answer_headers, answer = await call_buffered(
+            self.app, {**scope, "headers": headers}, body
+        )
+        await respond(send, status, answer_headers, answer)

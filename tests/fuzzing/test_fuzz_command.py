@@ -1,0 +1,98 @@
+"""`evocalize fuzz` from the command line: the embedded sandbox by default, any URL over HTTP,
+reports on disk, clear one-line errors, and no secret in anything it prints or writes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from evocalize.cli import app
+from evocalize_sandbox.app import create_app
+from schemathesis.python.asgi import shutdown_lifespans
+from served import serving
+from typer.testing import CliRunner
+
+KEY_ID, KEY = "fuzz-partner", "fuzz-partner-very-secret-key"
+QUICK = ["--operation", "getRepository", "--phases", "examples,coverage", "--max-examples", "3"]
+
+
+@pytest.fixture
+def runner() -> Iterator[CliRunner]:
+    yield CliRunner()
+    shutdown_lifespans()
+
+
+@pytest.fixture(scope="module")
+def served_sandbox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    database = tmp_path_factory.mktemp("fuzz") / "sandbox.db"
+    with serving(create_app(database_url=f"sqlite:///{database}", clients={KEY_ID: KEY})) as url:
+        yield url
+
+
+def test_without_a_url_it_fuzzes_an_embedded_sandbox_and_writes_the_reports(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    reports = tmp_path / "reports"
+    result = runner.invoke(
+        app, ["fuzz", *QUICK, "--report", "junit,ndjson,har", "--report-dir", str(reports)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "embedded sandbox" in result.output
+    assert "getRepository" in result.output  # the per-operation tally
+    written = sorted(path.name.split("-")[0] for path in reports.iterdir())
+    assert written == ["har", "junit", "ndjson"]
+
+
+def test_it_fuzzes_a_url_over_http_and_never_shows_the_shared_secret(
+    runner: CliRunner, served_sandbox: str, tmp_path: Path
+) -> None:
+    reports = tmp_path / "reports"
+    result = runner.invoke(
+        app,
+        [
+            "fuzz", "--url", served_sandbox, "--key-id", KEY_ID, "--key", KEY,
+            "--auth", "shared-secret", *QUICK,
+            "--report", "junit,ndjson,har", "--report-dir", str(reports),
+        ],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert KEY not in result.output
+    for report in reports.iterdir():
+        assert KEY not in report.read_text(encoding="utf-8"), report.name
+
+
+def test_the_credential_for_a_url_comes_from_the_environment_too(
+    runner: CliRunner, served_sandbox: str
+) -> None:
+    env = {"EVOCALIZE_CLIENT_KEY_ID": KEY_ID, "EVOCALIZE_CLIENT_KEY": KEY}
+    result = runner.invoke(app, ["fuzz", "--url", served_sandbox, *QUICK], env=env)
+    assert result.exit_code == 0, result.output
+
+
+def test_a_wrong_credential_fails_the_run(runner: CliRunner, served_sandbox: str) -> None:
+    result = runner.invoke(
+        app, ["fuzz", "--url", served_sandbox, "--key-id", KEY_ID, "--key", "wrong", *QUICK]
+    )
+    assert result.exit_code != 0
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--url", "http://127.0.0.1:9"], "--url needs a credential"),
+        (["--url", "ftp://x", "--key-id", "a", "--key", "b"], "http:// or https://"),
+        (["--phases", "examples,warmup"], "warmup"),
+        (["--report", "pdf"], "pdf"),
+        (["--auth", "oauth"], "signature"),
+        (["--max-examples", "0"], "0"),
+    ],
+)
+def test_bad_arguments_get_one_clear_line(
+    runner: CliRunner, arguments: list[str], message: str
+) -> None:
+    env = {"EVOCALIZE_CLIENT_KEY_ID": "", "EVOCALIZE_CLIENT_KEY": ""}
+    result = runner.invoke(app, ["fuzz", *arguments], env=env)
+    assert result.exit_code == 2
+    assert message in result.output
+    assert "Traceback" not in result.output

@@ -1,0 +1,63 @@
+"""The harness can fail: each fault injected in front of the sandbox is reported by
+`evocalize fuzz` on its operation, with the check that names it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from evocalize.fuzzing import FuzzOptions, FuzzTally, fuzz
+from evocalize_sandbox.embedded import EmbeddedSandbox
+
+from fuzzing.faults import IgnoresAuth, ServerErrorOnLongNames, WrongTypeInResponse
+
+
+def failed_checks(
+    sandbox: EmbeddedSandbox, app: Any, operations: tuple[str, ...], **options: Any
+) -> tuple[int, dict[str, set[str]]]:
+    tally = FuzzTally()
+    exit_code = fuzz(
+        key_id=sandbox.key_id,
+        secret=sandbox.secret,
+        app=app,
+        options=FuzzOptions(max_examples=10, seed=1, include_operation_ids=operations, **options),
+        tally=tally,
+    )
+    return exit_code, tally.failed_checks()
+
+
+def test_a_field_of_the_wrong_type_fails_response_schema_conformance(
+    sandbox: EmbeddedSandbox,
+) -> None:
+    app = WrongTypeInResponse(sandbox.app)
+    exit_code, failed = failed_checks(
+        sandbox, app, ("createOrUpdateUser", "getUser"), phases=("examples", "stateful")
+    )
+    assert exit_code != 0
+    assert "response_schema_conformance" in failed["getUser"]
+
+
+def test_a_500_on_some_input_fails_not_a_server_error(sandbox: EmbeddedSandbox) -> None:
+    app = ServerErrorOnLongNames(sandbox.app)
+    exit_code, failed = failed_checks(
+        sandbox, app, ("createOrUpdateGroup",), phases=("examples", "fuzzing")
+    )
+    assert exit_code != 0
+    assert "not_a_server_error" in failed["createOrUpdateGroup"]
+
+
+def test_an_endpoint_that_ignores_auth_fails_ignored_auth(sandbox: EmbeddedSandbox) -> None:
+    app = IgnoresAuth(sandbox.app, sandbox.key_id, sandbox.secret)
+    exit_code, failed = failed_checks(sandbox, app, ("getRepository",), phases=("examples",))
+    assert exit_code != 0
+    assert "ignored_auth" in failed["getRepository"]
+
+
+def test_the_sandbox_without_faults_passes_the_same_runs(sandbox: EmbeddedSandbox) -> None:
+    exit_code, failed = failed_checks(
+        sandbox,
+        sandbox.app,
+        ("createOrUpdateUser", "getUser", "createOrUpdateGroup", "getRepository"),
+        phases=("examples", "fuzzing", "stateful"),
+    )
+    assert failed == {}
+    assert exit_code == 0
