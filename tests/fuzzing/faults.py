@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
+from urllib.parse import parse_qs
 
 from evocalize.signing import (
     KEY_ID_HEADER,
@@ -156,3 +157,53 @@ class IgnoresAuth(Fault):
             self.app, {**scope, "headers": headers}, body
         )
         await respond(send, status, answer_headers, answer)
+
+
+class ItemReadableAfterDelete(Fault):
+    """getItem still answers 200 with an item after deleteItem removed it."""
+
+    operation_id = "getItem"
+
+    def __init__(self, app: ASGIApp) -> None:
+        super().__init__(ForgetsDeletes(app, self))
+        self.deleted: dict[str, bytes] = {}
+
+    async def alter(self, scope: Scope, body: bytes, send: Send) -> None:
+        status, headers, answer = await call_buffered(self.app, scope, body)
+        remembered = self.deleted.get(scope["path"])
+        if status == 404 and remembered is not None:
+            status, answer = 200, remembered
+        await respond(send, status, headers, answer)
+
+
+class ForgetsDeletes(Fault):
+    """Remembers each item as deleteItem removes it, for `ItemReadableAfterDelete` to serve."""
+
+    operation_id = "deleteItem"
+
+    def __init__(self, app: ASGIApp, memory: ItemReadableAfterDelete) -> None:
+        super().__init__(app)
+        self.memory = memory
+
+    async def alter(self, scope: Scope, body: bytes, send: Send) -> None:
+        get = {**scope, "method": "GET"}
+        found, _, item = await call_buffered(self.app, get, b"")
+        status, headers, answer = await call_buffered(self.app, scope, body)
+        if 200 <= status < 300 and found == 200:
+            self.memory.deleted[scope["path"]] = item
+        await respond(send, status, headers, answer)
+
+
+class RepeatingPageToken(Fault):
+    """listUsers answers every page token with itself as the next one."""
+
+    operation_id = "listUsers"
+
+    async def alter(self, scope: Scope, body: bytes, send: Send) -> None:
+        status, headers, answer = await call_buffered(self.app, scope, body)
+        asked = parse_qs(scope.get("query_string", b"").decode()).get("pageToken")
+        if status == 200 and asked:
+            document = json.loads(answer)
+            document["nextPageToken"] = asked[0]
+            answer = json.dumps(document).encode()
+        await respond(send, status, headers, answer)
