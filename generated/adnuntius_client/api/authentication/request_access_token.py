@@ -83,6 +83,7 @@ def sync_detailed(
     """Request an access token
 
      Exchanges a username and password for an access token, valid for `expires_in` seconds.
+    Asking again only issues another token, so the request is safe to repeat.
 
     Args:
         body (TokenRequest):
@@ -114,6 +115,7 @@ def sync(
     """Request an access token
 
      Exchanges a username and password for an access token, valid for `expires_in` seconds.
+    Asking again only issues another token, so the request is safe to repeat.
 
     Args:
         body (TokenRequest):
@@ -140,6 +142,7 @@ async def asyncio_detailed(
     """Request an access token
 
      Exchanges a username and password for an access token, valid for `expires_in` seconds.
+    Asking again only issues another token, so the request is safe to repeat.
 
     Args:
         body (TokenRequest):
@@ -169,6 +172,7 @@ async def asyncio(
     """Request an access token
 
      Exchanges a username and password for an access token, valid for `expires_in` seconds.
+    Asking again only issues another token, so the request is safe to repeat.
 
     Args:
         body (TokenRequest):

@@ -88,7 +88,8 @@ def sync_detailed(
     """Log in
 
      Exchanges a username and password for a session token, to be sent in the `Authorization`
-    header of every later request until it expires.
+    header of every later request until it expires. Logging in again only issues another
+    token, so the request is safe to repeat.
 
     Args:
         body (AuthRequest):
@@ -120,7 +121,8 @@ def sync(
     """Log in
 
      Exchanges a username and password for a session token, to be sent in the `Authorization`
-    header of every later request until it expires.
+    header of every later request until it expires. Logging in again only issues another
+    token, so the request is safe to repeat.
 
     Args:
         body (AuthRequest):
@@ -147,7 +149,8 @@ async def asyncio_detailed(
     """Log in
 
      Exchanges a username and password for a session token, to be sent in the `Authorization`
-    header of every later request until it expires.
+    header of every later request until it expires. Logging in again only issues another
+    token, so the request is safe to repeat.
 
     Args:
         body (AuthRequest):
@@ -177,7 +180,8 @@ async def asyncio(
     """Log in
 
      Exchanges a username and password for a session token, to be sent in the `Authorization`
-    header of every later request until it expires.
+    header of every later request until it expires. Logging in again only issues another
+    token, so the request is safe to repeat.
 
     Args:
         body (AuthRequest):

@@ -1,0 +1,44 @@
+"""The AppNexus fake and the generated `appnexus_client` over it, with the overlay's session auth
+and retry transport (its pauses recorded instead of slept)."""
+
+from __future__ import annotations
+
+import pytest
+from appnexus_client import Client
+from evocalize.profiles import appnexus
+from evocalize.session_auth import SessionAuth
+
+from profiles.appnexus.fake_appnexus import PASSWORD, USERNAME, FakeAppNexus
+from profiles.fake_support import ASGISyncTransport
+
+BASE_URL = "https://api-test.adnxs.com"
+
+
+@pytest.fixture
+def fake() -> FakeAppNexus:
+    return FakeAppNexus()
+
+
+@pytest.fixture
+def pauses() -> list[float]:
+    """The pauses the retry transport took, in seconds."""
+    return []
+
+
+@pytest.fixture
+def auth() -> SessionAuth:
+    return appnexus.session_auth(USERNAME, PASSWORD)
+
+
+def client_over(
+    fake: FakeAppNexus, auth: SessionAuth, pauses: list[float], **options: object
+) -> Client:
+    transport = appnexus.retry_transport(
+        ASGISyncTransport(fake.app), sleep=pauses.append, rand=lambda: 0.5
+    )
+    return Client(base_url=BASE_URL, httpx_args={"auth": auth, "transport": transport})
+
+
+@pytest.fixture
+def client(fake: FakeAppNexus, auth: SessionAuth, pauses: list[float]) -> Client:
+    return client_over(fake, auth, pauses)
