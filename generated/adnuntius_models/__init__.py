@@ -78,9 +78,34 @@ class TargetingItem(RootModel[str]):
     root: Annotated[str, Field(max_length=255, min_length=1)]
 
 
-class LineItemInput(BaseModel):
+class LineItemChanges(BaseModel):
     """
-    A line item to create or update; fields left out are not modified.
+    A line item to create or update at the id of the path; fields left out are not modified.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+        populate_by_name=True,
+    )
+    name: Annotated[str | None, Field(max_length=255, min_length=1)] = None
+    object_state: Annotated[ObjectState | None, Field(alias="objectState")] = None
+    start_date: Annotated[AwareDatetime | None, Field(alias="startDate")] = None
+    """
+    An ISO 8601 date and time, in UTC.
+    """
+    end_date: Annotated[AwareDatetime | None, Field(alias="endDate")] = None
+    """
+    An ISO 8601 date and time, in UTC.
+    """
+    targeting: Annotated[list[TargetingItem] | None, Field(max_length=100)] = None
+    """
+    Keywords the line item targets; a list sent replaces the stored one, even an empty one.
+    """
+
+
+class LineItemListEntry(BaseModel):
+    """
+    One line item of a list to upsert; without `id`, a new one is created.
     """
 
     model_config = ConfigDict(
@@ -94,18 +119,24 @@ class LineItemInput(BaseModel):
     name: Annotated[str | None, Field(max_length=255, min_length=1)] = None
     object_state: Annotated[ObjectState | None, Field(alias="objectState")] = None
     start_date: Annotated[AwareDatetime | None, Field(alias="startDate")] = None
+    """
+    An ISO 8601 date and time, in UTC.
+    """
     end_date: Annotated[AwareDatetime | None, Field(alias="endDate")] = None
+    """
+    An ISO 8601 date and time, in UTC.
+    """
     targeting: Annotated[list[TargetingItem] | None, Field(max_length=100)] = None
     """
-    Keywords the line item targets; a list sent replaces the stored one.
+    Keywords the line item targets; a list sent replaces the stored one, even an empty one.
     """
-
-
-class TargetingItem1(RootModel[str]):
-    root: Annotated[str, Field(max_length=255)]
 
 
 class LineItem(BaseModel):
+    """
+    A line item as stored; one created without a name has none, and a warning says so.
+    """
+
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -113,11 +144,20 @@ class LineItem(BaseModel):
     """
     An object id.
     """
-    name: Annotated[str, Field(max_length=255)]
+    name: Annotated[str | None, Field(max_length=255, min_length=1)] = None
     object_state: Annotated[ObjectState, Field(alias="objectState")]
     start_date: Annotated[AwareDatetime | None, Field(alias="startDate")] = None
+    """
+    An ISO 8601 date and time, in UTC.
+    """
     end_date: Annotated[AwareDatetime | None, Field(alias="endDate")] = None
-    targeting: Annotated[list[TargetingItem1] | None, Field(max_length=100)] = None
+    """
+    An ISO 8601 date and time, in UTC.
+    """
+    targeting: Annotated[list[TargetingItem] | None, Field(max_length=100)] = None
+    """
+    Keywords the line item targets; a list sent replaces the stored one, even an empty one.
+    """
     validation_warnings: Annotated[
         list[TranslatableMessage] | None, Field(alias="validationWarnings", max_length=100)
     ] = None

@@ -2,7 +2,8 @@
 
 from .access_token import AccessToken
 from .line_item import LineItem
-from .line_item_input import LineItemInput
+from .line_item_changes import LineItemChanges
+from .line_item_list_entry import LineItemListEntry
 from .line_item_page import LineItemPage
 from .object_state import ObjectState
 from .token_request import TokenRequest
@@ -12,7 +13,8 @@ from .translatable_message_params import TranslatableMessageParams
 __all__ = (
     "AccessToken",
     "LineItem",
-    "LineItemInput",
+    "LineItemChanges",
+    "LineItemListEntry",
     "LineItemPage",
     "ObjectState",
     "TokenRequest",

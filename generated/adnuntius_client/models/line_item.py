@@ -19,14 +19,19 @@ T = TypeVar("T", bound="LineItem")
 
 @_attrs_define
 class LineItem:
+    """A line item as stored; one created without a name has none, and a warning says so."""
+
     id: str
     """ An object id. """
-    name: str
     object_state: ObjectState
     """ `ACTIVE`: visible and usable; `INACTIVE`: visible, not usable; `HIDDEN`: neither. """
+    name: str | Unset = UNSET
     start_date: datetime.datetime | None | Unset = UNSET
+    """ An ISO 8601 date and time, in UTC. """
     end_date: datetime.datetime | None | Unset = UNSET
+    """ An ISO 8601 date and time, in UTC. """
     targeting: list[str] | Unset = UNSET
+    """ Keywords the line item targets; a list sent replaces the stored one, even an empty one. """
     validation_warnings: list[TranslatableMessage] | Unset = UNSET
     """ Problems with the stored data that keep the line item from working. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -34,9 +39,9 @@ class LineItem:
     def to_dict(self) -> dict[str, Any]:
         id = self.id
 
-        name = self.name
-
         object_state: str = self.object_state
+
+        name = self.name
 
         start_date: None | str | Unset
         if isinstance(self.start_date, Unset):
@@ -70,10 +75,11 @@ class LineItem:
         field_dict.update(
             {
                 "id": id,
-                "name": name,
                 "objectState": object_state,
             }
         )
+        if name is not UNSET:
+            field_dict["name"] = name
         if start_date is not UNSET:
             field_dict["startDate"] = start_date
         if end_date is not UNSET:
@@ -92,9 +98,9 @@ class LineItem:
         d = dict(src_dict)
         id = d.pop("id")
 
-        name = d.pop("name")
-
         object_state = check_object_state(d.pop("objectState"))
+
+        name = d.pop("name", UNSET)
 
         def _parse_start_date(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -104,9 +110,9 @@ class LineItem:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                start_date_type_0 = datetime.datetime.fromisoformat(data)
+                componentsschemas_date_type_0 = datetime.datetime.fromisoformat(data)
 
-                return start_date_type_0
+                return componentsschemas_date_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(datetime.datetime | None | Unset, data)
@@ -121,9 +127,9 @@ class LineItem:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                end_date_type_0 = datetime.datetime.fromisoformat(data)
+                componentsschemas_date_type_0 = datetime.datetime.fromisoformat(data)
 
-                return end_date_type_0
+                return componentsschemas_date_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(datetime.datetime | None | Unset, data)
@@ -145,8 +151,8 @@ class LineItem:
 
         line_item = cls(
             id=id,
-            name=name,
             object_state=object_state,
+            name=name,
             start_date=start_date,
             end_date=end_date,
             targeting=targeting,

@@ -3,6 +3,8 @@ and retry transport (its pauses recorded instead of slept)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from appnexus_client import Client
 from evocalize.profiles import appnexus
@@ -37,6 +39,12 @@ def client_over(
         ASGISyncTransport(fake.app), sleep=pauses.append, rand=lambda: 0.5
     )
     return Client(base_url=BASE_URL, httpx_args={"auth": auth, "transport": transport})
+
+
+@pytest.fixture
+def connect(fake: FakeAppNexus, pauses: list[float]) -> Callable[[SessionAuth], Client]:
+    """A client over the fake with the auth given (another user, a wrong password)."""
+    return lambda auth: client_over(fake, auth, pauses)
 
 
 @pytest.fixture

@@ -3,6 +3,8 @@ listing, the session token renewed, each `error_id` decoded, throttling honoured
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import httpx
 import pytest
 from appnexus_client import Client
@@ -28,7 +30,6 @@ from evocalize.profiles import appnexus
 from evocalize.retries import NO_RETRIES, retry_policy
 from evocalize.session_auth import SessionAuth
 
-from profiles.appnexus.conftest import client_over
 from profiles.appnexus.fake_appnexus import (
     PASSWORD,
     READ_ONLY_PASSWORD,
@@ -36,6 +37,9 @@ from profiles.appnexus.fake_appnexus import (
     USERNAME,
     FakeAppNexus,
 )
+from profiles.fake_support import ASGISyncTransport
+
+Connect = Callable[[SessionAuth], Client]
 
 
 def creatives(
@@ -147,9 +151,9 @@ def test_an_expired_session_token_is_renewed_once_and_the_request_replayed(
 
 
 def test_a_wrong_password_raises_noauth_after_one_login_attempt(
-    fake: FakeAppNexus, pauses: list[float]
+    fake: FakeAppNexus, connect: Connect
 ) -> None:
-    client = client_over(fake, appnexus.session_auth(USERNAME, "wrong"), pauses)
+    client = connect(appnexus.session_auth(USERNAME, "wrong"))
     with pytest.raises(errors.AuthenticationError) as caught:
         creatives(client)
     assert caught.value.code == "NOAUTH"
@@ -158,14 +162,14 @@ def test_a_wrong_password_raises_noauth_after_one_login_attempt(
 
 
 def test_neither_password_nor_token_shows_in_reprs_or_errors(
-    fake: FakeAppNexus, client: Client, auth: SessionAuth
+    fake: FakeAppNexus, client: Client, auth: SessionAuth, connect: Connect
 ) -> None:
     creatives(client)
     token = next(iter(fake.tokens.issued))
     assert PASSWORD not in repr(auth) and token not in repr(auth)
     bad = appnexus.session_auth(USERNAME, "a-wrong-password")
     with pytest.raises(errors.AuthenticationError) as caught:
-        creatives(client_over(fake, bad, []))
+        creatives(connect(bad))
     assert "a-wrong-password" not in str(caught.value) and "a-wrong-password" not in repr(bad)
 
 
@@ -180,8 +184,6 @@ def test_the_login_operation_of_the_generated_client_answers_the_token(fake: Fak
 
 
 def fake_transport(fake: FakeAppNexus) -> httpx.BaseTransport:
-    from profiles.fake_support import ASGISyncTransport
-
     return ASGISyncTransport(fake.app)
 
 
@@ -232,7 +234,7 @@ def fake_transport(fake: FakeAppNexus) -> httpx.BaseTransport:
 )
 def test_each_error_id_is_decoded_into_its_typed_error(
     fake: FakeAppNexus,
-    pauses: list[float],
+    connect: Connect,
     arrange: object,
     act: str,
     error_class: type[errors.APIError],
@@ -247,7 +249,7 @@ def test_each_error_id_is_decoded_into_its_typed_error(
         if act == "read-only-create"
         else (USERNAME, PASSWORD)
     )
-    client = client_over(fake, appnexus.session_auth(*user), pauses)
+    client = connect(appnexus.session_auth(*user))
     actions = {
         "read-only-create": lambda: call(
             create_creative,

@@ -7,7 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.line_item import LineItem
-from ...models.line_item_input import LineItemInput
+from ...models.line_item_changes import LineItemChanges
 from ...models.translatable_message import TranslatableMessage
 from ...types import UNSET, Response
 
@@ -15,7 +15,7 @@ from ...types import UNSET, Response
 def _get_kwargs(
     id: str,
     *,
-    body: LineItemInput,
+    body: LineItemChanges,
     context: str,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -96,7 +96,7 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: LineItemInput,
+    body: LineItemChanges,
     context: str,
 ) -> Response[LineItem | TranslatableMessage]:
     """Create or update a line item
@@ -106,7 +106,8 @@ def sync_detailed(
     Args:
         id (str): An object id.
         context (str): An object id.
-        body (LineItemInput): A line item to create or update; fields left out are not modified.
+        body (LineItemChanges): A line item to create or update at the id of the path; fields left
+            out are not modified.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -133,7 +134,7 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: LineItemInput,
+    body: LineItemChanges,
     context: str,
 ) -> LineItem | TranslatableMessage | None:
     """Create or update a line item
@@ -143,7 +144,8 @@ def sync(
     Args:
         id (str): An object id.
         context (str): An object id.
-        body (LineItemInput): A line item to create or update; fields left out are not modified.
+        body (LineItemChanges): A line item to create or update at the id of the path; fields left
+            out are not modified.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -165,7 +167,7 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: LineItemInput,
+    body: LineItemChanges,
     context: str,
 ) -> Response[LineItem | TranslatableMessage]:
     """Create or update a line item
@@ -175,7 +177,8 @@ async def asyncio_detailed(
     Args:
         id (str): An object id.
         context (str): An object id.
-        body (LineItemInput): A line item to create or update; fields left out are not modified.
+        body (LineItemChanges): A line item to create or update at the id of the path; fields left
+            out are not modified.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -200,7 +203,7 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: LineItemInput,
+    body: LineItemChanges,
     context: str,
 ) -> LineItem | TranslatableMessage | None:
     """Create or update a line item
@@ -210,7 +213,8 @@ async def asyncio(
     Args:
         id (str): An object id.
         context (str): An object id.
-        body (LineItemInput): A line item to create or update; fields left out are not modified.
+        body (LineItemChanges): A line item to create or update at the id of the path; fields left
+            out are not modified.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -5,7 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.line_item_input import LineItemInput
+from ...models.line_item_list_entry import LineItemListEntry
 from ...models.line_item_page import LineItemPage
 from ...models.translatable_message import TranslatableMessage
 from ...types import UNSET, Response
@@ -13,7 +13,7 @@ from ...types import UNSET, Response
 
 def _get_kwargs(
     *,
-    body: list[LineItemInput],
+    body: list[LineItemListEntry],
     context: str,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -94,7 +94,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: list[LineItemInput],
+    body: list[LineItemListEntry],
     context: str,
 ) -> Response[LineItemPage | TranslatableMessage]:
     """Create or update line items
@@ -103,7 +103,7 @@ def sync_detailed(
 
     Args:
         context (str): An object id.
-        body (list[LineItemInput]):
+        body (list[LineItemListEntry]):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -128,7 +128,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: list[LineItemInput],
+    body: list[LineItemListEntry],
     context: str,
 ) -> LineItemPage | TranslatableMessage | None:
     """Create or update line items
@@ -137,7 +137,7 @@ def sync(
 
     Args:
         context (str): An object id.
-        body (list[LineItemInput]):
+        body (list[LineItemListEntry]):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -157,7 +157,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: list[LineItemInput],
+    body: list[LineItemListEntry],
     context: str,
 ) -> Response[LineItemPage | TranslatableMessage]:
     """Create or update line items
@@ -166,7 +166,7 @@ async def asyncio_detailed(
 
     Args:
         context (str): An object id.
-        body (list[LineItemInput]):
+        body (list[LineItemListEntry]):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -189,7 +189,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: list[LineItemInput],
+    body: list[LineItemListEntry],
     context: str,
 ) -> LineItemPage | TranslatableMessage | None:
     """Create or update line items
@@ -198,7 +198,7 @@ async def asyncio(
 
     Args:
         context (str): An object id.
-        body (list[LineItemInput]):
+        body (list[LineItemListEntry]):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

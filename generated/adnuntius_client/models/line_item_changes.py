@@ -9,26 +9,24 @@ from attrs import define as _attrs_define
 from ..models.object_state import ObjectState, check_object_state
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="LineItemInput")
+T = TypeVar("T", bound="LineItemChanges")
 
 
 @_attrs_define
-class LineItemInput:
-    """A line item to create or update; fields left out are not modified."""
+class LineItemChanges:
+    """A line item to create or update at the id of the path; fields left out are not modified."""
 
-    id: str | Unset = UNSET
-    """ An object id. """
     name: str | Unset = UNSET
     object_state: ObjectState | Unset = UNSET
     """ `ACTIVE`: visible and usable; `INACTIVE`: visible, not usable; `HIDDEN`: neither. """
     start_date: datetime.datetime | None | Unset = UNSET
+    """ An ISO 8601 date and time, in UTC. """
     end_date: datetime.datetime | None | Unset = UNSET
+    """ An ISO 8601 date and time, in UTC. """
     targeting: list[str] | Unset = UNSET
-    """ Keywords the line item targets; a list sent replaces the stored one. """
+    """ Keywords the line item targets; a list sent replaces the stored one, even an empty one. """
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
         name = self.name
 
         object_state: str | Unset = UNSET
@@ -58,8 +56,6 @@ class LineItemInput:
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
         if name is not UNSET:
             field_dict["name"] = name
         if object_state is not UNSET:
@@ -76,8 +72,6 @@ class LineItemInput:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
-
         name = d.pop("name", UNSET)
 
         _object_state = d.pop("objectState", UNSET)
@@ -95,9 +89,9 @@ class LineItemInput:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                start_date_type_0 = datetime.datetime.fromisoformat(data)
+                componentsschemas_date_type_0 = datetime.datetime.fromisoformat(data)
 
-                return start_date_type_0
+                return componentsschemas_date_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(datetime.datetime | None | Unset, data)
@@ -112,9 +106,9 @@ class LineItemInput:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                end_date_type_0 = datetime.datetime.fromisoformat(data)
+                componentsschemas_date_type_0 = datetime.datetime.fromisoformat(data)
 
-                return end_date_type_0
+                return componentsschemas_date_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(datetime.datetime | None | Unset, data)
@@ -123,8 +117,7 @@ class LineItemInput:
 
         targeting = cast(list[str], d.pop("targeting", UNSET))
 
-        line_item_input = cls(
-            id=id,
+        line_item_changes = cls(
             name=name,
             object_state=object_state,
             start_date=start_date,
@@ -132,4 +125,4 @@ class LineItemInput:
             targeting=targeting,
         )
 
-        return line_item_input
+        return line_item_changes
