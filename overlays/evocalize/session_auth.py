@@ -55,8 +55,8 @@ class SessionAuth(httpx.Auth):
     `login` builds the login request; `read_token` takes the token out of its success answer; a
     failed login raises the typed error of `errors` (a wrong password is an
     `AuthenticationError`, not a loop). A request refused again after a fresh login is returned
-    as it is, for the caller's error handling. Two requests that find the token expired at the
-    same time log in once: the second sees that the token already changed and uses the new one.
+    as it is, for the caller's error handling. A request refused with a token that another
+    request has already renewed is replayed with the new token, without logging in again.
     """
 
     requires_response_body = True  # the login answer, and bodies that signal expiry

@@ -22,12 +22,6 @@ def fake() -> FakeAdnuntius:
 
 
 @pytest.fixture
-def pauses() -> list[float]:
-    """The pauses the retry transport took, in seconds."""
-    return []
-
-
-@pytest.fixture
 def auth() -> SessionAuth:
     return adnuntius.session_auth(USERNAME, PASSWORD)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import httpx
 import pytest
 from adnuntius_client import Client
 from adnuntius_client.api.line_items import (
@@ -20,8 +21,8 @@ from adnuntius_client.api.line_items import (
 )
 from adnuntius_client.models import LineItem, LineItemChanges, LineItemListEntry
 from evocalize import errors
-from evocalize.calls import call, exists, fetch_pages
-from evocalize.pagination import NumberedPaging, iter_items, iter_pages
+from evocalize.calls import aexists, afetch_pages, call, exists, fetch_pages
+from evocalize.pagination import NumberedPaging, aiter_items, iter_items, iter_pages
 from evocalize.profiles import adnuntius
 from evocalize.retries import NO_RETRIES, retry_policy
 from evocalize.session_auth import SessionAuth
@@ -282,3 +283,24 @@ def test_a_throttled_upsert_is_repeated_because_the_profile_marks_it_idempotent(
     assert upsert(client, "again", name="Again").name == "Again"
     assert pauses == [1.0]
     assert fake.log.count(lambda line: line.startswith("POST /api/v1/lineitems/again")) == 2
+
+
+@pytest.mark.anyio
+async def test_the_async_client_pages_renews_and_checks_existence_alike(
+    fake: FakeAdnuntius, auth: SessionAuth
+) -> None:
+    fake.add_line_items(250)
+    transport = adnuntius.async_retry_transport(httpx.ASGITransport(fake.app))
+    client = Client(
+        base_url="https://api.adnuntius.com", httpx_args={"auth": auth, "transport": transport}
+    )
+    fetch = afetch_pages(list_line_items, client, adnuntius.ERRORS, context=NETWORK)
+    found = [
+        item.id async for item in aiter_items(fetch, adnuntius.paging(), convert=LineItem.from_dict)
+    ]
+    fake.tokens.expire_all()
+    assert await aexists(line_item_exists, client, adnuntius.ERRORS, id="li-250", context=NETWORK)
+    assert not await aexists(
+        line_item_exists, client, adnuntius.ERRORS, id="li-251", context=NETWORK
+    )
+    assert len(found) == 250 and auth.logins == 2

@@ -24,8 +24,8 @@ from appnexus_client.models import (
     CreativeUpdateRequest,
 )
 from evocalize import errors
-from evocalize.calls import call, fetch_pages
-from evocalize.pagination import OffsetPaging, iter_items, iter_pages
+from evocalize.calls import acall, afetch_pages, call, fetch_pages
+from evocalize.pagination import OffsetPaging, aiter_items, iter_items, iter_pages
 from evocalize.profiles import appnexus
 from evocalize.retries import NO_RETRIES, retry_policy
 from evocalize.session_auth import SessionAuth
@@ -313,3 +313,30 @@ def test_a_throttled_create_is_not_repeated_because_the_profile_says_it_is_not_i
     with pytest.raises(errors.RateLimitError):
         call(create_creative, client, appnexus.ERRORS, body=body)
     assert pauses == [] and fake.creatives == {}
+
+
+@pytest.mark.anyio
+async def test_the_async_client_pages_renews_and_waits_alike(
+    fake: FakeAppNexus, auth: SessionAuth
+) -> None:
+    fake.add_creatives(250)
+    waited: list[float] = []
+
+    async def sleep(seconds: float) -> None:
+        waited.append(seconds)
+
+    transport = appnexus.async_retry_transport(httpx.ASGITransport(fake.app), sleep=sleep)
+    client = Client(
+        base_url="https://api.adnxs.com", httpx_args={"auth": auth, "transport": transport}
+    )
+    fetch = afetch_pages(list_creatives, client, appnexus.ERRORS)
+    first = [
+        c.id
+        async for c in aiter_items(fetch, appnexus.paging("creatives"), convert=Creative.from_dict)
+    ]
+    fake.tokens.expire_all()
+    fake.throttle.remaining, fake.throttle.status = 1, 405
+    meta = await acall(get_creative_meta, client, appnexus.ERRORS)
+    assert first == list(range(1, 251))
+    assert meta.response.status == "OK"
+    assert auth.logins == 2 and waited == [1.0]
