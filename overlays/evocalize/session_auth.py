@@ -18,7 +18,7 @@ from collections.abc import Callable, Generator
 
 import httpx
 
-from evocalize.errors import ErrorConvention
+from evocalize.errors import ErrorConvention, ResponseValidationError
 
 __all__ = ["SessionAuth", "bearer_header", "raw_header", "rejected_with_401"]
 
@@ -108,6 +108,6 @@ class SessionAuth(httpx.Auth):
         self._errors.raise_for(response)
         token = self._read_token(response)
         if not token:
-            raise httpx.DecodingError("the login answer holds no token", request=response.request)
+            raise ResponseValidationError("the login answer holds no token")
         self._token = token
         return token

@@ -9,7 +9,7 @@ import json
 import anyio
 import httpx
 import pytest
-from evocalize.errors import AuthenticationError, ErrorConvention
+from evocalize.errors import AuthenticationError, ErrorConvention, ResponseValidationError
 from evocalize.session_auth import SessionAuth, bearer_header, raw_header
 
 BASE_URL = "https://api.example.test"
@@ -125,7 +125,7 @@ def test_a_login_answer_without_a_token_is_an_error_not_an_empty_header() -> Non
     auth = SessionAuth(login, lambda response: "", errors=ErrorConvention())
     transport = httpx.MockTransport(TokenServer())
     http = httpx.Client(base_url=BASE_URL, transport=transport, auth=auth)
-    with http, pytest.raises(httpx.DecodingError, match="holds no token"):
+    with http, pytest.raises(ResponseValidationError, match="holds no token"):
         http.get("/things")
 
 
