@@ -276,10 +276,21 @@ def test_rate_exceeded_is_honoured_with_its_retry_after(
     fake: FakeAppNexus, client: Client, pauses: list[float], status: int
 ) -> None:
     fake.add_creatives(2)
+    call(get_creative_meta, client, appnexus.ERRORS)  # logged in
     fake.throttle.remaining, fake.throttle.retry_after, fake.throttle.status = 2, 3, status
     assert len(creatives(client)) == 2
     assert fake.throttle.refused == 2
     assert pauses == [3.0, 3.0]
+    assert fake.log.count(lambda line: line.startswith("GET /creative?")) == 3
+
+
+def test_a_throttled_login_is_retried_as_the_profile_marks_it_idempotent(
+    fake: FakeAppNexus, client: Client, pauses: list[float]
+) -> None:
+    fake.throttle.remaining, fake.throttle.status = 1, 405
+    assert creatives(client) == []
+    assert fake.log.lines[:2] == ["POST /auth", "POST /auth"] and fake.logins == 1
+    assert pauses == [1.0]
 
 
 @pytest.mark.parametrize(
