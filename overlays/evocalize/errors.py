@@ -16,7 +16,6 @@ import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
-from functools import cache
 from typing import Any, ClassVar
 
 import httpx
@@ -261,19 +260,26 @@ def _status_class(status: int) -> type[APIError]:
     return InternalServerError if status >= 500 else APIError
 
 
-@cache
-def error_class(status: int, code: str | None) -> type[APIError]:
-    """The class for a code and a status: the code's, also a subclass of the status family's
-    when the two differ (the spec answers a missing placeholder with 403 and
-    `EV_OBJECT_NOT_FOUND`: both `except ObjectNotFoundError` and `except
-    PermissionDeniedError` catch it)."""
+def error_class(
+    status: int, code: str | None, codes: Mapping[str, type[APIError]] = ERRORS_BY_CODE
+) -> type[APIError]:
+    """The class for a code and a status: the code's (in `codes`, an API's table of error codes),
+    also a subclass of the status family's when the two differ (the spec answers a missing
+    placeholder with 403 and `EV_OBJECT_NOT_FOUND`: both `except ObjectNotFoundError` and
+    `except PermissionDeniedError` catch it; AppNexus reports `RATE_EXCEEDED` with 405)."""
     by_status = _status_class(status)
-    by_code = ERRORS_BY_CODE.get(code or "")
+    by_code = codes.get(code or "")
     if by_code is None:
         return by_status
     if issubclass(by_code, by_status) or not 400 <= status < 600:
         return by_code
-    return type(by_code.__name__, (by_code, by_status), {"__module__": __name__})
+    pair = (by_code, by_status)
+    if pair not in _COMBINED:  # made once, so that the same pair always gives the same class
+        _COMBINED[pair] = type(by_code.__name__, pair, {"__module__": __name__})
+    return _COMBINED[pair]
+
+
+_COMBINED: dict[tuple[type[APIError], type[APIError]], type[APIError]] = {}
 
 
 def request_id_of(response: httpx.Response) -> str | None:
@@ -284,9 +290,12 @@ def request_id_of(response: httpx.Response) -> str | None:
 
 
 def raise_for_response(
-    response: httpx.Response, decode: ErrorDecoder = decode_evocalize_errors
+    response: httpx.Response,
+    decode: ErrorDecoder = decode_evocalize_errors,
+    codes: Mapping[str, type[APIError]] = ERRORS_BY_CODE,
 ) -> None:
-    """Raises the typed error a response stands for: any non-2xx, and any 2xx holding errors."""
+    """Raises the typed error a response stands for: any non-2xx, and any 2xx holding errors.
+    `decode` reads an API's error envelope and `codes` maps its error codes to classes."""
     details = decode(response)
     if response.is_success and not details:
         return
@@ -297,5 +306,18 @@ def raise_for_response(
         details = [ErrorDetail(message=message)]
     status = response.status_code
     # A 2xx holding errors keeps its real status; its class comes from the code.
-    cls = error_class(status, details[0].code)
+    cls = error_class(status, details[0].code, codes)
     raise cls(details, status=status, request_id=request_id_of(response), response=response)
+
+
+@dataclass(frozen=True)
+class ErrorConvention:
+    """How one API reports errors: the decoder of its envelope and its table of error codes
+    (Evocalize's by default; the peer profiles of `evocalize.profiles` have their own)."""
+
+    decode: ErrorDecoder = decode_evocalize_errors
+    codes: Mapping[str, type[APIError]] = dataclass_field(default_factory=lambda: ERRORS_BY_CODE)
+
+    def raise_for(self, response: httpx.Response) -> None:
+        """`raise_for_response` under this convention."""
+        raise_for_response(response, self.decode, self.codes)

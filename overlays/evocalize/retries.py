@@ -16,19 +16,21 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import functools
 import logging
 import math
 import random
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from types import TracebackType
+from typing import Any
 
 import anyio
 import httpx
 
-from evocalize.spec import IDEMPOTENT_METHODS, match_operation
+from evocalize.spec import IDEMPOTENT_METHODS, OperationSpec, match_operation, operations_in
 
 __all__ = [
     "DEFAULT_RETRY_STATUSES",
@@ -37,6 +39,7 @@ __all__ = [
     "RetryPolicy",
     "RetryTransport",
     "idempotent_by_spec",
+    "idempotent_in",
     "parse_retry_after",
     "retry_policy",
 ]
@@ -167,13 +170,22 @@ def request_path(request: httpx.Request) -> str:
     return request.url.raw_path.split(b"?", 1)[0].decode("ascii")
 
 
-def idempotent_by_spec(request: httpx.Request) -> bool:
-    """Whether the spec says this request may be repeated; a request the spec does not describe
-    is judged by its method alone (RFC 9110, 9.2.2), so an unknown POST is never repeated."""
-    operation = match_operation(request.method, request_path(request))
+def idempotent_by_spec(
+    request: httpx.Request, operations: Sequence[OperationSpec] | None = None
+) -> bool:
+    """Whether the spec (or the document whose `operations` are given) says this request may be
+    repeated; a request it does not describe is judged by its method alone (RFC 9110, 9.2.2),
+    so an unknown POST is never repeated."""
+    operation = match_operation(request.method, request_path(request), operations)
     if operation is not None:
         return operation.idempotent
     return request.method.lower() in IDEMPOTENT_METHODS
+
+
+def idempotent_in(spec: Mapping[str, Any]) -> Callable[[httpx.Request], bool]:
+    """`is_safe` for the transport of another API, judged by its own OpenAPI document (a
+    profile's upserts marked `x-idempotent`, say)."""
+    return functools.partial(idempotent_by_spec, operations=operations_in(spec))
 
 
 def parse_retry_after(

@@ -12,7 +12,7 @@ repository root.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import resources
@@ -150,7 +150,13 @@ class OperationSpec:
 @cache
 def operation_specs() -> tuple[OperationSpec, ...]:
     """Every operation under `paths`, in document order."""
-    spec = load_spec()
+    return operations_in(load_spec())
+
+
+def operations_in(spec: Mapping[str, Any]) -> tuple[OperationSpec, ...]:
+    """Every operation under `paths` of any OpenAPI document (a peer API's profile too), in
+    document order. Their traits that read only the operation itself (`idempotent`,
+    `path_pattern`) hold for any document; those that follow `$ref`s read `openapi.yaml`."""
     return tuple(
         OperationSpec(
             operation_id=item[method]["operationId"],
@@ -176,19 +182,25 @@ def operation_spec(operation_id: str) -> OperationSpec:
     raise KeyError(f"no operation {operation_id!r} in the spec; known: {known}")
 
 
-def path_matches(path: str) -> list[tuple[OperationSpec, dict[str, str]]]:
-    """Every operation whose template matches this path (no query), with its path values; when
-    templates overlap, the one with more fixed segments comes first, as a reader of the spec
-    expects (`/audience/provided` before `/audience/{placeholderId}`)."""
+def path_matches(
+    path: str, operations: Sequence[OperationSpec] | None = None
+) -> list[tuple[OperationSpec, dict[str, str]]]:
+    """Every operation (of `operations`, else of the spec) whose template matches this path (no
+    query), with its path values; when templates overlap, the one with more fixed segments comes
+    first, as a reader of the spec expects (`/audience/provided` before
+    `/audience/{placeholderId}`)."""
     found = [
         (op, match.groupdict())
-        for op in operation_specs()
+        for op in (operation_specs() if operations is None else operations)
         if (match := op.path_pattern.match(path)) is not None
     ]
     return sorted(found, key=lambda pair: -pair[0].literal_segments)
 
 
-def match_operation(method: str, path: str) -> OperationSpec | None:
-    """The operation that a request with this method and path (no query) calls, if any."""
+def match_operation(
+    method: str, path: str, operations: Sequence[OperationSpec] | None = None
+) -> OperationSpec | None:
+    """The operation (of `operations`, else of the spec) that a request with this method and path
+    (no query) calls, if any."""
     wanted = method.lower()
-    return next((op for op, _ in path_matches(path) if op.method == wanted), None)
+    return next((op for op, _ in path_matches(path, operations) if op.method == wanted), None)

@@ -1,0 +1,179 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.object_state import ObjectState, check_object_state
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.translatable_message import TranslatableMessage
+
+
+T = TypeVar("T", bound="LineItem")
+
+
+@_attrs_define
+class LineItem:
+    """A line item as stored; one created without a name has none, and a warning says so."""
+
+    id: str
+    """ An object id. """
+    object_state: ObjectState
+    """ `ACTIVE`: visible and usable; `INACTIVE`: visible, not usable; `HIDDEN`: neither. """
+    name: str | Unset = UNSET
+    start_date: datetime.datetime | None | Unset = UNSET
+    """ An ISO 8601 date and time, in UTC. """
+    end_date: datetime.datetime | None | Unset = UNSET
+    """ An ISO 8601 date and time, in UTC. """
+    targeting: list[str] | Unset = UNSET
+    """ Keywords the line item targets; a list sent replaces the stored one, even an empty one. """
+    validation_warnings: list[TranslatableMessage] | Unset = UNSET
+    """ Problems with the stored data that keep the line item from working. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        object_state: str = self.object_state
+
+        name = self.name
+
+        start_date: None | str | Unset
+        if isinstance(self.start_date, Unset):
+            start_date = UNSET
+        elif isinstance(self.start_date, datetime.datetime):
+            start_date = self.start_date.isoformat()
+        else:
+            start_date = self.start_date
+
+        end_date: None | str | Unset
+        if isinstance(self.end_date, Unset):
+            end_date = UNSET
+        elif isinstance(self.end_date, datetime.datetime):
+            end_date = self.end_date.isoformat()
+        else:
+            end_date = self.end_date
+
+        targeting: list[str] | Unset = UNSET
+        if not isinstance(self.targeting, Unset):
+            targeting = self.targeting
+
+        validation_warnings: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.validation_warnings, Unset):
+            validation_warnings = []
+            for validation_warnings_item_data in self.validation_warnings:
+                validation_warnings_item = validation_warnings_item_data.to_dict()
+                validation_warnings.append(validation_warnings_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "objectState": object_state,
+            }
+        )
+        if name is not UNSET:
+            field_dict["name"] = name
+        if start_date is not UNSET:
+            field_dict["startDate"] = start_date
+        if end_date is not UNSET:
+            field_dict["endDate"] = end_date
+        if targeting is not UNSET:
+            field_dict["targeting"] = targeting
+        if validation_warnings is not UNSET:
+            field_dict["validationWarnings"] = validation_warnings
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.translatable_message import TranslatableMessage
+
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        object_state = check_object_state(d.pop("objectState"))
+
+        name = d.pop("name", UNSET)
+
+        def _parse_start_date(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_date_type_0 = datetime.datetime.fromisoformat(data)
+
+                return componentsschemas_date_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        start_date = _parse_start_date(d.pop("startDate", UNSET))
+
+        def _parse_end_date(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_date_type_0 = datetime.datetime.fromisoformat(data)
+
+                return componentsschemas_date_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        end_date = _parse_end_date(d.pop("endDate", UNSET))
+
+        targeting = cast(list[str], d.pop("targeting", UNSET))
+
+        _validation_warnings = d.pop("validationWarnings", UNSET)
+        validation_warnings: list[TranslatableMessage] | Unset = UNSET
+        if _validation_warnings is not UNSET:
+            validation_warnings = []
+            for validation_warnings_item_data in _validation_warnings:
+                validation_warnings_item = TranslatableMessage.from_dict(
+                    validation_warnings_item_data
+                )
+
+                validation_warnings.append(validation_warnings_item)
+
+        line_item = cls(
+            id=id,
+            object_state=object_state,
+            name=name,
+            start_date=start_date,
+            end_date=end_date,
+            targeting=targeting,
+            validation_warnings=validation_warnings,
+        )
+
+        line_item.additional_properties = d
+        return line_item
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,137 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+from ..models.object_state import ObjectState, check_object_state
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="LineItemListEntry")
+
+
+@_attrs_define
+class LineItemListEntry:
+    """One line item of a list to upsert; without `id`, a new one is created."""
+
+    id: str | Unset = UNSET
+    """ An object id. """
+    name: str | Unset = UNSET
+    object_state: ObjectState | Unset = UNSET
+    """ `ACTIVE`: visible and usable; `INACTIVE`: visible, not usable; `HIDDEN`: neither. """
+    start_date: datetime.datetime | None | Unset = UNSET
+    """ An ISO 8601 date and time, in UTC. """
+    end_date: datetime.datetime | None | Unset = UNSET
+    """ An ISO 8601 date and time, in UTC. """
+    targeting: list[str] | Unset = UNSET
+    """ Keywords the line item targets; a list sent replaces the stored one, even an empty one. """
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        name = self.name
+
+        object_state: str | Unset = UNSET
+        if not isinstance(self.object_state, Unset):
+            object_state = self.object_state
+
+        start_date: None | str | Unset
+        if isinstance(self.start_date, Unset):
+            start_date = UNSET
+        elif isinstance(self.start_date, datetime.datetime):
+            start_date = self.start_date.isoformat()
+        else:
+            start_date = self.start_date
+
+        end_date: None | str | Unset
+        if isinstance(self.end_date, Unset):
+            end_date = UNSET
+        elif isinstance(self.end_date, datetime.datetime):
+            end_date = self.end_date.isoformat()
+        else:
+            end_date = self.end_date
+
+        targeting: list[str] | Unset = UNSET
+        if not isinstance(self.targeting, Unset):
+            targeting = self.targeting
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if id is not UNSET:
+            field_dict["id"] = id
+        if name is not UNSET:
+            field_dict["name"] = name
+        if object_state is not UNSET:
+            field_dict["objectState"] = object_state
+        if start_date is not UNSET:
+            field_dict["startDate"] = start_date
+        if end_date is not UNSET:
+            field_dict["endDate"] = end_date
+        if targeting is not UNSET:
+            field_dict["targeting"] = targeting
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        id = d.pop("id", UNSET)
+
+        name = d.pop("name", UNSET)
+
+        _object_state = d.pop("objectState", UNSET)
+        object_state: ObjectState | Unset
+        if isinstance(_object_state, Unset):
+            object_state = UNSET
+        else:
+            object_state = check_object_state(_object_state)
+
+        def _parse_start_date(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_date_type_0 = datetime.datetime.fromisoformat(data)
+
+                return componentsschemas_date_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        start_date = _parse_start_date(d.pop("startDate", UNSET))
+
+        def _parse_end_date(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_date_type_0 = datetime.datetime.fromisoformat(data)
+
+                return componentsschemas_date_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        end_date = _parse_end_date(d.pop("endDate", UNSET))
+
+        targeting = cast(list[str], d.pop("targeting", UNSET))
+
+        line_item_list_entry = cls(
+            id=id,
+            name=name,
+            object_state=object_state,
+            start_date=start_date,
+            end_date=end_date,
+            targeting=targeting,
+        )
+
+        return line_item_list_entry

@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+
+if TYPE_CHECKING:
+    from ..models.credentials import Credentials
+
+
+T = TypeVar("T", bound="AuthRequest")
+
+
+@_attrs_define
+class AuthRequest:
+    auth: Credentials
+
+    def to_dict(self) -> dict[str, Any]:
+        auth = self.auth.to_dict()
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "auth": auth,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.credentials import Credentials
+
+        d = dict(src_dict)
+        auth = Credentials.from_dict(d.pop("auth"))
+
+        auth_request = cls(
+            auth=auth,
+        )
+
+        return auth_request

@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.creative import Creative
+
+
+T = TypeVar("T", bound="CreativeResponse")
+
+
+@_attrs_define
+class CreativeResponse:
+    status: Literal["OK"]
+    """ `OK` on every successful answer. """
+    id: int
+    creative: Creative
+    """ A creative; with `fields`, only the fields named are present. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        status = self.status
+
+        id = self.id
+
+        creative = self.creative.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "status": status,
+                "id": id,
+                "creative": creative,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.creative import Creative
+
+        d = dict(src_dict)
+        status = cast(Literal["OK"], d.pop("status"))
+        if status != "OK":
+            raise ValueError(f"status must match const 'OK', got '{status}'")
+
+        id = d.pop("id")
+
+        creative = Creative.from_dict(d.pop("creative"))
+
+        creative_response = cls(
+            status=status,
+            id=id,
+            creative=creative,
+        )
+
+        creative_response.additional_properties = d
+        return creative_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

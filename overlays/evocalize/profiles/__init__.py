@@ -1,0 +1,1 @@
+"""Wiring of the overlay's generic strategies for each peer API profile in profiles/."""
