@@ -36,11 +36,11 @@ class AdvertiserCampaign(BaseModel):
         extra="forbid",
         populate_by_name=True,
     )
-    id: Annotated[str, Field(max_length=64, min_length=1, pattern="^[A-Za-z0-9_.-]+$")]
+    id: Annotated[str, Field(max_length=64, min_length=1, pattern="^[A-Za-z0-9_-]+$")]
     """
     An id the network chose for its object.
     """
-    advertiser_id: Annotated[str, Field(max_length=64, min_length=1, pattern="^[A-Za-z0-9_.-]+$")]
+    advertiser_id: Annotated[str, Field(max_length=64, min_length=1, pattern="^[A-Za-z0-9_-]+$")]
     """
     An id the network chose for its object.
     """

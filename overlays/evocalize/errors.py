@@ -227,7 +227,8 @@ ERRORS_BY_STATUS: dict[int, type[APIError]] = {
 ErrorDecoder = Callable[[httpx.Response], list[ErrorDetail] | None]
 
 
-def _json_body(response: httpx.Response) -> Any:
+def json_body(response: httpx.Response) -> Any:
+    """The decoded JSON body, or None when there is none or it is not JSON (an error page)."""
     try:
         return json.loads(response.content) if response.content else None
     except (json.JSONDecodeError, UnicodeDecodeError):
@@ -236,7 +237,7 @@ def _json_body(response: httpx.Response) -> Any:
 
 def decode_evocalize_errors(response: httpx.Response) -> list[ErrorDetail] | None:
     """The `errors` array of Evocalize's envelope (`{message, code, field?, details?}`)."""
-    body = _json_body(response)
+    body = json_body(response)
     if not isinstance(body, Mapping) or not isinstance(body.get("errors"), list):
         return None
     found = []
@@ -283,8 +284,16 @@ def request_id_of(response: httpx.Response) -> str | None:
     return None
 
 
+# Picks the class of an error from its status and its first code: `error_class` by default; an
+# API whose statuses mean something else (Invoca's 403: invalid arguments) brings its own.
+ErrorClassifier = Callable[[int, str | None], type[APIError]]
+
+
 def raise_for_response(
-    response: httpx.Response, decode: ErrorDecoder = decode_evocalize_errors
+    response: httpx.Response,
+    decode: ErrorDecoder = decode_evocalize_errors,
+    *,
+    classify: ErrorClassifier = error_class,
 ) -> None:
     """Raises the typed error a response stands for: any non-2xx, and any 2xx holding errors."""
     details = decode(response)
@@ -297,5 +306,5 @@ def raise_for_response(
         details = [ErrorDetail(message=message)]
     status = response.status_code
     # A 2xx holding errors keeps its real status; its class comes from the code.
-    cls = error_class(status, details[0].code)
+    cls = classify(status, details[0].code)
     raise cls(details, status=status, request_id=request_id_of(response), response=response)

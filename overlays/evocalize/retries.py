@@ -20,15 +20,17 @@ import logging
 import math
 import random
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from types import TracebackType
+from typing import Any
+from urllib.parse import urlsplit
 
 import anyio
 import httpx
 
-from evocalize.spec import IDEMPOTENT_METHODS, match_operation
+from evocalize.spec import IDEMPOTENT_METHODS, OperationSpec, match_operation
 
 __all__ = [
     "DEFAULT_RETRY_STATUSES",
@@ -36,9 +38,11 @@ __all__ = [
     "AsyncRetryTransport",
     "RetryPolicy",
     "RetryTransport",
+    "idempotent_by_operations",
     "idempotent_by_spec",
     "parse_retry_after",
     "retry_policy",
+    "retrying",
 ]
 
 logger = logging.getLogger(__name__)
@@ -86,6 +90,10 @@ class RetryPolicy:
     respect_retry_after: bool = True
     # Retry connection failures that happened before anything was sent, whatever the request.
     retry_unsent: bool = True
+    # Retried statuses that say the server refused the request before acting on it, so that even
+    # a request that is not idempotent may be sent again: BidTheatre's 429 throttles a POST
+    # before it creates anything. Empty by default: Evocalize documents no such status.
+    unprocessed_statuses: frozenset[int] = frozenset()
 
     def __post_init__(self) -> None:
         if self.max_attempts < 1:
@@ -176,6 +184,33 @@ def idempotent_by_spec(request: httpx.Request) -> bool:
     return request.method.lower() in IDEMPOTENT_METHODS
 
 
+def idempotent_by_operations(
+    operations: Sequence[OperationSpec],
+) -> Callable[[httpx.Request], bool]:
+    """`idempotent_by_spec` for another API's operations (a profile's). Their paths are relative
+    to the path of their document's first server URL (Invoca's `.../api`), which is cut off the
+    request's path before matching."""
+    prefix = _server_path(operations)
+
+    def is_safe(request: httpx.Request) -> bool:
+        path = request_path(request)
+        method = request.method.lower()
+        if prefix and path.startswith(prefix + "/"):
+            path = path[len(prefix) :]
+        for operation in operations:
+            if operation.method == method and operation.path_pattern.match(path):
+                return operation.idempotent
+        return method in IDEMPOTENT_METHODS
+
+    return is_safe
+
+
+def _server_path(operations: Sequence[OperationSpec]) -> str:
+    document = operations[0].document if operations else None
+    servers = (document or {}).get("servers") or [{}]
+    return urlsplit(str(servers[0].get("url", ""))).path.rstrip("/")
+
+
 def parse_retry_after(
     response: httpx.Response, now: Callable[[], float] = time.time
 ) -> float | None:
@@ -242,7 +277,11 @@ class _Attempts:
         if self.attempt >= self.policy.max_attempts:
             return None
         # Safety first: the body predicate may only see bodies that `wants_body` had read.
-        if not self.safe(request) or not self.policy.retries(response):
+        unprocessed = (
+            response.status_code in self.policy.unprocessed_statuses
+            and self.policy.retries_status(response)
+        )
+        if not unprocessed and (not self.safe(request) or not self.policy.retries(response)):
             return None
         retry_after = None
         if self.policy.respect_retry_after:
@@ -389,3 +428,16 @@ class AsyncRetryTransport(_RetryBase, httpx.AsyncBaseTransport):
 
     async def aclose(self) -> None:
         await self.transport.aclose()
+
+
+def retrying(
+    transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None,
+    policy: RetryPolicy | None = None,
+    **options: Any,
+) -> RetryTransport | AsyncRetryTransport:
+    """The retry transport around `transport`: the async one for an async transport (such as
+    `httpx.ASGITransport`), else the sync one (over a new HTTP transport when None). `options`
+    are those of the chosen class (`is_safe`, `sleep`, ...)."""
+    if isinstance(transport, httpx.AsyncBaseTransport):
+        return AsyncRetryTransport(transport, policy, **options)
+    return RetryTransport(transport, policy, **options)

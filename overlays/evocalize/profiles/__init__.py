@@ -1,0 +1,1 @@
+"""Per-profile wiring: which overlay strategies serve each peer API profile of profiles/."""
