@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, RootModel
+
+
+class NumericId(RootModel[int]):
+    root: Annotated[int, Field(ge=1, le=9007199254740991)]
 
 
 class ObjectLink(BaseModel):
@@ -83,20 +86,6 @@ class Campaign(BaseModel):
     links: Annotated[list[Link], Field(max_length=100)]
 
 
-class HttpMethod(StrEnum):
-    """
-    The HTTP method the request used.
-    """
-
-    get = "GET"
-    post = "POST"
-    put = "PUT"
-    delete = "DELETE"
-    patch = "PATCH"
-    head = "HEAD"
-    options = "OPTIONS"
-
-
 class ErrorDetails(BaseModel):
     """
     What went wrong.
@@ -115,7 +104,9 @@ class ErrorDetails(BaseModel):
 
 class ErrorEnvelope(BaseModel):
     """
-    The body of every answer from 400 to 599, with the metadata fields.
+    The body of every answer from 400 to 599, with the metadata fields; `networkId` is null
+    when the path names no valid network.
+
     """
 
     model_config = ConfigDict(
@@ -131,8 +122,11 @@ class ErrorEnvelope(BaseModel):
     """
     The HTTP status of the answer, as in its status line.
     """
-    method: HttpMethod
-    network_id: Annotated[int, Field(alias="networkId", ge=1, le=9007199254740991)]
+    method: Annotated[str, Field(max_length=16, pattern="^[A-Z]+$")]
+    """
+    The HTTP method the request used, such as GET, POST, PUT or DELETE.
+    """
+    network_id: Annotated[NumericId | None, Field(alias="networkId")]
 
 
 class CampaignEnvelope(BaseModel):
@@ -153,7 +147,10 @@ class CampaignEnvelope(BaseModel):
     """
     The HTTP status of the answer, as in its status line.
     """
-    method: HttpMethod
+    method: Annotated[str, Field(max_length=16, pattern="^[A-Z]+$")]
+    """
+    The HTTP method the request used, such as GET, POST, PUT or DELETE.
+    """
     network_id: Annotated[int, Field(alias="networkId", ge=1, le=9007199254740991)]
 
 
@@ -175,5 +172,8 @@ class CampaignsEnvelope(BaseModel):
     """
     The HTTP status of the answer, as in its status line.
     """
-    method: HttpMethod
+    method: Annotated[str, Field(max_length=16, pattern="^[A-Z]+$")]
+    """
+    The HTTP method the request used, such as GET, POST, PUT or DELETE.
+    """
     network_id: Annotated[int, Field(alias="networkId", ge=1, le=9007199254740991)]

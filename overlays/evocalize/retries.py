@@ -435,9 +435,12 @@ def retrying(
     policy: RetryPolicy | None = None,
     **options: Any,
 ) -> RetryTransport | AsyncRetryTransport:
-    """The retry transport around `transport`: the async one for an async transport (such as
-    `httpx.ASGITransport`), else the sync one (over a new HTTP transport when None). `options`
-    are those of the chosen class (`is_safe`, `sleep`, ...)."""
-    if isinstance(transport, httpx.AsyncBaseTransport):
+    """The retry transport around `transport`: the async one for a transport that is only async
+    (such as `httpx.ASGITransport`), else the sync one (over a new HTTP transport when None; a
+    transport that is both, such as `httpx.MockTransport`, is taken as sync). `options` are
+    those of the chosen class (`is_safe`, `sleep`, ...)."""
+    if isinstance(transport, httpx.AsyncBaseTransport) and not isinstance(
+        transport, httpx.BaseTransport
+    ):
         return AsyncRetryTransport(transport, policy, **options)
     return RetryTransport(transport, policy, **options)

@@ -6,7 +6,6 @@ from .campaign_input import CampaignInput
 from .campaigns_envelope import CampaignsEnvelope
 from .error_details import ErrorDetails
 from .error_envelope import ErrorEnvelope
-from .http_method import HttpMethod
 from .link import Link
 from .object_link import ObjectLink
 from .object_link_input import ObjectLinkInput
@@ -18,7 +17,6 @@ __all__ = (
     "CampaignsEnvelope",
     "ErrorDetails",
     "ErrorEnvelope",
-    "HttpMethod",
     "Link",
     "ObjectLink",
     "ObjectLinkInput",

@@ -5,8 +5,6 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 
-from ..models.http_method import HttpMethod, check_http_method
-
 if TYPE_CHECKING:
     from ..models.campaign import Campaign
 
@@ -24,8 +22,8 @@ class CampaignEnvelope:
     """ The version of the API the request was invoked on. """
     code: int
     """ The HTTP status of the answer, as in its status line. """
-    method: HttpMethod
-    """ The HTTP method the request used. """
+    method: str
+    """ The HTTP method the request used, such as GET, POST, PUT or DELETE. """
     network_id: int
 
     def to_dict(self) -> dict[str, Any]:
@@ -35,7 +33,7 @@ class CampaignEnvelope:
 
         code = self.code
 
-        method: str = self.method
+        method = self.method
 
         network_id = self.network_id
 
@@ -64,7 +62,7 @@ class CampaignEnvelope:
 
         code = d.pop("code")
 
-        method = check_http_method(d.pop("method"))
+        method = d.pop("method")
 
         network_id = d.pop("networkId")
 

@@ -1,11 +1,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
-
-from ..models.http_method import HttpMethod, check_http_method
 
 if TYPE_CHECKING:
     from ..models.error_details import ErrorDetails
@@ -16,7 +14,10 @@ T = TypeVar("T", bound="ErrorEnvelope")
 
 @_attrs_define
 class ErrorEnvelope:
-    """The body of every answer from 400 to 599, with the metadata fields."""
+    """The body of every answer from 400 to 599, with the metadata fields; `networkId` is null
+    when the path names no valid network.
+
+    """
 
     error: ErrorDetails
     """ What went wrong. """
@@ -24,9 +25,9 @@ class ErrorEnvelope:
     """ The version of the API the request was invoked on. """
     code: int
     """ The HTTP status of the answer, as in its status line. """
-    method: HttpMethod
-    """ The HTTP method the request used. """
-    network_id: int
+    method: str
+    """ The HTTP method the request used, such as GET, POST, PUT or DELETE. """
+    network_id: int | None
 
     def to_dict(self) -> dict[str, Any]:
         error = self.error.to_dict()
@@ -35,8 +36,9 @@ class ErrorEnvelope:
 
         code = self.code
 
-        method: str = self.method
+        method = self.method
 
+        network_id: int | None
         network_id = self.network_id
 
         field_dict: dict[str, Any] = {}
@@ -64,9 +66,14 @@ class ErrorEnvelope:
 
         code = d.pop("code")
 
-        method = check_http_method(d.pop("method"))
+        method = d.pop("method")
 
-        network_id = d.pop("networkId")
+        def _parse_network_id(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        network_id = _parse_network_id(d.pop("networkId"))
 
         error_envelope = cls(
             error=error,

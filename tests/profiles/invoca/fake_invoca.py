@@ -25,7 +25,8 @@ import yaml
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Mount, request_response
+
+from profiles.fake_apps import every_request_to
 
 SPEC_PATH = Path(__file__).resolve().parents[3] / "profiles" / "invoca" / "openapi.yaml"
 SPEC: dict[str, Any] = yaml.safe_load(SPEC_PATH.read_text(encoding="utf-8"))
@@ -67,7 +68,9 @@ class InvocaFake:
 
     tokens: set[str] = field(default_factory=lambda: {TOKEN})
     users: dict[str, str] = field(default_factory=lambda: {USERNAME: PASSWORD})
-    network_ids: set[int] = field(default_factory=lambda: {NETWORK_ID})
+    # The networks the credentials may act on; None: every one (for fuzzing, where generated
+    # ids would nearly all name another network).
+    network_ids: set[int] | None = field(default_factory=lambda: {NETWORK_ID})
     campaigns: dict[Key, dict[str, Any]] = field(default_factory=dict)
     # Statuses to answer the next requests with before looking at them (a flaky server).
     faults: list[int] = field(default_factory=list)
@@ -75,9 +78,7 @@ class InvocaFake:
     received: list[tuple[str, str, str | None]] = field(default_factory=list)
 
     def app(self) -> Starlette:
-        # One handler for every path and method, so that unknown paths and methods get the
-        # seed's error body (and `Allow` lists only the documented methods).
-        return Starlette(routes=[Mount("/", app=request_response(self.handle))])
+        return every_request_to(self.handle)
 
     async def handle(self, request: Request) -> Response:
         raw = await request.body()
@@ -107,7 +108,7 @@ class InvocaFake:
         if invalid:
             return failure(403, "RecordInvalid", invalid)
         network_id = int(params["network_id"])
-        if network_id not in self.network_ids:
+        if self.network_ids is not None and network_id not in self.network_ids:
             return failure(401, "Unauthorized", f"Not authorized for network {network_id}")
         key = (network_id, params["advertiser_id"], params["campaign_id"])
         if request.method == "GET":
