@@ -256,6 +256,32 @@ def decode_evocalize_errors(response: httpx.Response) -> list[ErrorDetail] | Non
     return found or None
 
 
+def error_object_decoder(
+    where: str, *, message: str = "message", code: str | None = "code"
+) -> ErrorDecoder:
+    """A decoder for the APIs whose failure body holds one error object at `where` (a key, or
+    a dotted path of keys), its text in the field `message` and its code, if any, in `code`:
+    BidTheatre's `{"error": {"message", "errorCode"}}`, Invoca's `{"errors": {"class",
+    "invalid_data"}}`."""
+    keys = where.split(".")
+
+    def decode(response: httpx.Response) -> list[ErrorDetail] | None:
+        found = json_body(response)
+        for key in keys:
+            found = found.get(key) if isinstance(found, Mapping) else None
+        if not isinstance(found, Mapping):
+            return None
+        value = found.get(code) if code is not None else None
+        return [
+            ErrorDetail(
+                message=str(found.get(message) or "no message"),
+                code=str(value) if value is not None else None,
+            )
+        ]
+
+    return decode
+
+
 def _status_class(status: int) -> type[APIError]:
     if status in ERRORS_BY_STATUS:
         return ERRORS_BY_STATUS[status]

@@ -13,14 +13,14 @@ serve its conventions, and the one thing specific to it, its error body.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
 import httpx
 
 from evocalize.credentials_auth import HeaderTokenAuth
-from evocalize.errors import ErrorDetail, json_body, raise_for_response
+from evocalize.errors import error_object_decoder, raise_for_response
 from evocalize.retries import RetryPolicy, idempotent_by_operations, retrying
 from evocalize.spec import profile_operations
 
@@ -28,20 +28,9 @@ from evocalize.spec import profile_operations
 THROTTLED = frozenset({429})
 
 
-def decode_bidtheatre_errors(response: httpx.Response) -> list[ErrorDetail] | None:
-    """The `error` object of a BidTheatre failure; its optional `errorCode` (an application
-    error code, which may follow a 403 or a 500) becomes the code."""
-    body = json_body(response)
-    error = body.get("error") if isinstance(body, Mapping) else None
-    if not isinstance(error, Mapping):
-        return None
-    code = error.get("errorCode")
-    return [
-        ErrorDetail(
-            message=str(error.get("message") or "no message"),
-            code=str(code) if code is not None else None,
-        )
-    ]
+# The `error` object of a BidTheatre failure; its optional `errorCode` (an application error
+# code, which may follow a 403 or a 500) becomes the code.
+decode_bidtheatre_errors = error_object_decoder("error", code="errorCode")
 
 
 def raise_for_bidtheatre_response(response: httpx.Response) -> None:

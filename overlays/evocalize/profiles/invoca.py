@@ -12,7 +12,6 @@ generic strategies serve its conventions, and the one thing specific to it, its 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any, Literal
 
 import httpx
@@ -21,10 +20,9 @@ from evocalize.credentials_auth import HeaderTokenAuth, JsonBodyTokenAuth, Query
 from evocalize.errors import (
     APIError,
     BadRequestError,
-    ErrorDetail,
     PermissionDeniedError,
     error_class,
-    json_body,
+    error_object_decoder,
     raise_for_response,
 )
 from evocalize.retries import RetryPolicy, idempotent_by_operations, retrying
@@ -39,20 +37,8 @@ class InvalidArgumentsError(PermissionDeniedError, BadRequestError):
     status_code = 403
 
 
-def decode_invoca_errors(response: httpx.Response) -> list[ErrorDetail] | None:
-    """The `errors` object of an Invoca failure: `class` becomes the code, `invalid_data` the
-    message."""
-    body = json_body(response)
-    errors = body.get("errors") if isinstance(body, Mapping) else None
-    if not isinstance(errors, Mapping):
-        return None
-    kind = errors.get("class")
-    return [
-        ErrorDetail(
-            message=str(errors.get("invalid_data") or "no message"),
-            code=str(kind) if kind is not None else None,
-        )
-    ]
+# The `errors` object of an Invoca failure: `class` becomes the code, `invalid_data` the message.
+decode_invoca_errors = error_object_decoder("errors", message="invalid_data", code="class")
 
 
 def classify_invoca_error(status: int, code: str | None) -> type[APIError]:

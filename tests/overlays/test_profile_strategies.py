@@ -1,7 +1,8 @@
-"""What retries need for the peer API profiles: idempotency read from a profile's own operations
-(paths relative to its server URL), statuses that prove a request was refused before it was acted
-on (BidTheatre's 429, which makes even a POST safe to send again), the retry transport that fits
-a sync or an async transport, and an error classifier of the API's own."""
+"""What the overlay strategies gained for the peer API profiles: idempotency read from a
+profile's own operations (paths relative to its server URL), statuses that prove a request was
+refused before it was acted on (BidTheatre's 429, which makes even a POST safe to send again),
+the retry transport that fits a sync or an async transport, a decoder of single error objects,
+and an error classifier of the API's own."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from evocalize.errors import (
     ErrorDetail,
     NotFoundError,
     error_class,
+    error_object_decoder,
     raise_for_response,
 )
 from evocalize.retries import (
@@ -111,3 +113,19 @@ def test_an_api_brings_its_own_classifier_of_errors() -> None:
         )
     with pytest.raises(BadRequestError):
         raise_for_response(httpx.Response(400), decode, classify=classify)
+
+
+def test_an_error_object_decoder_reads_the_object_at_a_dotted_path() -> None:
+    decode = error_object_decoder("response.error", message="text", code="id")
+    body = {"response": {"error": {"text": "slow down", "id": "RATE_EXCEEDED"}}}
+    assert decode(httpx.Response(405, json=body)) == [
+        ErrorDetail(message="slow down", code="RATE_EXCEEDED")
+    ]
+
+
+def test_an_error_object_decoder_finds_nothing_in_other_bodies() -> None:
+    decode = error_object_decoder("error", code="errorCode")
+    assert decode(httpx.Response(200, json={"campaign": {"id": 5}})) is None
+    assert decode(httpx.Response(502, text="<html>Bad gateway</html>")) is None
+    assert decode(httpx.Response(500, json={"error": "flat text"})) is None
+    assert decode(httpx.Response(500, json={"error": {}})) == [ErrorDetail(message="no message")]
