@@ -9,21 +9,15 @@ from typing import Any
 
 import schemathesis
 from hypothesis import settings
-from schemathesis.config import SchemathesisConfig
 
 from profiles.bidtheatre.fake_bidtheatre import SPEC_PATH, BidTheatreFake
+from profiles.fuzzing import linked_calls, profile_schema
 
 BASE_URL = "http://testserver"
 # Throttling is the client tests' business: here it would only hide the answers behind it.
+# Credentials for every network: generated network ids would nearly all name another one.
 FAKE = BidTheatreFake(reads_per_minute=10**9, writes_per_minute=10**9, network_ids=None)
-CONFIG = SchemathesisConfig.from_dict(
-    {
-        "headers": {"Authorization": FAKE.issue_token()},
-        "generation": {"max-examples": 30},
-    }
-)
-schema = schemathesis.openapi.from_path(SPEC_PATH, config=CONFIG)
-schema.app = FAKE.app()
+schema = profile_schema(SPEC_PATH, FAKE.app(), {"Authorization": FAKE.issue_token()})
 
 
 @schema.parametrize()
@@ -32,10 +26,4 @@ def test_the_fake_follows_the_profile(case: schemathesis.Case[Any]) -> None:
     case.call_and_validate(base_url=BASE_URL)
 
 
-class LinkedCalls(schema.as_state_machine()):  # type: ignore[misc]
-    def call(self, case: schemathesis.Case[Any], **kwargs: Any) -> Any:
-        return case.call(base_url=BASE_URL, **kwargs)
-
-
-TestLinkedCalls = LinkedCalls.TestCase
-TestLinkedCalls.settings = settings(max_examples=30, stateful_step_count=6, deadline=None)
+TestLinkedCalls = linked_calls(schema, BASE_URL, reset=FAKE.campaigns.clear)
