@@ -71,7 +71,7 @@ class OperationSpec:
     node: SpecNode
     # The path item holding the operation: its `parameters` apply to every method.
     path_item: SpecNode = field(default_factory=dict, compare=False, repr=False)
-    # The document its `$ref`s point into; None for Evocalize's own spec.
+    # The document its `$ref`s point into; None: Evocalize's spec.
     document: SpecNode | None = field(default=None, compare=False, repr=False)
 
     @cached_property
@@ -149,11 +149,9 @@ class OperationSpec:
         return re.compile(pattern + r"\Z")
 
 
-def document_operations(
-    spec: SpecNode, *, document: SpecNode | None = None
-) -> tuple[OperationSpec, ...]:
-    """Every operation under `paths` of `spec`, in document order; `document` is where their
-    `$ref`s point (None: Evocalize's spec; a profile passes its own)."""
+def document_operations(document: SpecNode) -> tuple[OperationSpec, ...]:
+    """Every operation under `paths` of `document` (Evocalize's spec or a profile's), in
+    document order, each resolving its `$ref`s in that document."""
     return tuple(
         OperationSpec(
             operation_id=item[method]["operationId"],
@@ -164,7 +162,7 @@ def document_operations(
             path_item=item,
             document=document,
         )
-        for path, item in spec["paths"].items()
+        for path, item in document["paths"].items()
         for method in HTTP_METHODS
         if method in item
     )
@@ -182,7 +180,7 @@ def profile_operations(name: str) -> tuple[OperationSpec, ...]:
     the source checkout (profiles are test material: the wheel does not carry them)."""
     path = _CHECKOUT_SPEC.parent / "profiles" / name / "openapi.yaml"
     document: SpecNode = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return document_operations(document, document=document)
+    return document_operations(document)
 
 
 @cache
