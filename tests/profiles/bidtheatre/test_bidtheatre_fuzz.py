@@ -11,7 +11,7 @@ import schemathesis
 from hypothesis import settings
 
 from profiles.bidtheatre.fake_bidtheatre import SPEC_PATH, BidTheatreFake
-from profiles.fuzzing import linked_calls, profile_schema
+from profiles.profile_fuzzing import linked_calls, profile_schema
 
 BASE_URL = "http://testserver"
 # Throttling is the client tests' business: here it would only hide the answers behind it.

@@ -10,8 +10,8 @@ from typing import Any
 import schemathesis
 from hypothesis import settings
 
-from profiles.fuzzing import linked_calls, profile_schema
 from profiles.invoca.fake_invoca import SPEC_PATH, TOKEN, InvocaFake
+from profiles.profile_fuzzing import linked_calls, profile_schema
 
 BASE_URL = "http://testserver/api"
 # Credentials for every network: generated network ids would nearly all name another one.
