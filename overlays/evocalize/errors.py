@@ -226,7 +226,8 @@ ERRORS_BY_STATUS: dict[int, type[APIError]] = {
 ErrorDecoder = Callable[[httpx.Response], list[ErrorDetail] | None]
 
 
-def _json_body(response: httpx.Response) -> Any:
+def json_body(response: httpx.Response) -> Any:
+    """The decoded JSON body, or None when there is none or it is not JSON (an error page)."""
     try:
         return json.loads(response.content) if response.content else None
     except (json.JSONDecodeError, UnicodeDecodeError):
@@ -235,7 +236,7 @@ def _json_body(response: httpx.Response) -> Any:
 
 def decode_evocalize_errors(response: httpx.Response) -> list[ErrorDetail] | None:
     """The `errors` array of Evocalize's envelope (`{message, code, field?, details?}`)."""
-    body = _json_body(response)
+    body = json_body(response)
     if not isinstance(body, Mapping) or not isinstance(body.get("errors"), list):
         return None
     found = []
@@ -252,6 +253,32 @@ def decode_evocalize_errors(response: httpx.Response) -> list[ErrorDetail] | Non
             )
         )
     return found or None
+
+
+def error_object_decoder(
+    where: str, *, message: str = "message", code: str | None = "code"
+) -> ErrorDecoder:
+    """A decoder for the APIs whose failure body holds one error object at `where` (a key, or
+    a dotted path of keys), its text in the field `message` and its code, if any, in `code`:
+    BidTheatre's `{"error": {"message", "errorCode"}}`, Invoca's `{"errors": {"class",
+    "invalid_data"}}`."""
+    keys = where.split(".")
+
+    def decode(response: httpx.Response) -> list[ErrorDetail] | None:
+        found = json_body(response)
+        for key in keys:
+            found = found.get(key) if isinstance(found, Mapping) else None
+        if not isinstance(found, Mapping):
+            return None
+        value = found.get(code) if code is not None else None
+        return [
+            ErrorDetail(
+                message=str(found.get(message) or "no message"),
+                code=str(value) if value is not None else None,
+            )
+        ]
+
+    return decode
 
 
 def _status_class(status: int) -> type[APIError]:
@@ -289,13 +316,19 @@ def request_id_of(response: httpx.Response) -> str | None:
     return None
 
 
+# Picks the class of an error from its status and its first code: `error_class` by default; an
+# API whose statuses mean something else (Invoca's 403: invalid arguments) brings its own.
+ErrorClassifier = Callable[[int, str | None], type[APIError]]
+
+
 def raise_for_response(
     response: httpx.Response,
     decode: ErrorDecoder = decode_evocalize_errors,
-    codes: Mapping[str, type[APIError]] = ERRORS_BY_CODE,
+    *,
+    classify: ErrorClassifier = error_class,
 ) -> None:
     """Raises the typed error a response stands for: any non-2xx, and any 2xx holding errors.
-    `decode` reads an API's error envelope and `codes` maps its error codes to classes."""
+    `decode` reads an API's error envelope and `classify` picks the class of its first error."""
     details = decode(response)
     if response.is_success and not details:
         return
@@ -306,7 +339,7 @@ def raise_for_response(
         details = [ErrorDetail(message=message)]
     status = response.status_code
     # A 2xx holding errors keeps its real status; its class comes from the code.
-    cls = error_class(status, details[0].code, codes)
+    cls = classify(status, details[0].code)
     raise cls(details, status=status, request_id=request_id_of(response), response=response)
 
 
@@ -320,4 +353,7 @@ class ErrorConvention:
 
     def raise_for(self, response: httpx.Response) -> None:
         """`raise_for_response` under this convention."""
-        raise_for_response(response, self.decode, self.codes)
+        raise_for_response(response, self.decode, classify=self.classify)
+
+    def classify(self, status: int, code: str | None) -> type[APIError]:
+        return error_class(status, code, self.codes)

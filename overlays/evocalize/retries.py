@@ -16,21 +16,21 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
-import functools
 import logging
 import math
 import random
 import time
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from types import TracebackType
 from typing import Any
+from urllib.parse import urlsplit
 
 import anyio
 import httpx
 
-from evocalize.spec import IDEMPOTENT_METHODS, OperationSpec, match_operation, operations_in
+from evocalize.spec import IDEMPOTENT_METHODS, OperationSpec, match_operation
 
 __all__ = [
     "DEFAULT_RETRY_STATUSES",
@@ -38,10 +38,11 @@ __all__ = [
     "AsyncRetryTransport",
     "RetryPolicy",
     "RetryTransport",
+    "idempotent_by_operations",
     "idempotent_by_spec",
-    "idempotent_in",
     "parse_retry_after",
     "retry_policy",
+    "retrying",
 ]
 
 logger = logging.getLogger(__name__)
@@ -89,6 +90,10 @@ class RetryPolicy:
     respect_retry_after: bool = True
     # Retry connection failures that happened before anything was sent, whatever the request.
     retry_unsent: bool = True
+    # Retried statuses that say the server refused the request before acting on it, so that even
+    # a request that is not idempotent may be sent again: BidTheatre's 429 throttles a POST
+    # before it creates anything. Empty by default: Evocalize documents no such status.
+    unprocessed_statuses: frozenset[int] = frozenset()
 
     def __post_init__(self) -> None:
         if self.max_attempts < 1:
@@ -182,10 +187,31 @@ def idempotent_by_spec(
     return request.method.lower() in IDEMPOTENT_METHODS
 
 
-def idempotent_in(spec: Mapping[str, Any]) -> Callable[[httpx.Request], bool]:
-    """`is_safe` for the transport of another API, judged by its own OpenAPI document (a
-    profile's upserts marked `x-idempotent`, say)."""
-    return functools.partial(idempotent_by_spec, operations=operations_in(spec))
+def idempotent_by_operations(
+    operations: Sequence[OperationSpec],
+) -> Callable[[httpx.Request], bool]:
+    """`idempotent_by_spec` for another API's operations (a profile's). Their paths are relative
+    to the path of their document's first server URL (Invoca's `.../api`), which is cut off the
+    request's path before matching."""
+    prefix = _server_path(operations)
+
+    def is_safe(request: httpx.Request) -> bool:
+        path = request_path(request)
+        method = request.method.lower()
+        if prefix and path.startswith(prefix + "/"):
+            path = path[len(prefix) :]
+        for operation in operations:
+            if operation.method == method and operation.path_pattern.match(path):
+                return operation.idempotent
+        return method in IDEMPOTENT_METHODS
+
+    return is_safe
+
+
+def _server_path(operations: Sequence[OperationSpec]) -> str:
+    document = operations[0].document if operations else None
+    servers = (document or {}).get("servers") or [{}]
+    return urlsplit(str(servers[0].get("url", ""))).path.rstrip("/")
 
 
 def parse_retry_after(
@@ -254,7 +280,11 @@ class _Attempts:
         if self.attempt >= self.policy.max_attempts:
             return None
         # Safety first: the body predicate may only see bodies that `wants_body` had read.
-        if not self.safe(request) or not self.policy.retries(response):
+        unprocessed = (
+            response.status_code in self.policy.unprocessed_statuses
+            and self.policy.retries_status(response)
+        )
+        if not unprocessed and (not self.safe(request) or not self.policy.retries(response)):
             return None
         retry_after = None
         if self.policy.respect_retry_after:
@@ -401,3 +431,19 @@ class AsyncRetryTransport(_RetryBase, httpx.AsyncBaseTransport):
 
     async def aclose(self) -> None:
         await self.transport.aclose()
+
+
+def retrying(
+    transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None,
+    policy: RetryPolicy | None = None,
+    **options: Any,
+) -> RetryTransport | AsyncRetryTransport:
+    """The retry transport around `transport`: the async one for a transport that is only async
+    (such as `httpx.ASGITransport`), else the sync one (over a new HTTP transport when None; a
+    transport that is both, such as `httpx.MockTransport`, is taken as sync). `options` are
+    those of the chosen class (`is_safe`, `sleep`, ...)."""
+    if isinstance(transport, httpx.AsyncBaseTransport) and not isinstance(
+        transport, httpx.BaseTransport
+    ):
+        return AsyncRetryTransport(transport, policy, **options)
+    return RetryTransport(transport, policy, **options)

@@ -71,13 +71,15 @@ class OperationSpec:
     node: SpecNode
     # The path item holding the operation: its `parameters` apply to every method.
     path_item: SpecNode = field(default_factory=dict, compare=False, repr=False)
+    # The document its `$ref`s point into; None: Evocalize's spec.
+    document: SpecNode | None = field(default=None, compare=False, repr=False)
 
     @cached_property
     def parameters(self) -> tuple[SpecNode, ...]:
         """Path-level and operation-level parameters; the operation's win on (name, in)."""
         merged: dict[tuple[str, str], SpecNode] = {}
         for raw in [*self.path_item.get("parameters", []), *self.node.get("parameters", [])]:
-            parameter = resolve(raw)
+            parameter = resolve(raw, self.document)
             merged[(parameter["name"], parameter["in"])] = parameter
         return tuple(merged.values())
 
@@ -88,10 +90,10 @@ class OperationSpec:
 
     def answer_data_schema(self, code: str) -> SpecNode:
         """The schema of `data` in the JSON envelope answered with status `code`, or {}."""
-        answer = resolve(self.node.get("responses", {}).get(code, {}))
+        answer = resolve(self.node.get("responses", {}).get(code, {}), self.document)
         media = answer.get("content", {}).get("application/json", {})
-        schema = resolve(media.get("schema", {}))
-        return dict(resolve(schema.get("properties", {}).get("data", {})))
+        schema = resolve(media.get("schema", {}), self.document)
+        return dict(resolve(schema.get("properties", {}).get("data", {}), self.document))
 
     @property
     def batch(self) -> bool:
@@ -109,8 +111,8 @@ class OperationSpec:
         found: list[str] = []
         for code, answer in self.node.get("responses", {}).items():
             if str(code).startswith("2"):
-                for link in resolve(answer).get("links", {}).values():
-                    target = resolve(link).get("operationId")
+                for link in resolve(answer, self.document).get("links", {}).values():
+                    target = resolve(link, self.document).get("operationId")
                     if target and target not in found:
                         found.append(str(target))
         return found
@@ -118,9 +120,9 @@ class OperationSpec:
     @property
     def request_body_schema(self) -> SpecNode:
         """The JSON schema of the request body (refs resolved at the top), or {}."""
-        body = resolve(self.node.get("requestBody", {}))
+        body = resolve(self.node.get("requestBody", {}), self.document)
         media = body.get("content", {}).get("application/json", {})
-        return dict(resolve(media.get("schema", {})))
+        return dict(resolve(media.get("schema", {}), self.document))
 
     @property
     def idempotent(self) -> bool:
@@ -147,16 +149,9 @@ class OperationSpec:
         return re.compile(pattern + r"\Z")
 
 
-@cache
-def operation_specs() -> tuple[OperationSpec, ...]:
-    """Every operation under `paths`, in document order."""
-    return operations_in(load_spec())
-
-
-def operations_in(spec: Mapping[str, Any]) -> tuple[OperationSpec, ...]:
-    """Every operation under `paths` of any OpenAPI document (a peer API's profile too), in
-    document order. Their traits that read only the operation itself (`idempotent`,
-    `path_pattern`) hold for any document; those that follow `$ref`s read `openapi.yaml`."""
+def document_operations(document: SpecNode) -> tuple[OperationSpec, ...]:
+    """Every operation under `paths` of `document` (Evocalize's spec or a profile's), in
+    document order, each resolving its `$ref`s in that document."""
     return tuple(
         OperationSpec(
             operation_id=item[method]["operationId"],
@@ -165,11 +160,35 @@ def operations_in(spec: Mapping[str, Any]) -> tuple[OperationSpec, ...]:
             tag=item[method].get("tags", ["default"])[0],
             node=item[method],
             path_item=item,
+            document=document,
         )
-        for path, item in spec["paths"].items()
+        for path, item in document["paths"].items()
         for method in HTTP_METHODS
         if method in item
     )
+
+
+@cache
+def operation_specs() -> tuple[OperationSpec, ...]:
+    """Every operation of Evocalize's spec, in document order."""
+    return document_operations(load_spec())
+
+
+@cache
+def profile_document(name: str) -> SpecNode:
+    """`profiles/<name>/openapi.yaml`, a peer API's conventions described in the source checkout
+    (profiles are test material: the wheel does not carry them). Cached: treat it as read-only."""
+    path = _CHECKOUT_SPEC.parent / "profiles" / name / "openapi.yaml"
+    if not path.is_file():
+        raise FileNotFoundError(f"no profile {name!r}: {path} does not exist")
+    document: SpecNode = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return document
+
+
+@cache
+def profile_operations(name: str) -> tuple[OperationSpec, ...]:
+    """Every operation of the profile `name`."""
+    return document_operations(profile_document(name))
 
 
 @cache

@@ -1,0 +1,1 @@
+"""Tests of the peer API profiles: generated clients and overlays driven through fakes."""

@@ -15,8 +15,7 @@ from typing import Any
 
 import httpx
 import jsonschema
-from evocalize.profiles.documents import profile_document
-from evocalize.spec import OperationSpec, operations_in, resolve
+from evocalize.spec import OperationSpec, document_operations, profile_document, resolve
 from starlette.requests import Request
 
 # starlette's TestClient warns that it will move to httpx2; the generated client needs httpx.
@@ -48,7 +47,7 @@ class SpecRules:
 
     def __init__(self, name: str) -> None:
         self.document = profile_document(name)
-        self.operations = {op.operation_id: op for op in operations_in(self.document)}
+        self.operations = {op.operation_id: op for op in document_operations(self.document)}
 
     def _validator(self, schema: Mapping[str, Any]) -> jsonschema.Draft202012Validator:
         # The schema's `#/components/...` references resolve against the profile's components.

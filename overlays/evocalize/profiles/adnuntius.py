@@ -23,9 +23,14 @@ import httpx
 
 from evocalize.errors import ErrorConvention, ErrorDetail
 from evocalize.pagination import NumberedPaging
-from evocalize.profiles.documents import profile_document
-from evocalize.retries import AsyncRetryTransport, RetryPolicy, RetryTransport, idempotent_in
+from evocalize.retries import (
+    AsyncRetryTransport,
+    RetryPolicy,
+    RetryTransport,
+    idempotent_by_operations,
+)
 from evocalize.session_auth import SessionAuth, bearer_header
+from evocalize.spec import profile_operations
 
 __all__ = [
     "ERRORS",
@@ -116,7 +121,10 @@ def retry_transport(
 ) -> RetryTransport:
     """Retries 429 and 5xx for what the profile says is safe to repeat: reads and upserts."""
     return RetryTransport(
-        transport, policy, is_safe=idempotent_in(profile_document("adnuntius")), **options
+        transport,
+        policy,
+        is_safe=idempotent_by_operations(profile_operations("adnuntius")),
+        **options,
     )
 
 
@@ -126,5 +134,8 @@ def async_retry_transport(
     **options: Any,
 ) -> AsyncRetryTransport:
     return AsyncRetryTransport(
-        transport, policy, is_safe=idempotent_in(profile_document("adnuntius")), **options
+        transport,
+        policy,
+        is_safe=idempotent_by_operations(profile_operations("adnuntius")),
+        **options,
     )

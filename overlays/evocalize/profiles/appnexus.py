@@ -31,9 +31,14 @@ from evocalize.errors import (
     RateLimitError,
 )
 from evocalize.pagination import OffsetPaging
-from evocalize.profiles.documents import profile_document
-from evocalize.retries import AsyncRetryTransport, RetryPolicy, RetryTransport, idempotent_in
+from evocalize.retries import (
+    AsyncRetryTransport,
+    RetryPolicy,
+    RetryTransport,
+    idempotent_by_operations,
+)
 from evocalize.session_auth import SessionAuth, raw_header
+from evocalize.spec import profile_operations
 
 __all__ = [
     "ERRORS",
@@ -126,7 +131,10 @@ def retry_transport(
 ) -> RetryTransport:
     """Retries what the profile says is safe to repeat (GET, PUT, DELETE; not creating POSTs)."""
     return RetryTransport(
-        transport, policy, is_safe=idempotent_in(profile_document("appnexus")), **options
+        transport,
+        policy,
+        is_safe=idempotent_by_operations(profile_operations("appnexus")),
+        **options,
     )
 
 
@@ -136,5 +144,8 @@ def async_retry_transport(
     **options: Any,
 ) -> AsyncRetryTransport:
     return AsyncRetryTransport(
-        transport, policy, is_safe=idempotent_in(profile_document("appnexus")), **options
+        transport,
+        policy,
+        is_safe=idempotent_by_operations(profile_operations("appnexus")),
+        **options,
     )

@@ -8,7 +8,7 @@ import copy
 from typing import Any
 
 import schemathesis
-from evocalize.profiles.documents import profile_document
+from evocalize.spec import profile_document
 from hypothesis import HealthCheck, settings
 
 from profiles.adnuntius.fake_adnuntius import FakeAdnuntius

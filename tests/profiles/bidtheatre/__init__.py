@@ -1,0 +1,1 @@
+"""BidTheatre profile: its fake and the tests that drive the generated client through it."""

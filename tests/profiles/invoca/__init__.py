@@ -1,0 +1,1 @@
+"""Invoca profile: its fake and the tests that drive the generated client through it."""
