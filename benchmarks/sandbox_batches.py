@@ -5,13 +5,17 @@ Two measurements on fresh databases (SQLite files in a temporary directory by de
 PostgreSQL URL given with `--db`, whose sandbox tables are dropped first):
 
 1. Throughput: batches of content items (all valid, and one entry in ten failing) and of
-   users are accepted, then `process_pending_batches()` applies them in-process, timed alone.
+   users are accepted, then `process_pending_batches()` applies them in-process, timed alone:
+   entries per second, and the worker's CPU time per entry against the baseline measured in
+   the same run, the same entries' appliers called by themselves in one transaction (what
+   the worker adds: transactions, savepoints, progress marks, counters, leases).
 2. Latency: a real server (uvicorn in a child process, the background worker on) answers
    sequential signed `GET /user/{userId}` requests while idle, then while it processes
    `--batches` content-item batches submitted at once. Reported: p50/p99 in milliseconds in
    both phases, their ratio (during / idle) and the worker's rate while serving.
 
-Absolute numbers depend on the machine; compare runs on the same one.
+Absolute numbers depend on the machine, and on a busy one they vary from run to run: compare
+runs made one after the other on the same machine, with more `--rounds`.
 Run: `python benchmarks/sandbox_batches.py` (`--help` for the knobs).
 """
 

@@ -93,11 +93,13 @@ def _savepoint(conn: sa.Connection) -> Iterator[None]:
     conn.exec_driver_sql("SAVEPOINT batch_entry")
     try:
         yield
+        # Inside the try: on PostgreSQL the release fails when the block swallowed a
+        # database error, and the rollback below then saves the transaction.
+        conn.exec_driver_sql("RELEASE SAVEPOINT batch_entry")
     except BaseException:
         conn.exec_driver_sql("ROLLBACK TO SAVEPOINT batch_entry")
         conn.exec_driver_sql("RELEASE SAVEPOINT batch_entry")
         raise
-    conn.exec_driver_sql("RELEASE SAVEPOINT batch_entry")
 
 
 class _LeaseLost(Exception):
