@@ -1,0 +1,329 @@
+#!/usr/bin/env python3
+"""How fast the sandbox's worker applies batches, and what it costs the API meanwhile.
+
+Two measurements on fresh databases (SQLite files in a temporary directory by default, or a
+PostgreSQL URL given with `--db`, whose sandbox tables are dropped first):
+
+1. Throughput: batches of content items (all valid, and one entry in ten failing) and of
+   users are accepted, then `process_pending_batches()` applies them in-process, timed alone:
+   entries per second, and the worker's CPU time per entry against the baseline measured in
+   the same run, the same entries' appliers called by themselves in one transaction (what
+   the worker adds: transactions, savepoints, progress marks, counters, leases).
+2. Latency: a real server (uvicorn in a child process, the background worker on) answers
+   sequential signed `GET /user/{userId}` requests while idle, then while it processes
+   `--batches` content-item batches submitted at once. Reported: p50/p99 in milliseconds in
+   both phases, their ratio (during / idle) and the worker's rate while serving.
+
+Absolute numbers depend on the machine, and on a busy one they vary from run to run: compare
+runs made one after the other on the same machine, with more `--rounds`.
+Run: `python benchmarks/sandbox_batches.py` (`--help` for the knobs).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import warnings
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import httpx
+import sqlalchemy as sa
+from evocalize.auth import SignatureAuth
+
+KEY_ID, SECRET = "bench-kid", "bench-secret"
+API = "/management/v1"
+REPOSITORY = "listings"  # in the sandbox's default seed
+
+# starlette's TestClient warns that it will move to httpx2; the generated client needs httpx.
+warnings.filterwarnings("ignore", message=".*httpx2.*")
+
+
+def item_entries(count: int, failing_every: int = 0) -> list[dict[str, Any]]:
+    """Content items for the `listings` repository; every `failing_every`-th one has a value
+    of the wrong type, so the sandbox records it as failed."""
+    return [
+        {
+            "values": {
+                "id": f"item{n:05d}",
+                "address": f"{n} Main St",
+                "price": "not a number" if failing_every and n % failing_every == 0 else n * 1000,
+                "bedrooms": n % 5,
+            }
+        }
+        for n in range(count)
+    ]
+
+
+def user_entries(count: int) -> list[dict[str, Any]]:
+    return [
+        {"id": f"user{n:05d}", "name": f"User {n}", "email": f"user{n}@example.com"}
+        for n in range(count)
+    ]
+
+
+def fresh_database(option: str | None, directory: Path, name: str) -> str:
+    if not option:
+        return f"sqlite:///{directory / name}.db"
+    from evocalize_sandbox.registry import load_resources
+    from evocalize_sandbox.storage import metadata
+
+    load_resources()
+    engine = sa.create_engine(option)
+    metadata.drop_all(engine)
+    engine.dispose()
+    return option
+
+
+def percentile(samples: list[float], fraction: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
+
+
+# Throughput ---------------------------------------------------------------------------------
+
+
+def appliers_alone(
+    sandbox: Any, operation_id: str, path: dict[str, str], entries: list[Any]
+) -> float:
+    """CPU seconds the entries' appliers take by themselves, in one transaction (rolled back)
+    without savepoints or bookkeeping: the least any worker can spend on these entries."""
+    from evocalize.spec import operation_spec
+    from evocalize_sandbox.context import EntryContext
+    from evocalize_sandbox.errors import ApiError
+    from evocalize_sandbox.registry import ENTRY_APPLIERS
+
+    applier = ENTRY_APPLIERS[operation_id]
+    operation = operation_spec(operation_id)
+    with sandbox.engine.connect() as conn:
+        transaction = conn.begin()
+        start = time.process_time()
+        for position, entry in enumerate(entries):
+            ctx = EntryContext(sandbox, conn, operation, dict(path), KEY_ID, "", position)
+            # The failing entries fail on validation, before writing anything.
+            with contextlib.suppress(ApiError):
+                applier(ctx, entry)
+        elapsed = time.process_time() - start
+        transaction.rollback()
+    return elapsed
+
+
+def throughput(
+    database_url: str, case: tuple[str, str, dict[str, str], list[Any]]
+) -> dict[str, Any]:
+    """One batch applied by one in-process `process_pending_batches()` call: entries per
+    second (wall clock), and the worker's CPU time per entry against the appliers' alone."""
+    from evocalize_sandbox.app import create_app
+    from evocalize_sandbox.settings import Settings
+    from starlette.testclient import TestClient
+
+    operation_id, path, path_params, entries = case
+    app = create_app(
+        database_url=database_url,
+        clients={KEY_ID: SECRET},
+        settings=Settings(run_worker=False),
+    )
+    sandbox = app.state.sandbox
+    try:
+        alone = appliers_alone(sandbox, operation_id, path_params, entries)
+        http = TestClient(app, base_url="http://sandbox")
+        http.auth = SignatureAuth(KEY_ID, SECRET)
+        response = http.post(API + path, json=entries)
+        assert response.status_code == 202, response.text
+        start, cpu_start = time.perf_counter(), time.process_time()
+        applied = sandbox.process_pending_batches()
+        elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu_start
+        assert applied == len(entries), (applied, len(entries))
+        report_id = response.json()["data"]["reportId"]
+        report = http.get(f"{API}/items/report/{report_id}").json()["data"]
+        assert report["isCompleted"], report
+        return {
+            "entries_per_s": applied / elapsed,
+            "worker_cpu_us": cpu / applied * 1e6,
+            "appliers_cpu_us": alone / applied * 1e6,
+            "error_items": report["errorItems"],
+        }
+    finally:
+        sandbox.engine.dispose()
+
+
+# Latency ------------------------------------------------------------------------------------
+
+
+def serve(database_url: str, port: int) -> None:
+    """The child process: the sandbox with its background worker, as `evocalize sandbox`."""
+    import uvicorn
+    from evocalize_sandbox.app import create_app
+    from evocalize_sandbox.settings import Settings
+
+    app = create_app(
+        database_url=database_url,
+        clients={KEY_ID: SECRET},
+        settings=Settings(worker_poll_seconds=0.05),
+    )
+    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+@contextmanager
+def server(database_url: str) -> Iterator[httpx.Client]:
+    port = free_port()
+    child = subprocess.Popen(
+        [sys.executable, __file__, "--serve", str(port), "--db", database_url],
+    )
+    try:
+        http = httpx.Client(
+            base_url=f"http://127.0.0.1:{port}", auth=SignatureAuth(KEY_ID, SECRET), timeout=60
+        )
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                http.get(f"{API}/users")
+                break
+            except httpx.TransportError:
+                if time.monotonic() > deadline or child.poll() is not None:
+                    raise
+                time.sleep(0.1)
+        yield http
+    finally:
+        child.terminate()
+        child.wait(timeout=30)
+
+
+def timed(call: Callable[[], httpx.Response]) -> float:
+    start = time.perf_counter()
+    response = call()
+    elapsed = time.perf_counter() - start
+    assert response.status_code == 200, response.text
+    return elapsed * 1000
+
+
+def latency(database_url: str, batches: int, entries: int, idle_requests: int) -> dict[str, Any]:
+    with server(database_url) as http:
+        created = http.post(
+            f"{API}/user", json={"id": "reader", "name": "Reader", "email": "reader@example.com"}
+        )
+        assert created.status_code == 201, created.text
+
+        def get_user() -> httpx.Response:
+            return http.get(f"{API}/user/reader")
+
+        for _ in range(50):
+            timed(get_user)  # warm-up
+        idle = [timed(get_user) for _ in range(idle_requests)]
+
+        start = time.perf_counter()
+        report_ids = []
+        for n in range(batches):
+            body = [
+                {"values": {**item["values"], "id": f"b{n}-{item['values']['id']}"}}
+                for item in item_entries(entries)
+            ]
+            response = http.post(f"{API}/repository/{REPOSITORY}/items", json=body)
+            assert response.status_code == 202, response.text
+            report_ids.append(response.json()["data"]["reportId"])
+        during: list[float] = []
+        while True:
+            during.extend(timed(get_user) for _ in range(10))
+            last = http.get(f"{API}/items/report/{report_ids[-1]}").json()["data"]
+            if last["isCompleted"]:
+                break
+        elapsed = time.perf_counter() - start
+        for report_id in report_ids:
+            report = http.get(f"{API}/items/report/{report_id}").json()["data"]
+            assert report["isCompleted"] and report["successfulItems"] == entries, report
+    return {
+        "idle_p50_ms": percentile(idle, 0.5),
+        "idle_p99_ms": percentile(idle, 0.99),
+        "during_p50_ms": percentile(during, 0.5),
+        "during_p99_ms": percentile(during, 0.99),
+        "during_requests": len(during),
+        "worker_entries_per_s": batches * entries / elapsed,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--entries", type=int, default=1000, help="entries per batch (<= 1000)")
+    parser.add_argument("--batches", type=int, default=3, help="batches in the latency phase")
+    parser.add_argument("--rounds", type=int, default=3, help="throughput runs (median kept)")
+    parser.add_argument("--idle-requests", type=int, default=300)
+    parser.add_argument("--db", help="a PostgreSQL URL (default: temporary SQLite files)")
+    parser.add_argument("--json", type=Path, help="also write the results to this JSON file")
+    parser.add_argument("--serve", type=int, metavar="PORT", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.serve:
+        serve(args.db, args.serve)
+        return 0
+
+    results: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory() as directory:
+        items = ("createOrUpdateItemBatch", f"/repository/{REPOSITORY}/items")
+        repository = {"repositoryId": REPOSITORY}
+        cases = {
+            "content items": (*items, repository, item_entries(args.entries)),
+            "content items, 1 in 10 failing": (
+                *items,
+                repository,
+                item_entries(args.entries, failing_every=10),
+            ),
+            "users": ("createOrUpdateUserBatch", "/users", {}, user_entries(args.entries)),
+        }
+        for name, case in cases.items():
+            runs = [
+                throughput(fresh_database(args.db, Path(directory), f"{name}-{n}"), case)
+                for n in range(args.rounds)
+            ]
+            results[name] = {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+        url = fresh_database(args.db, Path(directory), "latency")
+        results["latency"] = latency(url, args.batches, args.entries, args.idle_requests)
+
+    print(f"Throughput: one batch of {args.entries} entries, median of {args.rounds} runs")
+    print()
+    print(
+        "| batch | entries/s | failed | worker CPU µs/entry | appliers alone CPU µs/entry "
+        "| worker / appliers |"
+    )
+    print("|---|---:|---:|---:|---:|---:|")
+    for name, row in results.items():
+        if name != "latency":
+            print(
+                f"| {name} | {row['entries_per_s']:.0f} | {row['error_items']:.0f} "
+                f"| {row['worker_cpu_us']:.0f} | {row['appliers_cpu_us']:.0f} "
+                f"| {row['worker_cpu_us'] / row['appliers_cpu_us']:.2f} |"
+            )
+    lat = results["latency"]
+    print()
+    print(
+        f"GET /user/{{userId}} latency, sequential, while idle ({args.idle_requests} requests) "
+        f"and while the worker applies {args.batches} x {args.entries} content items "
+        f"({lat['during_requests']} requests; worker rate {lat['worker_entries_per_s']:.0f}/s)"
+    )
+    print()
+    print("| | idle (ms) | during processing (ms) | during / idle |")
+    print("|---|---:|---:|---:|")
+    for level in ("p50", "p99"):
+        idle, during = lat[f"idle_{level}_ms"], lat[f"during_{level}_ms"]
+        print(f"| {level} | {idle:.2f} | {during:.2f} | {during / idle:.1f} |")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
