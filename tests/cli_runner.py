@@ -12,7 +12,7 @@ runner = CliRunner()
 
 
 def evocalize(*args: str, env: dict[str, str] | None = None, input: str | None = None) -> Result:
-    return runner.invoke(app, list(args), env=env, input=input)
+    return runner.invoke(app, list(args), env=env, input=input, prog_name="evocalize")
 
 
 def json_out(result: Result) -> Any:

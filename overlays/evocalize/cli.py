@@ -61,7 +61,12 @@ app.add_typer(audience.app, name="audience")
 app.add_typer(links.app, name="link")
 app.command("sso-url")(links.sso_url_command)
 app.add_typer(webhook.app, name="webhook")
-app.add_typer(sandbox_app, name="sandbox")
+app.add_typer(
+    sandbox_app,
+    name="sandbox",
+    help="Run the offline Evocalize sandbox, or send it leads to deliver.\n\n"
+    "Example: evocalize sandbox --port 8080 --client partner:s3cret",
+)
 
 
 def main() -> None:

@@ -16,7 +16,10 @@ from evocalize.audience import hash_csv, upload_audience_csv
 
 from .common import Auth, Json, Key, KeyId, Url, connect, print_json, stderr
 
-app = typer.Typer(help="Hash audience CSVs and upload them to a placeholder.")
+app = typer.Typer(
+    help="Hash audience CSVs and upload them to a placeholder.\n\n"
+    "Example: evocalize audience hash customers.csv -o hashed.csv"
+)
 
 
 def _open_input(stack: ExitStack, name: str) -> IO[str]:

@@ -21,7 +21,10 @@ from evocalize.sso import TOKEN_LIFETIME_SECONDS, sso_token, sso_url
 
 from .common import Json, print_json
 
-app = typer.Typer(help="Deep links into the Evocalize web app on your white-label domain.")
+app = typer.Typer(
+    help="Deep links into the Evocalize web app on your white-label domain.\n\n"
+    "Example: evocalize link programs app.example.com 42"
+)
 
 JWT_SECRET_ENV = "EVOCALIZE_JWT_SECRET"
 

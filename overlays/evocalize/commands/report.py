@@ -24,7 +24,10 @@ from .batch_progress import POLL, FailedInputs, batch_bar, describe_failure, rep
 from .common import Auth, Json, Key, KeyId, Url, connect, print_json, print_json_lines
 from .failures import EXIT_FAILED
 
-app = typer.Typer(help="Read batch reports: counts, failures, or wait for the end.")
+app = typer.Typer(
+    help="Read batch reports: counts, failures, or wait for the end.\n\n"
+    "Example: evocalize report wait 6f1c2a3b"
+)
 
 ReportId = Annotated[str, typer.Argument(help="The reportId a batch answered with.")]
 

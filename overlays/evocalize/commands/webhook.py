@@ -19,7 +19,10 @@ from evocalize.webhooks import verify_leads_delivery
 
 from .common import Json, print_json, print_json_lines
 
-app = typer.Typer(help="Verify leads webhook deliveries, or receive them.")
+app = typer.Typer(
+    help="Verify leads webhook deliveries, or receive them.\n\n"
+    "Example: evocalize webhook listen --port 9000"
+)
 
 Secret = Annotated[
     str,
