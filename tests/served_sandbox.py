@@ -3,7 +3,9 @@ with its background batch worker running: what a partner's own code talks to."""
 
 from __future__ import annotations
 
+import os
 import socket
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -12,6 +14,16 @@ from pathlib import Path
 
 import uvicorn
 from evocalize_sandbox.app import create_app
+
+
+def subprocess_env() -> dict[str, str]:
+    """The environment for a console script under test: this interpreter's `bin` first, no
+    EVOCALIZE_* of the caller's, and no bytecode written (a stray `__pycache__` in `generated/`
+    is a file `scripts/regenerate --check` did not generate)."""
+    env = {key: value for key, value in os.environ.items() if not key.startswith("EVOCALIZE_")}
+    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    return env
 
 
 def free_port() -> int:

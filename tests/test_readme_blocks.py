@@ -28,7 +28,6 @@ import shutil
 import signal
 import socket
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -36,7 +35,7 @@ from pathlib import Path
 
 import pytest
 from evocalize.cli import app
-from served_sandbox import free_port
+from served_sandbox import free_port, subprocess_env
 from typer.main import get_command
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -135,9 +134,7 @@ def _wait_for_port(port: int, process: subprocess.Popen[bytes], log: Path) -> No
 @pytest.fixture(scope="module")
 def terminal(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Terminal]:
     directory = tmp_path_factory.mktemp("readme")
-    bin_dir = str(Path(sys.executable).parent)
-    env = {key: value for key, value in os.environ.items() if not key.startswith("EVOCALIZE_")}
-    env["PATH"] = f"{bin_dir}{os.pathsep}{env.get('PATH', '')}"
+    env = subprocess_env()
     shell = Terminal(directory, {port: str(free_port()) for port in PORTS}, env)
     started: list[subprocess.Popen[bytes]] = []
     try:

@@ -13,7 +13,7 @@ from pathlib import Path
 from cli_runner import evocalize, json_out
 from evocalize.signing import current_timestamp, sign
 from evocalize_sandbox.leads import LeadSource, make_delivery
-from served_sandbox import free_port
+from served_sandbox import free_port, subprocess_env
 
 SECRET = "hook-s3cret"
 DELIVERY = make_delivery([LeadSource.facebook, LeadSource.google], random.Random(3))
@@ -57,7 +57,7 @@ def test_verify_refuses_a_stale_timestamp() -> None:
 
 def test_listen_prints_each_lead_once_when_send_leads_delivers_twice(tmp_path: Path) -> None:
     port = free_port()
-    env = {"EVOCALIZE_CLIENT_KEY": SECRET, "PATH": str(CONSOLE_SCRIPT.parent)}
+    env = {**subprocess_env(), "EVOCALIZE_CLIENT_KEY": SECRET}
     listener = subprocess.Popen(
         [str(CONSOLE_SCRIPT), "webhook", "listen", "--port", str(port), "--json"],
         stdout=subprocess.PIPE,

@@ -21,7 +21,6 @@ from typer._click import exceptions as click_exceptions
 from evocalize.audience import AudienceCsvError
 from evocalize.batches import BatchIncomplete
 from evocalize.errors import APIError, EvocalizeError
-from evocalize.webhooks import WebhookVerificationError
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -31,7 +30,6 @@ EXIT_USAGE = 2
 EXPECTED = (
     EvocalizeError,
     AudienceCsvError,
-    WebhookVerificationError,
     BatchIncomplete,
     OSError,
 )

@@ -8,16 +8,19 @@ and prints each new lead. `evocalize sandbox send-leads` is the other end, for a
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from evocalize_models import Lead
 
 from evocalize.settings import KEY_ENV
 from evocalize.signing import KEY_ID_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER
-from evocalize.webhooks import verify_leads_delivery
 
 from .common import Json, print_json, print_json_lines
+from .failures import EXIT_FAILED, one_line
+
+if TYPE_CHECKING:
+    # The payload models take a second to import: only the webhook commands load them.
+    from evocalize_models import Lead
 
 app = typer.Typer(
     help="Verify leads webhook deliveries, or receive them.\n\n"
@@ -58,8 +61,14 @@ def verify(
     headers = {TIMESTAMP_HEADER: timestamp, SIGNATURE_HEADER: signature}
     if key_id is not None:
         headers[KEY_ID_HEADER] = key_id
+    from evocalize.webhooks import WebhookVerificationError, verify_leads_delivery
+
     body = sys.stdin.buffer.read()
-    delivery = verify_leads_delivery(path, body, headers, secret, key_id=key_id)
+    try:
+        delivery = verify_leads_delivery(path, body, headers, secret, key_id=key_id)
+    except WebhookVerificationError as error:
+        typer.echo(one_line(error), err=True)
+        raise typer.Exit(EXIT_FAILED) from None
     if as_json:
         print_json(delivery)
     else:
