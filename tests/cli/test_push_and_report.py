@@ -8,9 +8,15 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from cli_runner import evocalize, json_lines, json_out
-from evocalize.commands.push import OPERATIONS
-from evocalize.spec import operation_specs
+from evocalize import Evocalize
+from evocalize.commands.push import OPERATIONS, Kind
+from evocalize.spec import operation_spec, operation_specs, resolve
+
+from .conftest import KEY, KEY_ID
+
+REPOSITORY_KINDS = {Kind.items, Kind.access, Kind.grants}
 
 
 def users(count: int, prefix: str, *, bad_group_every: int = 0) -> list[dict[str, object]]:
@@ -135,3 +141,39 @@ def test_an_unknown_report_is_the_api_s_not_found(env: dict[str, str]) -> None:
     result = evocalize("report", "show", "no-such-report", env=env)
     assert result.exit_code == 1
     assert result.stderr.startswith("EV_OBJECT_NOT_FOUND: ")
+
+
+def spec_example_entries(operation_id: str) -> list[Any]:
+    """The entries of the first example the spec gives the batch operation's body."""
+    body = resolve(operation_spec(operation_id).node["requestBody"])["content"]["application/json"]
+    (example, *_) = [resolve(e)["value"] for e in body["examples"].values()]
+    if isinstance(example, dict):  # an object wrapping its one array (grants)
+        (example,) = [value for value in example.values() if isinstance(value, list)]
+    assert isinstance(example, list)
+    return example
+
+
+@pytest.fixture(scope="module")
+def example_world(sandbox_url: str) -> None:
+    """What the spec's examples refer to: their users, groups and items."""
+    with Evocalize(sandbox_url, KEY_ID, KEY) as ev:
+        for group in ("seattle_office", "8675309", "exampleGroupId"):
+            ev.groups.create_or_update_group(body={"id": group, "name": group})
+        for user in ("seattle_user_1", "exampleUserId"):
+            ev.users.create_or_update_user(
+                body={"id": user, "name": user, "email": f"{user}@example.com"}
+            )
+        for item in ("exampleId1", "exampleId2", "exampleContentItemId1", "exampleContentItemId2"):
+            ev.content.create_or_update_item("repository_id", body={"values": {"id": item}})
+
+
+@pytest.mark.parametrize("kind", list(OPERATIONS), ids=lambda kind: kind.value)
+def test_every_kind_pushes_the_spec_s_own_example(
+    kind: Kind, example_world: None, env: dict[str, str], tmp_path: Path
+) -> None:
+    entries = spec_example_entries(OPERATIONS[kind])
+    source = write_lines(tmp_path / f"{kind.value}.jsonl", entries)
+    repository = ["--repository", "repository_id"] if kind in REPOSITORY_KINDS else []
+    result = evocalize("push", kind.value, str(source), *repository, "--json", env=env)
+    summary = json_out(result)
+    assert summary["succeeded"] == summary["total"] == len(entries)
