@@ -1,19 +1,19 @@
-"""The sandbox served over real HTTP by uvicorn on a free port, in a thread of the test process,
-with its background batch worker running: what a partner's own code talks to."""
+"""The sandbox served over real HTTP (`served.serving`), with its background batch worker
+running: what a partner's own code and the command line talk to; and the environment for
+running the installed console script."""
 
 from __future__ import annotations
 
 import os
-import socket
 import sys
-import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import uvicorn
 from evocalize_sandbox.app import create_app
+from served import free_port, serving
+
+__all__ = ["free_port", "served_sandbox", "subprocess_env"]
 
 
 def subprocess_env() -> dict[str, str]:
@@ -26,26 +26,8 @@ def subprocess_env() -> dict[str, str]:
     return env
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @contextmanager
 def served_sandbox(database: Path, clients: dict[str, str]) -> Iterator[str]:
-    """Yields the sandbox's base URL until the block ends."""
-    app = create_app(database_url=f"sqlite:///{database}", clients=clients)
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.01)
-    assert server.started, "the sandbox did not start"
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=15)
+    """Yields the base URL of a sandbox on `database` until the block ends."""
+    with serving(create_app(database_url=f"sqlite:///{database}", clients=clients)) as url:
+        yield url
