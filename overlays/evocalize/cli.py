@@ -1,5 +1,8 @@
-"""The `evocalize` command line. It grows one command per job; today it tells its version and
-the operations that the installed client offers."""
+"""The `evocalize` command line: one command per daily job of a partner engineer.
+
+Commands live in `evocalize.commands`, one module per group; this module only mounts them on
+the root group, whose `main` prints failures as one line (`commands/failures.py`).
+"""
 
 from __future__ import annotations
 
@@ -7,17 +10,19 @@ import typer
 from evocalize_sandbox.cli import sandbox_app
 
 from evocalize import __version__
+from evocalize.commands import audience, links, push, report, webhook
+from evocalize.commands.failures import OneLineErrors
+from evocalize.commands.operations import call, list_
 from evocalize.fuzzing.command import fuzz_command
 from evocalize.operations import generated_operations
 
 app = typer.Typer(
+    cls=OneLineErrors,
     help="Toolkit for the Evocalize partner management API.",
     no_args_is_help=True,
     add_completion=False,
+    pretty_exceptions_enable=False,
 )
-
-app.add_typer(sandbox_app, name="sandbox")
-app.command("fuzz")(fuzz_command)
 
 
 def _print_version(value: bool) -> None:
@@ -32,7 +37,11 @@ def _root(
         False, "--version", callback=_print_version, is_eager=True, help="Print the version."
     ),
 ) -> None:
-    """Toolkit for the Evocalize partner management API."""
+    """Toolkit for the Evocalize partner management API.
+
+    Connection: --url, --key-id, --key and --auth on each command, or EVOCALIZE_BASE_URL,
+    EVOCALIZE_CLIENT_KEY_ID, EVOCALIZE_CLIENT_KEY and EVOCALIZE_AUTH.
+    """
 
 
 @app.command()
@@ -43,6 +52,23 @@ def operations() -> None:
     """
     for op in generated_operations():
         typer.echo(f"{op.tag:<20} {op.name:<40} {op.summary}")
+
+
+app.command()(call)
+app.command("list")(list_)
+app.command()(push.push)
+app.add_typer(report.app, name="report")
+app.add_typer(audience.app, name="audience")
+app.add_typer(links.app, name="link")
+app.command("sso-url")(links.sso_url_command)
+app.add_typer(webhook.app, name="webhook")
+app.command("fuzz")(fuzz_command)
+app.add_typer(
+    sandbox_app,
+    name="sandbox",
+    help="Run the offline Evocalize sandbox, or send it leads to deliver.\n\n"
+    "Example: evocalize sandbox --port 8080 --client partner:s3cret",
+)
 
 
 def main() -> None:

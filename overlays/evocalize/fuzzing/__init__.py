@@ -12,18 +12,15 @@ reports with schemathesis's own display and report formats plus a per-operation 
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from schemathesis.schemas import BaseSchema
-
-# Registers our own checks with schemathesis, so that "all" includes them.
-import evocalize.fuzzing.checks  # noqa: F401
-from evocalize.fuzzing.options import FuzzOptions, schemathesis_config
-from evocalize.fuzzing.requests_auth import RequestsKeyAuth
-from evocalize.fuzzing.runner import run_schema
-from evocalize.fuzzing.schema import fuzz_schema
-from evocalize.fuzzing.tally import FuzzTally, OperationTally
+if TYPE_CHECKING:
+    from evocalize.fuzzing.options import FuzzOptions
+    from evocalize.fuzzing.requests_auth import RequestsKeyAuth
+    from evocalize.fuzzing.run import fuzz
+    from evocalize.fuzzing.schema import fuzz_schema
+    from evocalize.fuzzing.tally import FuzzTally, OperationTally
 
 __all__ = [
     "FuzzOptions",
@@ -34,31 +31,19 @@ __all__ = [
     "fuzz_schema",
 ]
 
+# Schemathesis takes most of a second to import: the names load on first use, so that the
+# `evocalize` command line starts fast whatever command it runs.
+_HOMES = {
+    "FuzzOptions": "options",
+    "FuzzTally": "tally",
+    "OperationTally": "tally",
+    "RequestsKeyAuth": "requests_auth",
+    "fuzz": "run",
+    "fuzz_schema": "schema",
+}
 
-def fuzz(
-    *,
-    key_id: str,
-    secret: str,
-    app: Any = None,
-    url: str | None = None,
-    auth: str = "signature",
-    options: FuzzOptions | None = None,
-    spec: Path | None = None,
-    tally: FuzzTally | None = None,
-) -> int:
-    """Fuzzes `app` (in process) or `url`; returns 0 when no check failed, else non-zero.
-    Pass a `FuzzTally` to read the per-operation counts afterwards."""
-    options = options or FuzzOptions()
-    schema: BaseSchema = fuzz_schema(
-        key_id=key_id,
-        secret=secret,
-        app=app,
-        url=url,
-        auth=auth,
-        spec=spec,
-        config=schemathesis_config(options),
-    )
-    if options.include_operation_ids:
-        schema = schema.include(operation_id=list(options.include_operation_ids))
-    location = str(spec) if spec is not None else (url or "openapi.yaml (in process)")
-    return run_schema(schema, location=location, tally=tally)
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"evocalize.fuzzing.{_HOMES[name]}"), name)

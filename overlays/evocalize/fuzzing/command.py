@@ -86,11 +86,9 @@ def fuzz_command(
     signed over the exact bytes sent. Exits 0 when nothing failed, 1 otherwise, printing a
     `curl` line that reproduces each failure.
 
-    Examples:
+    Example: evocalize fuzz --max-examples 5
 
-      evocalize fuzz --max-examples 5
-
-      evocalize fuzz --url http://127.0.0.1:8080 --key-id partner --key s3cret --report junit
+    Example: evocalize fuzz --url http://127.0.0.1:8080 --key-id partner --key s3cret --report junit
     """
     if auth not in AUTH_SCHEMES:
         raise typer.BadParameter(f"must be one of {', '.join(AUTH_SCHEMES)}", param_hint="--auth")
@@ -120,7 +118,7 @@ def _run(
     spec: Path | None,
 ) -> int:
     # Heavy imports wait until the command runs, so the rest of the command line stays fast.
-    from evocalize.fuzzing import fuzz
+    from evocalize.fuzzing.run import fuzz
 
     if url is None:
         from evocalize_sandbox.embedded import embedded_sandbox

@@ -1,4 +1,5 @@
-"""What a fuzz run is asked to do, and the schemathesis configuration that says it.
+"""What a fuzz run is asked to do. Light to import: the command line reads it before anything
+of schemathesis loads.
 
 The defaults are the strictest run: every check schemathesis has, in every phase. A partner
 narrows a run with options, never by editing the checks.
@@ -8,8 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from schemathesis.config import ReportFormat, SchemathesisConfig, SchemathesisWarning
 
 PHASES = ("examples", "coverage", "fuzzing", "stateful")
 REPORT_FORMATS = ("junit", "ndjson", "har")
@@ -46,28 +45,3 @@ class FuzzOptions:
         unknown = [report for report in self.reports if report not in REPORT_FORMATS]
         if unknown:
             raise ValueError(f"reports must be among {', '.join(REPORT_FORMATS)}, not {unknown}")
-
-
-def schemathesis_config(options: FuzzOptions) -> SchemathesisConfig:
-    """The configuration for `options`, on top of a `schemathesis.toml` found from the current
-    folder upwards, as the schemathesis command line would read it."""
-    config = SchemathesisConfig.discover()
-    config.update(
-        color=options.color,
-        seed=options.seed,
-        max_failures=options.max_failures,
-        max_time=options.max_time,
-    )
-    config.reports.update(
-        formats=[ReportFormat(name) for name in options.reports] or None,
-        directory=options.report_dir,
-    )
-    override = config.projects.override
-    override.update(workers=options.workers, request_timeout=options.request_timeout)
-    # A refused credential makes every answer a documented 401 and every check pass: a run
-    # where operations answered nothing but 401/403 fails instead of reporting conformance.
-    override.warnings.fail_on = [*override.warnings.fail_on, SchemathesisWarning.MISSING_AUTH]
-    override.phases.update(phases=list(options.phases))
-    override.checks.update(included_check_names=list(options.checks))
-    override.generation.update(max_examples=options.max_examples)
-    return config

@@ -25,6 +25,8 @@ from schemathesis.config import SchemathesisConfig
 from schemathesis.specs.openapi.schemas import OpenApiSchema
 from schemathesis.transport import is_asgi_app
 
+# Registers our own checks with schemathesis, so that "all" includes them.
+import evocalize.fuzzing.checks  # noqa: F401
 from evocalize.fuzzing.requests_auth import RequestsKeyAuth
 from evocalize.spec import load_spec
 

@@ -1,0 +1,157 @@
+"""`evocalize push KIND FILE`: create or update any number of entries through a batch operation.
+
+Entries stream from the file in batches of 1000 (the API's limit), four batches in flight; each
+report is followed to its end, and every failed input is written, as a JSON line, to a file
+that `push` takes again. Exit status 1 when any entry failed.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from dataclasses import replace
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from evocalize.batches import BatchIncomplete, max_batch_size
+from evocalize.binding import bindings
+
+from .batch_progress import (
+    POLL,
+    CountedEntries,
+    FailedInputs,
+    batch_bar,
+    report_summary,
+)
+from .common import Auth, Json, Key, KeyId, Url, connect, missing_path_params
+from .entries import FORMATS, EntryError, entry_schema, guess_format, read_entries
+from .failures import EXIT_FAILED, one_line
+
+
+class Kind(StrEnum):
+    users = "users"
+    groups = "groups"
+    items = "items"
+    media = "media"
+    access = "access"
+    grants = "grants"
+
+
+# The batch operation behind each kind; a test holds it to every batch create of the spec.
+OPERATIONS = {
+    Kind.users: "createOrUpdateUserBatch",
+    Kind.groups: "createOrUpdateGroupBatch",
+    Kind.items: "createOrUpdateItemBatch",
+    Kind.media: "createOrUpdateMediaBatch",
+    Kind.access: "createOrUpdateAccessRecordBatch",
+    Kind.grants: "upsertRepositoryGrantBatch",
+}
+
+
+def _failed_path(file: str, failed: Path | None) -> Path:
+    if failed is not None:
+        return failed
+    if file == "-":
+        return Path("failed.jsonl")
+    source = Path(file)
+    return source.with_name(f"{source.stem}.failed.jsonl")
+
+
+def push(
+    kind: Annotated[Kind, typer.Argument(help="What the file holds.", show_default=False)],
+    file: Annotated[str, typer.Argument(help="JSON lines or CSV; - for stdin.")],
+    repository: Annotated[
+        str | None,
+        typer.Option("--repository", "-r", help="The repository (items, access, grants)."),
+    ] = None,
+    file_format: Annotated[
+        str | None,
+        typer.Option("--format", help="jsonl or csv (default: csv for *.csv, else jsonl)."),
+    ] = None,
+    failed: Annotated[
+        Path | None,
+        typer.Option("--failed", help="Where failed inputs go (default: FILE.failed.jsonl)."),
+    ] = None,
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", min=1, help="Entries per batch (at most 1000).")
+    ] = 1000,
+    concurrency: Annotated[
+        int, typer.Option("--concurrency", min=1, max=32, help="Batches in flight at once.")
+    ] = 4,
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=1, help="Seconds to wait for each report.")
+    ] = 3600.0,
+    as_json: Json = False,
+    url: Url = None,
+    key_id: KeyId = None,
+    key: Key = None,
+    auth: Auth = None,
+) -> None:
+    """Push a file of entries in batches, follow every report and keep the failed inputs.
+
+    Example: evocalize push items listings.csv --repository listings
+    """
+    binding = bindings()[OPERATIONS[kind]]
+    params = {} if repository is None else {"repository_id": repository}
+    needs = missing_path_params(binding.spec, params)
+    if needs:
+        raise typer.BadParameter(f"push {kind.value} needs --repository", param_hint="--repository")
+    if repository is not None and not any(
+        p["name"] == "repositoryId" for p in binding.spec.parameters
+    ):
+        raise typer.BadParameter(
+            f"push {kind.value} takes no repository", param_hint="--repository"
+        )
+    chosen = file_format or guess_format(file)
+    if chosen not in FORMATS:
+        raise typer.BadParameter(f"expected one of {', '.join(FORMATS)}", param_hint="--format")
+    if batch_size > max_batch_size():
+        raise typer.BadParameter(
+            f"the API takes at most {max_batch_size()} entries a batch", param_hint="--batch-size"
+        )
+    failures = FailedInputs(_failed_path(file, failed))
+    started = time.monotonic()
+    source = sys.stdin if file == "-" else open(file, encoding="utf-8", newline="")  # noqa: SIM115
+    try:
+        counted = CountedEntries(read_entries(source, chosen, entry_schema(binding.spec)))
+        with connect(url, key_id, key, auth) as ev, batch_bar(counted) as bar:
+            summary = ev.operations[binding.operation_id].submit_all(
+                counted,
+                chunk_size=batch_size,
+                concurrency=concurrency,
+                poll=replace(POLL, timeout=timeout),
+                progress=bar,
+                on_failure=failures,
+                keep_failures=False,
+                **params,
+            )
+    except BatchIncomplete as stopped:
+        _stopped(stopped, file, failures)
+    finally:
+        failures.close()
+        if source is not sys.stdin:
+            source.close()
+    again = f"evocalize push {kind.value} {failures.path}" + (
+        f" --repository {repository}" if repository else ""
+    )
+    report_summary(summary, failures, started, as_json=as_json, again=again)
+    if summary.failed:
+        raise typer.Exit(EXIT_FAILED)
+
+
+def _stopped(stopped: BatchIncomplete, file: str, failures: FailedInputs) -> NoReturn:
+    """One line saying why the run stopped and how to pick it up."""
+    cause = stopped.__cause__
+    if isinstance(cause, EntryError):
+        reason = f"error: {file}: {cause}"
+    else:
+        reason = one_line(cause or stopped)
+    sent = stopped.summary.total
+    pending = " ".join(stopped.pending)
+    resume = f"; follow the rest with: evocalize report wait {pending}" if pending else ""
+    kept = f"; failed inputs so far in {failures.path}" if failures.count else ""
+    typer.echo(f"{reason} (after {sent:,} entries were sent{resume}{kept})", err=True)
+    raise typer.Exit(EXIT_FAILED)

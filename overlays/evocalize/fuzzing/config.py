@@ -1,0 +1,32 @@
+"""The schemathesis configuration that says what a `FuzzOptions` asks for."""
+
+from __future__ import annotations
+
+from schemathesis.config import ReportFormat, SchemathesisConfig, SchemathesisWarning
+
+from evocalize.fuzzing.options import FuzzOptions
+
+
+def schemathesis_config(options: FuzzOptions) -> SchemathesisConfig:
+    """The configuration for `options`, on top of a `schemathesis.toml` found from the current
+    folder upwards, as the schemathesis command line would read it."""
+    config = SchemathesisConfig.discover()
+    config.update(
+        color=options.color,
+        seed=options.seed,
+        max_failures=options.max_failures,
+        max_time=options.max_time,
+    )
+    config.reports.update(
+        formats=[ReportFormat(name) for name in options.reports] or None,
+        directory=options.report_dir,
+    )
+    override = config.projects.override
+    override.update(workers=options.workers, request_timeout=options.request_timeout)
+    # A refused credential makes every answer a documented 401 and every check pass: a run
+    # where operations answered nothing but 401/403 fails instead of reporting conformance.
+    override.warnings.fail_on = [*override.warnings.fail_on, SchemathesisWarning.MISSING_AUTH]
+    override.phases.update(phases=list(options.phases))
+    override.checks.update(included_check_names=list(options.checks))
+    override.generation.update(max_examples=options.max_examples)
+    return config

@@ -1,0 +1,94 @@
+"""`evocalize call` reaches any operation of the spec by its operationId and `evocalize list`
+walks every page of a listing; what the API refuses is one `EV_*` line and exit status 1."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from cli_runner import evocalize, json_lines, json_out
+
+
+def test_call_sends_the_body_and_prints_the_answers_data(env: dict[str, str]) -> None:
+    created = json_out(
+        evocalize(
+            "call", "createOrUpdateGroup", "--body", '{"id": "g-call", "name": "Call"}', env=env
+        )
+    )
+    assert created == {"id": "g-call", "name": "Call"}
+
+
+def test_call_takes_parameters_by_their_spec_or_python_name(env: dict[str, str]) -> None:
+    body = {"id": "u-call", "name": "Jane", "email": "jane@example.com"}
+    evocalize("call", "createOrUpdateUser", "--body", json.dumps(body), env=env)
+    by_spec_name = json_out(evocalize("call", "getUser", "-p", "userId=u-call", env=env))
+    by_python_name = json_out(evocalize("call", "getUser", "-p", "user_id=u-call", env=env))
+    assert by_spec_name["email"] == by_python_name["email"] == "jane@example.com"
+
+
+def test_call_reads_the_body_from_a_file(
+    env: dict[str, str], tmp_path: pytest.TempPathFactory
+) -> None:
+    body_file = tmp_path / "group.json"  # type: ignore[operator]
+    body_file.write_text('{"id": "g-file", "name": "From a file"}')
+    assert (
+        json_out(evocalize("call", "createOrUpdateGroup", "-b", f"@{body_file}", env=env))["name"]
+        == "From a file"
+    )
+
+
+def test_call_types_a_query_value_as_its_schema_says(env: dict[str, str]) -> None:
+    # `deletedOnly` is a boolean: sent as `true`, not refused as text.
+    result = evocalize(
+        "call", "listAccessRecords", "-p", "repositoryId=listings", "-p", "deletedOnly=true",
+        "--envelope", env=env,
+    )  # fmt: skip
+    assert json_out(result)["data"] == []
+
+
+def test_an_api_error_is_one_line_with_its_code_and_field(env: dict[str, str]) -> None:
+    result = evocalize("call", "getUser", "-p", "userId=nobody", env=env)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [result.stderr.strip()]
+    assert result.stderr.startswith("EV_OBJECT_NOT_FOUND: ")
+    assert result.stderr.strip().endswith("(userId)")
+
+
+def test_wrong_credentials_are_the_api_s_auth_error(env: dict[str, str]) -> None:
+    result = evocalize("call", "listGroups", "--key", "not-the-key-xyz", env=env)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("EV_UNAUTHORIZED_INVALID_SIGNATURE: ")
+    assert "not-the-key-xyz" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["call", "getUsr"], "did you mean getUser"),
+        (["call", "getUser"], "getUser needs --param userId=..."),
+        (["call", "getUser", "-p", "nope=1"], "getUser has no parameter 'nope'"),
+        (["call", "getUser", "-p", "userId"], "expected NAME=VALUE"),
+        (["call", "createOrUpdateGroup"], "createOrUpdateGroup needs a --body"),
+        (["call", "createOrUpdateGroup", "-b", "{nope"], "not JSON"),
+        (["call", "createOrUpdateGroup", "-b", "[1]"], "--body"),
+        (["list", "getUser", "-p", "userId=x"], "getUser is not paginated"),
+    ],
+)
+def test_bad_arguments_are_one_line_and_exit_status_2(
+    env: dict[str, str], args: list[str], says: str
+) -> None:
+    result = evocalize(*args, env=env)
+    assert result.exit_code == 2, result.output
+    assert says in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.output
+
+
+def test_list_prints_every_item_of_every_page_as_json_lines(env: dict[str, str]) -> None:
+    groups = "".join(json.dumps({"id": f"lg-{n:03}", "name": "L"}) + "\n" for n in range(130))
+    assert evocalize("push", "groups", "-", input=groups, env=env).exit_code == 0
+    listed = json_lines(evocalize("list", "listGroups", env=env))
+    ids = [group["id"] for group in listed]
+    assert {f"lg-{n:03}" for n in range(130)} <= set(ids)
+    assert len(ids) == len(set(ids)) > 100  # more than one page of 100

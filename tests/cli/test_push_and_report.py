@@ -1,0 +1,179 @@
+"""`evocalize push` sends a file in batches, follows every report and writes the failed inputs
+to a file that pushes again; `evocalize report` reads what a batch left behind."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from cli_runner import evocalize, json_lines, json_out
+from evocalize import Evocalize
+from evocalize.commands.push import OPERATIONS, Kind
+from evocalize.spec import operation_spec, operation_specs, resolve
+
+from .conftest import KEY, KEY_ID
+
+REPOSITORY_KINDS = {Kind.items, Kind.access, Kind.grants}
+
+
+def users(count: int, prefix: str, *, bad_group_every: int = 0) -> list[dict[str, object]]:
+    return [
+        {
+            "id": f"{prefix}-{n}",
+            "name": f"User {n}",
+            "email": f"{prefix}{n}@example.com",
+            **(
+                {"groups": [{"groupId": f"{prefix}-team", "role": "group_user"}]}
+                if bad_group_every and n % bad_group_every == 1
+                else {}
+            ),
+        }
+        for n in range(count)
+    ]
+
+
+def write_lines(path: Path, entries: list[dict[str, object]]) -> Path:
+    path.write_text("".join(json.dumps(entry) + "\n" for entry in entries))
+    return path
+
+
+def test_every_batch_create_of_the_spec_is_a_kind_of_push() -> None:
+    batch_creates = {
+        op.operation_id for op in operation_specs() if op.batch and op.method == "post"
+    }
+    assert set(OPERATIONS.values()) == batch_creates
+
+
+def test_push_sends_batches_follows_the_reports_and_keeps_the_failed_inputs(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    # 250 users in batches of 100; every 100th names a group that does not exist yet.
+    source = write_lines(tmp_path / "people.jsonl", users(250, "push", bad_group_every=100))
+    result = evocalize("push", "users", str(source), "--batch-size", "100", "--json", env=env)
+    assert result.exit_code == 1
+    summary = json.loads(result.stdout)
+    assert summary["total"] == summary["submitted"] == 250
+    assert (summary["succeeded"], summary["failed"]) == (247, 3)
+    assert len(summary["reportIds"]) == 3
+    failed = tmp_path / "people.failed.jsonl"
+    assert summary["failedInputs"] == str(failed)
+    assert sorted(entry["id"] for entry in json_lines_of(failed)) == [
+        f"push-{n}" for n in (1, 101, 201)
+    ]
+    assert "push them again with: evocalize push users" in result.stderr
+
+    # Once the group exists, the failed inputs push again as they are.
+    evocalize("call", "createOrUpdateGroup", "-b", '{"id": "push-team", "name": "T"}', env=env)
+    again = evocalize("push", "users", str(failed), "--json", env=env)
+    assert json_out(again)["succeeded"] == 3
+    assert json_out(evocalize("call", "getUser", "-p", "userId=push-101", env=env))["groups"]
+
+
+def json_lines_of(path: Path) -> list[Any]:
+    return [json.loads(line) for line in path.read_text().splitlines()]
+
+
+def test_push_reads_stdin_and_prints_a_summary_for_a_person(env: dict[str, str]) -> None:
+    lines = "".join(json.dumps(entry) + "\n" for entry in users(3, "stdin"))
+    result = evocalize("push", "users", "-", input=lines, env=env)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("3 entries: 3 succeeded, 0 failed, in 1 batches")
+
+
+def test_push_types_csv_cells_by_the_spec(env: dict[str, str], tmp_path: Path) -> None:
+    source = tmp_path / "listings.csv"
+    with source.open("w", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(["values.id", "values.address", "values.price", "values.featured"])
+        writer.writerow(["007", "1 Main St", "350000", "true"])
+        writer.writerow(["008", "2 Oak Ave", "", "false"])
+    result = evocalize("push", "items", str(source), "--repository", "listings", env=env)
+    assert result.exit_code == 0, result.output
+    item = json_out(
+        evocalize("call", "getItem", "-p", "repositoryId=listings", "-p", "itemId=007", env=env)
+    )
+    # The id stays text, the price is a number and the flag a boolean; an empty cell is left out.
+    assert item["values"] == {
+        "id": "007", "address": "1 Main St", "price": 350000, "featured": True
+    }  # fmt: skip
+
+
+def test_push_of_items_needs_a_repository(env: dict[str, str], tmp_path: Path) -> None:
+    result = evocalize("push", "items", str(write_lines(tmp_path / "i.jsonl", [])), env=env)
+    assert result.exit_code == 2
+    assert "push items needs --repository" in result.stderr
+
+
+def test_a_line_that_is_not_json_stops_the_push_saying_where(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    source = tmp_path / "broken.jsonl"
+    source.write_text('{"id": "ok-1", "name": "A", "email": "a@example.com"}\n{not json\n')
+    result = evocalize("push", "users", str(source), env=env)
+    assert result.exit_code == 1
+    assert "broken.jsonl: line 2 is not JSON" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_report_show_wait_and_errors_read_a_batch(env: dict[str, str]) -> None:
+    body = json.dumps(users(4, "rep", bad_group_every=2))
+    report_id = json_out(evocalize("call", "createOrUpdateUserBatch", "-b", body, env=env))[
+        "reportId"
+    ]
+    waited = evocalize("report", "wait", report_id, "--json", env=env)
+    assert waited.exit_code == 1  # two entries failed
+    assert json.loads(waited.stdout)["failed"] == 2
+
+    shown = json_out(evocalize("report", "show", report_id, "--json", env=env))
+    assert (shown["totalItems"], shown["errorItems"], shown["isCompleted"]) == (4, 2, True)
+    person = evocalize("report", "show", report_id, env=env)
+    assert person.stdout.strip() == f"{report_id}: 4 entries, 2 succeeded, 2 failed (completed)"
+
+    errors = json_lines(evocalize("report", "errors", report_id, "--json", env=env))
+    assert sorted(error["input"]["id"] for error in errors) == ["rep-1", "rep-3"]
+    assert {error["restErrorCode"] for error in errors} == {"EV_BAD_REQUEST_INVALID_USER_IDENTITY"}
+
+
+def test_an_unknown_report_is_the_api_s_not_found(env: dict[str, str]) -> None:
+    result = evocalize("report", "show", "no-such-report", env=env)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("EV_OBJECT_NOT_FOUND: ")
+
+
+def spec_example_entries(operation_id: str) -> list[Any]:
+    """The entries of the first example the spec gives the batch operation's body."""
+    body = resolve(operation_spec(operation_id).node["requestBody"])["content"]["application/json"]
+    (example, *_) = [resolve(e)["value"] for e in body["examples"].values()]
+    if isinstance(example, dict):  # an object wrapping its one array (grants)
+        (example,) = [value for value in example.values() if isinstance(value, list)]
+    assert isinstance(example, list)
+    return example
+
+
+@pytest.fixture(scope="module")
+def example_world(sandbox_url: str) -> None:
+    """What the spec's examples refer to: their users, groups and items."""
+    with Evocalize(sandbox_url, KEY_ID, KEY) as ev:
+        for group in ("seattle_office", "8675309", "exampleGroupId"):
+            ev.groups.create_or_update_group(body={"id": group, "name": group})
+        for user in ("seattle_user_1", "exampleUserId"):
+            ev.users.create_or_update_user(
+                body={"id": user, "name": user, "email": f"{user}@example.com"}
+            )
+        for item in ("exampleId1", "exampleId2", "exampleContentItemId1", "exampleContentItemId2"):
+            ev.content.create_or_update_item("repository_id", body={"values": {"id": item}})
+
+
+@pytest.mark.parametrize("kind", list(OPERATIONS), ids=lambda kind: kind.value)
+def test_every_kind_pushes_the_spec_s_own_example(
+    kind: Kind, example_world: None, env: dict[str, str], tmp_path: Path
+) -> None:
+    entries = spec_example_entries(OPERATIONS[kind])
+    source = write_lines(tmp_path / f"{kind.value}.jsonl", entries)
+    repository = ["--repository", "repository_id"] if kind in REPOSITORY_KINDS else []
+    result = evocalize("push", kind.value, str(source), *repository, "--json", env=env)
+    summary = json_out(result)
+    assert summary["succeeded"] == summary["total"] == len(entries)

@@ -1,0 +1,96 @@
+"""`evocalize webhook verify` checks one delivery; `evocalize webhook listen`, run as the
+installed console script, prints each lead that `evocalize sandbox send-leads` delivers, once."""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from cli_runner import evocalize, json_out
+from evocalize.signing import current_timestamp, sign
+from evocalize_sandbox.leads import LeadSource, make_delivery
+from served_sandbox import free_port, subprocess_env
+
+SECRET = "hook-s3cret"
+DELIVERY = make_delivery([LeadSource.facebook, LeadSource.google], random.Random(3))
+BODY = json.dumps(DELIVERY)
+LEAD_IDS = [lead["id"] for lead in DELIVERY["leads"]]
+CONSOLE_SCRIPT = Path(sys.executable).parent / "evocalize"
+
+
+def verify(signature: str, timestamp: str, *extra: str) -> list[str]:
+    return [
+        "webhook", "verify", "--path", "/leads", "--secret", SECRET,
+        "--timestamp", timestamp, "--signature", signature, *extra,
+    ]  # fmt: skip
+
+
+def test_verify_accepts_a_signed_delivery_and_names_its_leads() -> None:
+    timestamp = current_timestamp()
+    result = evocalize(*verify(sign("/leads", BODY, timestamp, SECRET), timestamp), input=BODY)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == f"verified: 2 lead(s): {', '.join(LEAD_IDS)}"
+    as_json = evocalize(
+        *verify(sign("/leads", BODY, timestamp, SECRET), timestamp, "--json"), input=BODY
+    )
+    assert [lead["id"] for lead in json_out(as_json)["leads"]] == LEAD_IDS
+
+
+def test_verify_refuses_a_delivery_signed_over_another_path() -> None:
+    timestamp = current_timestamp()
+    result = evocalize(*verify(sign("/other", BODY, timestamp, SECRET), timestamp), input=BODY)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: the X-Evocalize-Signature does not sign")
+    assert SECRET not in result.output
+
+
+def test_verify_refuses_a_stale_timestamp() -> None:
+    stale = str(int(time.time()) - 3600)
+    result = evocalize(*verify(sign("/leads", BODY, stale, SECRET), stale), input=BODY)
+    assert result.exit_code == 1
+    assert "within 60 s" in result.stderr
+
+
+def test_listen_prints_each_lead_once_when_send_leads_delivers_twice(tmp_path: Path) -> None:
+    port = free_port()
+    env = {**subprocess_env(), "EVOCALIZE_CLIENT_KEY": SECRET}
+    listener = subprocess.Popen(
+        [str(CONSOLE_SCRIPT), "webhook", "listen", "--port", str(port), "--json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    try:
+        assert listener.stderr is not None
+        assert "Listening for leads" in listener.stderr.readline()
+        sent = subprocess.run(
+            [
+                str(CONSOLE_SCRIPT),
+                "sandbox",
+                "send-leads",
+                "--to",
+                f"http://127.0.0.1:{port}/leads",
+                "--count",
+                "3",
+                "--redeliver",
+                "--seed",
+                "7",
+            ],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+        )
+        assert sent.returncode == 0, sent.stdout + sent.stderr
+        delivered = [line.split(": ")[0] for line in sent.stdout.splitlines()]
+        assert len(delivered) == 6  # each delivery sent twice
+    finally:
+        listener.terminate()
+        out, _ = listener.communicate(timeout=15)
+    printed = [json.loads(line)["id"] for line in out.splitlines()]
+    assert printed == list(dict.fromkeys(delivered))  # each lead once, in order
