@@ -70,6 +70,9 @@ def test_check_names_each_edited_missing_and_stray_file_and_changes_nothing(
     edited.write_text(edited.read_text() + "# a hand edit\n")
     (copy / "evocalize_client/models/grant.py").unlink()
     (copy / "evocalize_client/stray.py").write_text("")
+    # Bytecode left by importing the package is not a stray file.
+    (copy / "evocalize_client/__pycache__").mkdir(exist_ok=True)
+    (copy / "evocalize_client/__pycache__/client.cpython-311.pyc").write_bytes(b"")
     result = regenerate(
         "--check", "--spec", ROOT / "openapi.yaml", "--output", copy,
         "--client-package", "evocalize_client", "--models-package", "evocalize_models",
