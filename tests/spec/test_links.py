@@ -71,6 +71,11 @@ def test_every_resource_a_partner_creates_is_linked_to_where_it_is_read_or_chang
         ("upsertMediaGrants", "listMediaGrants"),
         ("upsertAudiencePlaceholderGrants", "listAudiencePlaceholderGrants"),
         ("uploadAudienceCsv", "getAudiencePlaceholder"),
+        # Repositories are seeded, not created: reading one leads to what lives in it.
+        ("listRepositories", "getRepository"),
+        ("getRepository", "createOrUpdateItem"),
+        ("getRepository", "createOrUpdateAccessRecord"),
+        ("getUser", "placeOrder"),
     }
     assert expected <= pairs
 
@@ -133,3 +138,13 @@ def expressions_in(value: Any) -> list[str]:
     if isinstance(value, list):
         return [e for item in value for e in expressions_in(item)]
     return []
+
+
+def test_the_order_a_link_places_starts_in_the_future_at_a_valid_amount() -> None:
+    # FACTS.md: a start must be in the future; the example product takes 10 to 10000 USD.
+    bodies = [link["requestBody"] for _, _, _, link in LINKS if link["operationId"] == "placeOrder"]
+    assert bodies
+    for body in bodies:
+        assert body["schedule"]["startTimestamp"] >= 4_102_444_800  # 2100-01-01
+        assert body["orderType"] == "subscription"
+        assert 10 <= body["paymentAmount"] <= 10_000
