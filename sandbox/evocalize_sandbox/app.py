@@ -31,6 +31,7 @@ from .errors import INTERNAL_ERROR, ApiError, malformed
 from .pagination import PageTokens
 from .registry import HANDLERS, load_resources
 from .request_bodies import read_capped, read_form
+from .requests_first import RequestsFirst
 from .seed import SeedSource, apply_seed
 from .settings import Settings
 from .storage import DEFAULT_DATABASE_URL, create_engine, create_schema, persistent_secret
@@ -48,6 +49,7 @@ class Sandbox:
         self.page_tokens = PageTokens(
             persistent_secret(engine, "page_token_key"), settings.page_size
         )
+        self.requests_first = RequestsFirst()
         self.batches = Batches(self, engine, settings.lease_seconds)
 
     def __repr__(self) -> str:
@@ -185,7 +187,7 @@ class _Dispatcher:
         body: bytes,
         form: dict[str, Any],
     ) -> Reply:
-        with self.sandbox.engine.begin() as conn:
+        with self.sandbox.requests_first.request(), self.sandbox.engine.begin() as conn:
             key_id = authenticate(
                 conn, request.headers, raw_path, body, self.sandbox.settings.clock()
             )

@@ -234,6 +234,7 @@ class Batches:
     def _work(self, report_id: str, limit: int | None) -> int:
         done = 0
         while (limit is None or done < limit) and not self.stopping.is_set():
+            self._sandbox.requests_first.wait_for_no_requests()
             outcome = self._apply_next(report_id)
             if outcome is None:
                 break
