@@ -148,3 +148,18 @@ def test_the_order_a_link_places_starts_in_the_future_at_a_valid_amount() -> Non
         assert body["schedule"]["startTimestamp"] >= 4_102_444_800  # 2100-01-01
         assert body["orderType"] == "subscription"
         assert 10 <= body["paymentAmount"] <= 10_000
+
+
+def test_every_listing_links_to_its_next_page() -> None:
+    # So that stateful fuzzing follows real page tokens (and checks that paging advances).
+    paged = {
+        op.id for op in OPERATIONS.values() if "pageToken" in {p["name"] for p in op.parameters()}
+    }
+    next_pages = {
+        source.id
+        for source, _, _, link in LINKS
+        if link["operationId"] == source.id
+        and link.get("parameters", {}).get("pageToken") == "$response.body#/nextPageToken"
+    }
+    assert len(paged) == 11
+    assert next_pages == paged
