@@ -113,8 +113,15 @@ def _error_response(error: ApiError, headers: Mapping[str, str] | None = None) -
 
 
 def _route(method: str, path: str) -> tuple[OperationSpec | None, dict[str, str], list[str]]:
-    """The operation for this request, its path values, and the methods the path allows."""
+    """The operation for this request, its path values, and the methods the path allows.
+
+    Only the most specific template that matches counts (OpenAPI: concrete paths match before
+    templated ones): `/audience/provided` is that path alone, so it allows POST and nothing
+    else, rather than also the GET of `/audience/{placeholderId}`."""
     matches = path_matches(path)
+    if matches:
+        template = matches[0][0].path
+        matches = [(op, values) for op, values in matches if op.path == template]
     allowed = sorted({op.method.upper() for op, _ in matches})
     wanted = method.lower()
     for op, values in matches:

@@ -3,7 +3,9 @@
 A token is `<offset>.<mac>`, base64url-encoded, where the MAC is an HMAC-SHA256 (key kept in the
 database) over the operation id, its path and filter parameters and the offset. Changing the
 offset, the filters or the operation breaks the MAC, so a token cannot be forged or replayed
-on another listing; such a token is a 400 naming `pageToken`.
+on another listing. Such a token names no page of this listing: a 404 naming `pageToken`, as
+openapi.yaml documents (any string is a well-formed token, so a 400 would refuse schema-valid
+input).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from typing import Any
 
 from evocalize.spec import OperationSpec
 
-from .errors import invalid_field
+from .errors import ApiError
 
 PAGE_SIZE = 100
 _MAC_BYTES = 16
@@ -52,7 +54,9 @@ class PageTokens:
         return PageWindow(offset, self.page_size)
 
     def _verify(self, operation: OperationSpec, scope: dict[str, Any], token: str) -> int:
-        refused = invalid_field("pageToken", "the page token is invalid for this listing")
+        refused = ApiError(
+            404, "EV_OBJECT_NOT_FOUND", "the page token names no page of this listing", "pageToken"
+        )
         try:
             raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
         except (binascii.Error, ValueError):

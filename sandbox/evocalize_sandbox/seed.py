@@ -13,7 +13,8 @@ A seed file is JSON or YAML: a mapping of section name to its value, for example
           - {name: price, type: number, isNullable: true}
 
 Unknown sections are an error, so a typo does not silently load nothing. A database that was
-never seeded gets the built-in `default_seed.yaml`.
+never seeded gets the built-in `default_seed.yaml`. `fuzz_seed()` adds to it the objects that
+openapi.yaml's examples name, for contract fuzzing.
 """
 
 from __future__ import annotations
@@ -52,10 +53,21 @@ def read_seed(source: SeedSource) -> Mapping[str, Any]:
     return document
 
 
-def default_seed() -> Mapping[str, Any]:
-    text = resources.files(__package__).joinpath("default_seed.yaml").read_text(encoding="utf-8")
+def _packaged_seed(name: str) -> Mapping[str, Any]:
+    text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
     document: Mapping[str, Any] = yaml.safe_load(text)
     return document
+
+
+def default_seed() -> Mapping[str, Any]:
+    return _packaged_seed("default_seed.yaml")
+
+
+def fuzz_seed() -> Mapping[str, Any]:
+    """The seed of a sandbox under contract fuzzing: the default seed, plus the users and groups
+    of the spec's examples (`fuzz_seed.yaml`), so that example-built requests name objects that
+    exist. Pass it as `create_app(seed=fuzz_seed())`."""
+    return {**default_seed(), **_packaged_seed("fuzz_seed.yaml")}
 
 
 def apply_seed(engine: Engine, source: SeedSource | None) -> None:

@@ -29,10 +29,18 @@ def test_an_undeclared_method_is_a_405_that_lists_the_allowed_ones(http: TestCli
 
 
 def test_a_literal_path_segment_wins_over_a_template(http: TestClient) -> None:
-    # POST /audience/provided is addProvidedAudience, not a method of /audience/{placeholderId}
+    # /audience/provided is the path of addProvidedAudience alone: the GET of
+    # /audience/{placeholderId} is not one of its methods (OpenAPI: concrete paths first).
     response = http.patch("/management/v1/audience/provided")
     assert response.status_code == 405
-    assert response.headers["allow"] == "GET, POST"
+    assert response.headers["allow"] == "POST"
+    assert error_of(response)["code"] == "EV_BAD_REQUEST_MALFORMED"
+
+
+def test_reading_the_literal_path_as_a_placeholder_id_is_a_405(http: TestClient) -> None:
+    response = http.get("/management/v1/audience/provided")
+    assert response.status_code == 405
+    assert response.headers["allow"] == "POST"
 
 
 def test_a_path_parameter_holding_a_newline_is_still_answered_in_json(http: TestClient) -> None:

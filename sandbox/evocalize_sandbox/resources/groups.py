@@ -7,9 +7,12 @@ from typing import Any
 
 import sqlalchemy as sa
 from evocalize_models import GroupBatch, GroupInput
+from pydantic import ValidationError
+from sqlalchemy.engine import Connection
 
 from ..context import Context, EntryContext, Reply, RequestContext, dump, ok
-from ..registry import applies_entry, handles
+from ..registry import applies_entry, handles, seeds
+from ..seed import SeedError
 from ..storage import metadata
 from ..validation import validate_python
 
@@ -32,12 +35,12 @@ def group_exists(ctx: Context, group_id: str) -> bool:
     return found is not None
 
 
-def upsert_group(ctx: Context, group: GroupInput) -> dict[str, Any]:
-    updated = ctx.conn.execute(
+def upsert_group(conn: Connection, group: GroupInput) -> dict[str, Any]:
+    updated = conn.execute(
         sa.update(groups_table).where(groups_table.c.id == group.id).values(name=group.name)
     ).rowcount
     if not updated:
-        ctx.conn.execute(sa.insert(groups_table).values(id=group.id, name=group.name))
+        conn.execute(sa.insert(groups_table).values(id=group.id, name=group.name))
     return {"id": group.id, "name": group.name}
 
 
@@ -48,7 +51,7 @@ def list_groups(ctx: RequestContext) -> Reply:
 
 @handles("createOrUpdateGroup")
 def create_or_update_group(ctx: RequestContext) -> Reply:
-    return ok(upsert_group(ctx, ctx.body_as(GroupInput)), status=201)
+    return ok(upsert_group(ctx.conn, ctx.body_as(GroupInput)), status=201)
 
 
 @handles("createOrUpdateGroupBatch")
@@ -58,4 +61,17 @@ def create_or_update_group_batch(ctx: RequestContext) -> Reply:
 
 @applies_entry("createOrUpdateGroupBatch")
 def apply_group(ctx: EntryContext, entry: Any) -> None:
-    upsert_group(ctx, validate_python(GroupInput, entry))
+    upsert_group(ctx.conn, validate_python(GroupInput, entry))
+
+
+@seeds("groups")
+def seed_groups(conn: Connection, value: Any) -> None:
+    """Groups a database starts with, as `createOrUpdateGroup` bodies (`{id, name}`)."""
+    if not isinstance(value, list):
+        raise SeedError("`groups` must be a list of groups")
+    for number, raw in enumerate(value):
+        try:
+            group = GroupInput.model_validate(raw)
+        except ValidationError as error:
+            raise SeedError(f"groups[{number}] is invalid: {error}") from None
+        upsert_group(conn, group)

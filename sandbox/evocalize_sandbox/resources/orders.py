@@ -170,7 +170,7 @@ def _existing(ctx: RequestContext) -> OrderState:
 
 
 def _check_identity(ctx: RequestContext, user_id: str, group_id: str) -> None:
-    user = user_row(ctx, user_id)
+    user = user_row(ctx.conn, user_id)
     if user is None or user.deactivated_at is not None:
         raise unknown_identity("userId", f"no active user {user_id}")
     if not group_exists(ctx, group_id):

@@ -12,6 +12,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from evocalize_models import UserBatch, UserInput
+from pydantic import ValidationError
 from sqlalchemy.engine import Connection
 
 from ..context import Context, EntryContext, Reply, RequestContext, ok
@@ -51,20 +52,20 @@ facebook_pages_table = sa.Table(
 )
 
 
-def user_row(ctx: Context, user_id: str) -> Any:
-    return ctx.conn.execute(sa.select(users_table).where(users_table.c.id == user_id)).first()
+def user_row(conn: Connection, user_id: str) -> Any:
+    return conn.execute(sa.select(users_table).where(users_table.c.id == user_id)).first()
 
 
 def existing_user(ctx: Context) -> Any:
     """The user of the path, or a 404."""
-    row = user_row(ctx, ctx.path_params["userId"])
+    row = user_row(ctx.conn, ctx.path_params["userId"])
     if row is None:
         raise not_found("user", "userId")
     return row
 
 
-def render_user(ctx: Context, row: Any) -> dict[str, Any]:
-    memberships = ctx.conn.execute(
+def render_user(conn: Connection, row: Any) -> dict[str, Any]:
+    memberships = conn.execute(
         sa.select(memberships_table.c.group_id, memberships_table.c.role, groups_table.c.name)
         .join(groups_table, groups_table.c.id == memberships_table.c.group_id, isouter=True)
         .where(memberships_table.c.user_id == row.id)
@@ -79,14 +80,14 @@ def render_user(ctx: Context, row: Any) -> dict[str, Any]:
     return {"id": row.id, "name": row.name, "email": row.email, "groups": groups}
 
 
-def upsert_user(ctx: Context, user: UserInput) -> dict[str, Any]:
-    current = user_row(ctx, user.id)
+def upsert_user(conn: Connection, user: UserInput) -> dict[str, Any]:
+    current = user_row(conn, user.id)
     if current is None:
         for name in ("name", "email"):
             if getattr(user, name) is None:
                 raise invalid_field(name, f"{name} is required to create a user")
     if user.email is not None:
-        other = ctx.conn.execute(
+        other = conn.execute(
             sa.select(users_table.c.id).where(
                 sa.func.lower(users_table.c.email) == user.email.lower(),
                 users_table.c.id != user.id,
@@ -100,7 +101,7 @@ def upsert_user(ctx: Context, user: UserInput) -> dict[str, Any]:
                 "email",
             )
     for number, association in enumerate(user.groups or []):
-        known = ctx.conn.execute(
+        known = conn.execute(
             sa.select(groups_table.c.id).where(groups_table.c.id == association.group_id)
         ).first()
         if known is None:
@@ -113,34 +114,30 @@ def upsert_user(ctx: Context, user: UserInput) -> dict[str, Any]:
         if value is not None
     }
     if current is None:
-        ctx.conn.execute(sa.insert(users_table).values(id=user.id, **changes))
+        conn.execute(sa.insert(users_table).values(id=user.id, **changes))
     elif changes:
-        ctx.conn.execute(
-            sa.update(users_table).where(users_table.c.id == user.id).values(**changes)
-        )
+        conn.execute(sa.update(users_table).where(users_table.c.id == user.id).values(**changes))
     if user.replace_groups and user.groups is not None:
-        ctx.conn.execute(sa.delete(memberships_table).where(memberships_table.c.user_id == user.id))
+        conn.execute(sa.delete(memberships_table).where(memberships_table.c.user_id == user.id))
     for association in user.groups or []:
         where = (
             memberships_table.c.user_id == user.id,
             memberships_table.c.group_id == association.group_id,
         )
         role = association.role.value
-        if not ctx.conn.execute(
-            sa.update(memberships_table).where(*where).values(role=role)
-        ).rowcount:
-            ctx.conn.execute(
+        if not conn.execute(sa.update(memberships_table).where(*where).values(role=role)).rowcount:
+            conn.execute(
                 sa.insert(memberships_table).values(
                     user_id=user.id, group_id=association.group_id, role=role
                 )
             )
-    row = user_row(ctx, user.id)
-    return render_user(ctx, row)
+    row = user_row(conn, user.id)
+    return render_user(conn, row)
 
 
 @handles("getUser")
 def get_user(ctx: RequestContext) -> Reply:
-    return ok(render_user(ctx, existing_user(ctx)))
+    return ok(render_user(ctx.conn, existing_user(ctx)))
 
 
 @handles("listUsers")
@@ -154,7 +151,7 @@ def list_users(ctx: RequestContext) -> Reply:
 
 @handles("createOrUpdateUser")
 def create_or_update_user(ctx: RequestContext) -> Reply:
-    return ok(upsert_user(ctx, ctx.body_as(UserInput)), status=201)
+    return ok(upsert_user(ctx.conn, ctx.body_as(UserInput)), status=201)
 
 
 @handles("createOrUpdateUserBatch")
@@ -167,7 +164,7 @@ def create_or_update_user_batch(ctx: RequestContext) -> Reply:
 
 @applies_entry("createOrUpdateUserBatch")
 def apply_user(ctx: EntryContext, entry: Any) -> None:
-    upsert_user(ctx, validate_python(UserInput, entry))
+    upsert_user(ctx.conn, validate_python(UserInput, entry))
 
 
 @handles("deactivateUser")
@@ -199,6 +196,21 @@ def list_user_facebook_pages(ctx: RequestContext) -> Reply:
         return page
 
     return ctx.page_of(statement, render)
+
+
+@seeds("users")
+def seed_users(conn: Connection, value: Any) -> None:
+    """Users a database starts with, as `createOrUpdateUser` bodies; their groups must be in
+    the seed's `groups` (sections load in the order the file gives them)."""
+    if not isinstance(value, list):
+        raise SeedError("`users` must be a list of users")
+    for number, raw in enumerate(value):
+        try:
+            upsert_user(conn, UserInput.model_validate(raw))
+        except ValidationError as error:
+            raise SeedError(f"users[{number}] is invalid: {error}") from None
+        except ApiError as error:
+            raise SeedError(f"users[{number}] is refused: {error.message}") from None
 
 
 @seeds("facebookPages")
