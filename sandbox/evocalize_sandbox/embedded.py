@@ -14,7 +14,7 @@ from pathlib import Path
 from starlette.applications import Starlette
 
 from evocalize_sandbox.app import create_app
-from evocalize_sandbox.seed import SeedSource
+from evocalize_sandbox.seed import SeedSource, fuzz_seed
 from evocalize_sandbox.settings import Settings
 
 EMBEDDED_KEY_ID = "embedded"
@@ -32,13 +32,15 @@ class EmbeddedSandbox:
 def embedded_sandbox(
     seed: SeedSource | None = None, settings: Settings | None = None
 ) -> Iterator[EmbeddedSandbox]:
+    """A fresh sandbox, seeded by default with `fuzz_seed()` (the objects the spec's examples
+    name), since what it is for is being fuzzed."""
     with tempfile.TemporaryDirectory(prefix="evocalize-sandbox-") as folder:
         database_url = f"sqlite:///{Path(folder) / 'sandbox.db'}"
         secret = secrets.token_urlsafe(24)
         app = create_app(
             database_url=database_url,
             clients={EMBEDDED_KEY_ID: secret},
-            seed=seed,
+            seed=fuzz_seed() if seed is None else seed,
             settings=settings,
         )
         yield EmbeddedSandbox(app, EMBEDDED_KEY_ID, secret, database_url)
