@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 import pytest
 from evocalize_sandbox.embedded import EmbeddedSandbox, embedded_sandbox
+from evocalize_sandbox.seed import fuzz_seed
 from schemathesis.python.asgi import shutdown_lifespans
 
 
@@ -12,6 +13,20 @@ def sandbox() -> Iterator[EmbeddedSandbox]:
     """A fresh embedded sandbox; schemathesis starts its lifespan (the batch worker), which
     must stop before the temporary database goes."""
     with embedded_sandbox() as fresh:
+        try:
+            yield fresh
+        finally:
+            shutdown_lifespans()
+
+
+@pytest.fixture
+def users_sandbox() -> Iterator[EmbeddedSandbox]:
+    """A fresh embedded sandbox whose users fill more than one page of listUsers."""
+    seed = {**fuzz_seed(), "users": [
+        {"id": f"user-{n:03}", "email": f"user-{n:03}@example.com", "name": f"User {n}"}
+        for n in range(150)
+    ]}  # fmt: skip
+    with embedded_sandbox(seed=seed) as fresh:
         try:
             yield fresh
         finally:

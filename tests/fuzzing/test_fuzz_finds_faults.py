@@ -8,7 +8,13 @@ from typing import Any
 from evocalize.fuzzing import FuzzOptions, FuzzTally, fuzz
 from evocalize_sandbox.embedded import EmbeddedSandbox
 
-from fuzzing.faults import IgnoresAuth, ServerErrorOnLongNames, WrongTypeInResponse
+from fuzzing.faults import (
+    IgnoresAuth,
+    ItemReadableAfterDelete,
+    RepeatingPageToken,
+    ServerErrorOnLongNames,
+    WrongTypeInResponse,
+)
 
 
 def failed_checks(
@@ -61,3 +67,24 @@ def test_the_sandbox_without_faults_passes_the_same_runs(sandbox: EmbeddedSandbo
     )
     assert failed == {}
     assert exit_code == 0
+
+
+def test_a_deleted_item_still_readable_fails_use_after_free(sandbox: EmbeddedSandbox) -> None:
+    app = ItemReadableAfterDelete(sandbox.app)
+    exit_code, failed = failed_checks(
+        sandbox,
+        app,
+        ("createOrUpdateItem", "deleteItem", "getItem"),
+        phases=("stateful",),
+    )
+    assert exit_code != 0
+    assert "use_after_free" in failed["getItem"]
+
+
+def test_a_page_token_that_repeats_fails_page_token_advances(
+    users_sandbox: EmbeddedSandbox,
+) -> None:
+    app = RepeatingPageToken(users_sandbox.app)
+    exit_code, failed = failed_checks(users_sandbox, app, ("listUsers",), phases=("stateful",))
+    assert exit_code != 0
+    assert "page_token_advances" in failed["listUsers"]
