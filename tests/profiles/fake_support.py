@@ -1,7 +1,7 @@
 """What the in-process fakes of the peer profiles share: input checked against the profile's own
 OpenAPI document (so a fake refuses exactly what its spec refuses, which schemathesis holds it
 to), issued tokens that expire on a test clock, injected throttling, and a sync httpx transport
-over an ASGI app for the generated clients' sync calls."""
+over an ASGI app for the generated clients' sync calls, and a generated client wired over a fake."""
 
 from __future__ import annotations
 
@@ -11,10 +11,11 @@ import secrets
 import warnings
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
 import jsonschema
+from evocalize.profiles.wiring import Profile
 from evocalize.spec import OperationSpec, document_operations, profile_document, resolve
 from starlette.requests import Request
 
@@ -196,3 +197,22 @@ class ASGISyncTransport(httpx.BaseTransport):
 
     def close(self) -> None:
         self._client.close()
+
+
+GeneratedClient = TypeVar("GeneratedClient")
+
+
+def client_over(
+    make: Callable[..., GeneratedClient],
+    base_url: str,
+    profile: Profile,
+    app: Any,
+    auth: httpx.Auth | None,
+    pauses: list[float],
+) -> GeneratedClient:
+    """A generated `Client` class's client over the fake `app`, with `auth` and the profile's
+    retries, their pauses recorded in `pauses` instead of slept."""
+    args = profile.httpx_args(
+        auth, transport=ASGISyncTransport(app), sleep=pauses.append, rand=lambda: 0.5
+    )
+    return make(base_url=base_url, httpx_args=args)

@@ -65,11 +65,6 @@ class FakeTime:
 
 
 @pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"
-
-
-@pytest.fixture
 def time() -> FakeTime:
     return FakeTime()
 
@@ -80,7 +75,7 @@ def fake(time: FakeTime) -> BidTheatreFake:
 
 
 def client(fake: BidTheatreFake, time: FakeTime, auth: httpx.Auth | None = None) -> Client:
-    args = bidtheatre.httpx_args(
+    args = bidtheatre.PROFILE.httpx_args(
         auth if auth is not None else bidtheatre.token_auth(fake.issue_token()),
         transport=httpx.ASGITransport(app=fake.app()),
         policy=RetryPolicy(jitter=False, base_delay=1.0),
@@ -145,7 +140,7 @@ async def test_put_sets_the_fields_and_delete_answers_204_with_an_empty_body(
     assert (deleted.status_code, deleted.content) == (204, b"")
     again = await delete_campaign.asyncio_detailed(NETWORK_ID, campaign_id, client=api)
     with pytest.raises(NotFoundError):
-        bidtheatre.raise_for_bidtheatre_response(as_httpx(again))
+        bidtheatre.ERRORS.raise_for(as_httpx(again))
 
 
 async def test_a_listing_of_250_campaigns_comes_whole_under_the_plural_key(
@@ -189,7 +184,7 @@ async def test_an_expired_token_without_a_way_to_renew_is_a_typed_authentication
     time.now += fake.token_lifetime
     response = await list_campaigns.asyncio_detailed(NETWORK_ID, client=api)
     with pytest.raises(AuthenticationError) as caught:
-        bidtheatre.raise_for_bidtheatre_response(as_httpx(response))
+        bidtheatre.ERRORS.raise_for(as_httpx(response))
     assert caught.value.message == "Bad or expired token. Re-authenticate the user to resolve."
     assert "token-" not in str(caught.value)
 
@@ -224,7 +219,7 @@ async def test_each_failure_is_decoded_from_the_error_root_key(
     body = response.parsed.to_dict()
     assert (body["code"], body["apiVersion"]) == (status, "2.0")
     with pytest.raises(error) as caught:
-        bidtheatre.raise_for_bidtheatre_response(as_httpx(response))
+        bidtheatre.ERRORS.raise_for(as_httpx(response))
     assert caught.value.message == body["error"]["message"]
 
 
@@ -234,7 +229,7 @@ async def test_an_application_error_code_after_a_500_becomes_the_error_code(
     fake.faults = [(500, "DB_TIMEOUT")] * 4
     response = await list_campaigns.asyncio_detailed(NETWORK_ID, client=client(fake, time))
     with pytest.raises(InternalServerError) as caught:
-        bidtheatre.raise_for_bidtheatre_response(as_httpx(response))
+        bidtheatre.ERRORS.raise_for(as_httpx(response))
     assert (caught.value.status, caught.value.code) == (500, "DB_TIMEOUT")
 
 
@@ -274,7 +269,7 @@ async def test_a_post_that_failed_with_a_server_error_is_not_sent_again(
         NETWORK_ID, client=client(fake, time), body=SPRING
     )
     with pytest.raises(InternalServerError) as caught:
-        bidtheatre.raise_for_bidtheatre_response(as_httpx(response))
+        bidtheatre.ERRORS.raise_for(as_httpx(response))
     assert caught.value.status == 503
     assert len(fake.received) == 1
     assert time.pauses == []
@@ -284,7 +279,7 @@ async def test_throttling_that_outlasts_the_retries_is_a_typed_rate_limit_error(
     fake: BidTheatreFake, time: FakeTime
 ) -> None:
     fake.reads.limit = 1
-    args = bidtheatre.httpx_args(
+    args = bidtheatre.PROFILE.httpx_args(
         bidtheatre.token_auth(fake.issue_token()),
         transport=httpx.ASGITransport(app=fake.app()),
         policy=RetryPolicy(max_attempts=1),
@@ -293,6 +288,6 @@ async def test_throttling_that_outlasts_the_retries_is_a_typed_rate_limit_error(
     await list_campaigns.asyncio_detailed(NETWORK_ID, client=api)
     response = await list_campaigns.asyncio_detailed(NETWORK_ID, client=api)
     with pytest.raises(RateLimitError) as caught:
-        bidtheatre.raise_for_bidtheatre_response(as_httpx(response))
+        bidtheatre.ERRORS.raise_for(as_httpx(response))
     assert response.headers["Retry-After"] == "60"
     assert caught.value.status == 429

@@ -40,17 +40,12 @@ SPRING = AdvertiserCampaignInput(name="Spring Offers", description="Calls for th
 
 
 @pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"
-
-
-@pytest.fixture
 def fake() -> InvocaFake:
     return InvocaFake()
 
 
 def client(fake: InvocaFake, auth: httpx.Auth | None = None, **retry: Any) -> Client:
-    args = invoca.httpx_args(
+    args = invoca.PROFILE.httpx_args(
         auth if auth is not None else invoca.token_auth(TOKEN),
         transport=httpx.ASGITransport(app=fake.app()),
         **retry,
@@ -140,7 +135,7 @@ async def test_a_wrong_token_is_a_typed_authentication_error_that_hides_the_toke
 ) -> None:
     response = await upsert(client(fake, invoca.token_auth("not-the-token")), "spring-2026")
     with pytest.raises(AuthenticationError) as caught:
-        invoca.raise_for_invoca_response(as_httpx(response))
+        invoca.ERRORS.raise_for(as_httpx(response))
     assert (caught.value.status, caught.value.code) == (401, "Unauthorized")
     assert "not-the-token" not in str(caught.value)
     assert "not-the-token" not in repr(invoca.token_auth("not-the-token"))
@@ -151,7 +146,7 @@ async def test_invalid_arguments_answer_403_caught_as_bad_request_and_as_permiss
 ) -> None:
     response = await upsert(client(fake), "spring-2026", AdvertiserCampaignInput(name=""))
     with pytest.raises(BadRequestError) as caught:
-        invoca.raise_for_invoca_response(as_httpx(response))
+        invoca.ERRORS.raise_for(as_httpx(response))
     assert isinstance(caught.value, PermissionDeniedError)
     assert isinstance(caught.value, invoca.InvalidArgumentsError)
     assert (caught.value.status, caught.value.code) == (403, "RecordInvalid")
@@ -163,7 +158,7 @@ async def test_a_missing_campaign_is_a_typed_not_found_error(fake: InvocaFake) -
         NETWORK_ID, ADVERTISER, "nothing-here", client=client(fake)
     )
     with pytest.raises(NotFoundError) as caught:
-        invoca.raise_for_invoca_response(as_httpx(response))
+        invoca.ERRORS.raise_for(as_httpx(response))
     assert caught.value.code == "RecordNotFound"
     assert "nothing-here" in caught.value.message
 
@@ -173,7 +168,7 @@ async def test_a_network_the_credentials_do_not_cover_is_not_authorized(fake: In
         NETWORK_ID + 1, ADVERTISER, "spring-2026", client=client(fake)
     )
     with pytest.raises(AuthenticationError):
-        invoca.raise_for_invoca_response(as_httpx(response))
+        invoca.ERRORS.raise_for(as_httpx(response))
 
 
 async def test_an_upsert_is_retried_after_a_server_fault_because_it_is_idempotent(
@@ -203,6 +198,6 @@ async def test_a_server_fault_that_outlasts_the_retries_is_a_typed_error(fake: I
         NETWORK_ID, ADVERTISER, "spring-2026", client=api
     )
     with pytest.raises(InternalServerError) as caught:
-        invoca.raise_for_invoca_response(as_httpx(response))
+        invoca.ERRORS.raise_for(as_httpx(response))
     assert caught.value.code == "InternalServiceError"
     assert len(fake.received) == 3
