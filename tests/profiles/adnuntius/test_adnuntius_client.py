@@ -290,10 +290,8 @@ async def test_the_async_client_pages_renews_and_checks_existence_alike(
     fake: FakeAdnuntius, auth: SessionAuth
 ) -> None:
     fake.add_line_items(250)
-    transport = adnuntius.PROFILE.retry_transport(httpx.ASGITransport(fake.app))
-    client = Client(
-        base_url="https://api.adnuntius.com", httpx_args={"auth": auth, "transport": transport}
-    )
+    args = adnuntius.PROFILE.httpx_args(auth, transport=httpx.ASGITransport(fake.app))
+    client = Client(base_url="https://api.adnuntius.com", httpx_args=args)
     fetch = afetch_pages(list_line_items, client, adnuntius.ERRORS, context=NETWORK)
     found = [
         item.id async for item in aiter_items(fetch, adnuntius.paging(), convert=LineItem.from_dict)

@@ -333,10 +333,8 @@ async def test_the_async_client_pages_renews_and_waits_alike(
     async def sleep(seconds: float) -> None:
         waited.append(seconds)
 
-    transport = appnexus.PROFILE.retry_transport(httpx.ASGITransport(fake.app), sleep=sleep)
-    client = Client(
-        base_url="https://api.adnxs.com", httpx_args={"auth": auth, "transport": transport}
-    )
+    args = appnexus.PROFILE.httpx_args(auth, transport=httpx.ASGITransport(fake.app), sleep=sleep)
+    client = Client(base_url="https://api.adnxs.com", httpx_args=args)
     fetch = afetch_pages(list_creatives, client, appnexus.ERRORS)
     first = [
         c.id
