@@ -256,12 +256,20 @@ def decode_evocalize_errors(response: httpx.Response) -> list[ErrorDetail] | Non
 
 
 def error_object_decoder(
-    where: str, *, message: str = "message", code: str | None = "code"
+    where: str,
+    *,
+    message: str = "message",
+    code: str | None = "code",
+    details: Sequence[str] = (),
+    marked: bool = False,
 ) -> ErrorDecoder:
     """A decoder for the APIs whose failure body holds one error object at `where` (a key, or
-    a dotted path of keys), its text in the field `message` and its code, if any, in `code`:
-    BidTheatre's `{"error": {"message", "errorCode"}}`, Invoca's `{"errors": {"class",
-    "invalid_data"}}`."""
+    a dotted path of keys), its text in the field `message` (else its code), its code, if any,
+    in `code`, and the fields named in `details`, when present, as details: BidTheatre's
+    `{"error": {"message", "errorCode"}}`, Invoca's `{"errors": {"class", "invalid_data"}}`,
+    AppNexus's `{"response": {"error", "error_id", "error_description"}}`. With `marked`, the
+    object is an error only when it holds the message or the code field (AppNexus's `response`
+    wraps its successes too)."""
     keys = where.split(".")
 
     def decode(response: httpx.Response) -> list[ErrorDetail] | None:
@@ -270,11 +278,14 @@ def error_object_decoder(
             found = found.get(key) if isinstance(found, Mapping) else None
         if not isinstance(found, Mapping):
             return None
+        if marked and message not in found and (code is None or code not in found):
+            return None
         value = found.get(code) if code is not None else None
         return [
             ErrorDetail(
-                message=str(found.get(message) or "no message"),
+                message=str(found.get(message) or value or "no message"),
                 code=str(value) if value is not None else None,
+                details={name: found[name] for name in details if found.get(name)},
             )
         ]
 
@@ -345,15 +356,20 @@ def raise_for_response(
 
 @dataclass(frozen=True)
 class ErrorConvention:
-    """How one API reports errors: the decoder of its envelope and its table of error codes
-    (Evocalize's by default; the peer profiles of `evocalize.profiles` have their own)."""
+    """How one API reports errors: the decoder of its envelope, its table of error codes
+    (Evocalize's by default), and the classes its statuses stand for where they differ from
+    HTTP's (Invoca's 403: invalid arguments). Each peer profile of `evocalize.profiles` states
+    its own; a code in `codes` wins over a class of `statuses`."""
 
     decode: ErrorDecoder = decode_evocalize_errors
     codes: Mapping[str, type[APIError]] = dataclass_field(default_factory=lambda: ERRORS_BY_CODE)
+    statuses: Mapping[int, type[APIError]] = dataclass_field(default_factory=dict)
 
     def raise_for(self, response: httpx.Response) -> None:
         """`raise_for_response` under this convention."""
         raise_for_response(response, self.decode, classify=self.classify)
 
     def classify(self, status: int, code: str | None) -> type[APIError]:
+        if status in self.statuses and (code or "") not in self.codes:
+            return self.statuses[status]
         return error_class(status, code, self.codes)

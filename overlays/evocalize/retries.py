@@ -175,16 +175,10 @@ def request_path(request: httpx.Request) -> str:
     return request.url.raw_path.split(b"?", 1)[0].decode("ascii")
 
 
-def idempotent_by_spec(
-    request: httpx.Request, operations: Sequence[OperationSpec] | None = None
-) -> bool:
-    """Whether the spec (or the document whose `operations` are given) says this request may be
-    repeated; a request it does not describe is judged by its method alone (RFC 9110, 9.2.2),
-    so an unknown POST is never repeated."""
-    operation = match_operation(request.method, request_path(request), operations)
-    if operation is not None:
-        return operation.idempotent
-    return request.method.lower() in IDEMPOTENT_METHODS
+def idempotent_by_spec(request: httpx.Request) -> bool:
+    """Whether the spec says this request may be repeated; a request the spec does not describe
+    is judged by its method alone (RFC 9110, 9.2.2), so an unknown POST is never repeated."""
+    return _idempotent(request.method, request_path(request))
 
 
 def idempotent_by_operations(
@@ -197,15 +191,18 @@ def idempotent_by_operations(
 
     def is_safe(request: httpx.Request) -> bool:
         path = request_path(request)
-        method = request.method.lower()
         if prefix and path.startswith(prefix + "/"):
             path = path[len(prefix) :]
-        for operation in operations:
-            if operation.method == method and operation.path_pattern.match(path):
-                return operation.idempotent
-        return method in IDEMPOTENT_METHODS
+        return _idempotent(request.method, path, operations)
 
     return is_safe
+
+
+def _idempotent(method: str, path: str, operations: Sequence[OperationSpec] | None = None) -> bool:
+    operation = match_operation(method, path, operations)
+    if operation is not None:
+        return operation.idempotent
+    return method.lower() in IDEMPOTENT_METHODS
 
 
 def _server_path(operations: Sequence[OperationSpec]) -> str:

@@ -1,15 +1,17 @@
-"""Credentials that expire: log in once for a token, send it on every request, and when the
-server says it has expired, log in again and send the request once more.
+"""Tokens that expire: obtain one, send it on every request, and when the server says it has
+expired, obtain a new one once and send the request again. The one renewal mechanism of the
+overlay; what differs between APIs is a strategy:
 
-AppNexus answers `POST /auth` with a session token that goes in the `Authorization` header
-(`seeds/002`, "Use /auth to get a valid token"); Adnuntius answers its token request with an
-access token sent as `Authorization: Bearer` (`seeds/004`). Both are `SessionAuth` with their
-own login request, token reader and header. As an `httpx.Auth`, it works under any client built
-on httpx, the generated ones included, sync or async, and the login request goes through the
-same transport (and so the same retries) as every other request.
+- how a token is obtained (`ObtainToken`): by a login request sent through the same flow
+  (`logging_in`: AppNexus's `POST /auth`, `seeds/002`; Adnuntius's token request, `seeds/004`),
+  or by a function of the caller's (`renewed_by`: BidTheatre documents no way to obtain one);
+- where it goes on a request (`credentials_auth.in_header`, raw or `Bearer`, or any placement);
+- what says it expired (`expired`, a 401 by default).
 
-The password lives in whatever builds the login request, the token in a private attribute:
-no repr, log line or exception shows either.
+As an `httpx.Auth`, it works under any client built on httpx, the generated ones included, sync
+or async, and a login request goes through the same transport (and so the same retries) as
+every other request. The password lives in whatever builds the login request, the token in a
+private attribute: no repr, log line or exception shows either.
 """
 
 from __future__ import annotations
@@ -18,15 +20,17 @@ from collections.abc import Callable, Generator
 
 import httpx
 
+from evocalize.credentials_auth import PlaceToken, in_header
 from evocalize.errors import ErrorConvention, ResponseValidationError
 
-__all__ = ["SessionAuth", "bearer_header", "raw_header", "rejected_with_401"]
+__all__ = ["ObtainToken", "SessionAuth", "logging_in", "rejected_with_401", "renewed_by"]
 
 # Builds the login request, given the request that needs a token (whose URL says where the API
 # is): a new request each time, as a request is sent once.
 LoginRequest = Callable[[httpx.Request], httpx.Request]
-# Puts a token on a request.
-ApplyToken = Callable[[httpx.Request, str], None]
+# Obtains a token for the request that needs one: the requests it yields (a login) go through
+# the auth flow, their answers come back, and it returns the token.
+ObtainToken = Callable[[httpx.Request], Generator[httpx.Request, httpx.Response, str]]
 
 
 def rejected_with_401(response: httpx.Response) -> bool:
@@ -34,80 +38,90 @@ def rejected_with_401(response: httpx.Response) -> bool:
     return response.status_code == 401
 
 
-def bearer_header(request: httpx.Request, token: str) -> None:
-    """`Authorization: Bearer <token>` (RFC 6750)."""
-    request.headers["Authorization"] = f"Bearer {token}"
+def logging_in(
+    login: LoginRequest,
+    read_token: Callable[[httpx.Response], str],
+    *,
+    errors: ErrorConvention | None = None,
+) -> ObtainToken:
+    """A token from a login request: `read_token` takes it out of the success answer; a failed
+    login raises the typed error of `errors` (a wrong password is an `AuthenticationError`, not
+    a loop), an answer without a token a `ResponseValidationError`."""
+    convention = errors if errors is not None else ErrorConvention()
+
+    def obtain(request: httpx.Request) -> Generator[httpx.Request, httpx.Response, str]:
+        response = yield login(request)
+        convention.raise_for(response)
+        token = read_token(response)
+        if not token:
+            raise ResponseValidationError("the login answer holds no token")
+        return token
+
+    return obtain
 
 
-def raw_header(name: str = "Authorization") -> ApplyToken:
-    """The token as the whole value of header `name` (AppNexus's `Authorization: <token>`)."""
+def renewed_by(renew: Callable[[], str]) -> ObtainToken:
+    """A token from the caller's `renew()`, for APIs that leave obtaining one to the caller."""
 
-    def apply(request: httpx.Request, token: str) -> None:
-        request.headers[name] = token
+    def obtain(request: httpx.Request) -> Generator[httpx.Request, httpx.Response, str]:
+        yield from ()  # sends nothing of its own
+        token = renew()
+        if not token:
+            raise ValueError("the renew function returned no token")
+        return token
 
-    return apply
+    return obtain
 
 
 class SessionAuth(httpx.Auth):
-    """Logs in on the first request, caches the token, and renews it once when a response says
-    it expired (`expired`, a 401 by default), then replays the request with the new one.
+    """Obtains a token on the first request (unless it starts with `token`), caches it, and when
+    a response says it expired, obtains a new one once and replays the request with it.
 
-    `login` builds the login request; `read_token` takes the token out of its success answer; a
-    failed login raises the typed error of `errors` (a wrong password is an
-    `AuthenticationError`, not a loop). A request refused again after a fresh login is returned
-    as it is, for the caller's error handling. A request refused with a token that another
-    request has already renewed is replayed with the new token, without logging in again.
+    A request refused again after a fresh token is returned as it is, for the caller's error
+    handling. A request refused with a token that another request has already renewed is
+    replayed with the new token, without obtaining another.
     """
 
     requires_response_body = True  # the login answer, and bodies that signal expiry
 
     def __init__(
         self,
-        login: LoginRequest,
-        read_token: Callable[[httpx.Response], str],
+        obtain: ObtainToken,
         *,
-        apply: ApplyToken = bearer_header,
+        place: PlaceToken | None = None,
+        token: str | None = None,
         expired: Callable[[httpx.Response], bool] = rejected_with_401,
-        errors: ErrorConvention | None = None,
     ) -> None:
-        self._login = login
-        self._read_token = read_token
-        self._apply = apply
+        self._obtain = obtain
+        self._place = place if place is not None else in_header()
+        self._token = token or None
         self._expired = expired
-        self._errors = errors if errors is not None else ErrorConvention()
-        self._token: str | None = None
-        self.logins = 0  # how many times it logged in: a number, never a credential
+        self.obtained = 0  # how many tokens it obtained: a number, never a credential
 
     def __repr__(self) -> str:
-        state = "logged in" if self._token is not None else "not logged in"
-        return f"{type(self).__name__}({state}, logins={self.logins})"
+        state = "holding a token" if self._token is not None else "holding no token"
+        return f"{type(self).__name__}({state}, obtained={self.obtained})"
 
     def forget(self) -> None:
-        """Drops the cached token: the next request logs in first."""
+        """Drops the cached token: the next request obtains one first."""
         self._token = None
 
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         token = self._token
         if token is None:
-            token = yield from self._log_in(request)
-        self._apply(request, token)
-        response = yield request
+            token = yield from self._renew(request)
+        response = yield self._place(request, token)
         if not self._expired(response):
             return
         if self._token in (None, token):  # nobody renewed it meanwhile
-            token = yield from self._log_in(request)
+            token = yield from self._renew(request)
         else:
             token = self._token
-        self._apply(request, token)
-        yield request
+        yield self._place(request, token)
 
-    def _log_in(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, str]:
+    def _renew(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, str]:
         self._token = None
-        response = yield self._login(request)
-        self.logins += 1
-        self._errors.raise_for(response)
-        token = self._read_token(response)
-        if not token:
-            raise ResponseValidationError("the login answer holds no token")
+        token = yield from self._obtain(request)
+        self.obtained += 1
         self._token = token
         return token

@@ -1,5 +1,6 @@
 """Static credentials: a token in a header (with or without a scheme word), in a query parameter,
-or in the JSON body; a token renewed once after a 401; tokens never shown by a repr."""
+or in the JSON body; a 401 answered as it is (renewal is `SessionAuth`'s, tested with it); tokens
+never shown by a repr."""
 
 from __future__ import annotations
 
@@ -8,7 +9,12 @@ from collections.abc import Callable
 
 import httpx
 import pytest
-from evocalize.credentials_auth import HeaderTokenAuth, JsonBodyTokenAuth, QueryTokenAuth
+from evocalize.credentials_auth import (
+    HeaderTokenAuth,
+    JsonBodyTokenAuth,
+    QueryTokenAuth,
+    in_query,
+)
 
 Handler = Callable[[httpx.Request], httpx.Response]
 
@@ -48,7 +54,7 @@ def test_a_body_token_joins_the_json_object_and_the_length_follows() -> None:
 
 
 def test_a_body_token_without_a_json_body_goes_to_the_fallback_or_is_refused() -> None:
-    fallback = JsonBodyTokenAuth("t0k", otherwise=QueryTokenAuth("t0k"))
+    fallback = JsonBodyTokenAuth("t0k", otherwise=in_query())
     assert send(fallback, method="GET", url="/x").url.params["oauth_token"] == "t0k"
     with pytest.raises(ValueError, match="no JSON object body"):
         send(JsonBodyTokenAuth("t0k"), method="GET", url="/x")
@@ -56,40 +62,7 @@ def test_a_body_token_without_a_json_body_goes_to_the_fallback_or_is_refused() -
         send(JsonBodyTokenAuth("t0k"), method="POST", url="/x", json=["not", "an", "object"])
 
 
-def test_a_401_renews_the_token_once_and_sends_the_request_again() -> None:
-    seen: list[str | None] = []
-
-    def server(request: httpx.Request) -> httpx.Response:
-        seen.append(request.headers.get("Authorization"))
-        return httpx.Response(200 if seen[-1] == "fresh" else 401)
-
-    renewals: list[str] = []
-
-    def renew() -> str:
-        renewals.append("fresh")
-        return "fresh"
-
-    auth = HeaderTokenAuth("stale", scheme="", renew=renew)
-    send(auth, server, method="GET", url="/x")
-    send(auth, server, method="GET", url="/x")
-    assert seen == ["stale", "fresh", "fresh"]
-    assert renewals == ["fresh"]
-
-
-def test_a_token_still_refused_after_renewal_is_answered_as_it_is() -> None:
-    calls: list[str | None] = []
-
-    def server(request: httpx.Request) -> httpx.Response:
-        calls.append(request.url.params.get("oauth_token"))
-        return httpx.Response(401)
-
-    with httpx.Client(transport=httpx.MockTransport(server), base_url="https://api.test") as http:
-        response = http.get("/x", auth=QueryTokenAuth("a", renew=lambda: "b"))
-    assert response.status_code == 401
-    assert calls == ["a", "b"]
-
-
-def test_without_renew_a_401_is_answered_at_once() -> None:
+def test_a_static_token_refused_with_401_is_answered_at_once() -> None:
     calls: list[httpx.Request] = []
 
     def server(request: httpx.Request) -> httpx.Response:

@@ -2,20 +2,19 @@
 profile's own operations (paths relative to its server URL), statuses that prove a request was
 refused before it was acted on (BidTheatre's 429, which makes even a POST safe to send again),
 the retry transport that fits a sync or an async transport, a decoder of single error objects,
-and an error classifier of the API's own."""
+and an error convention with classes of the API's own for its codes and its statuses."""
 
 from __future__ import annotations
 
 import httpx
 import pytest
 from evocalize.errors import (
-    APIError,
     BadRequestError,
+    ErrorConvention,
     ErrorDetail,
     NotFoundError,
-    error_class,
+    PermissionDeniedError,
     error_object_decoder,
-    raise_for_response,
 )
 from evocalize.retries import (
     AsyncRetryTransport,
@@ -100,19 +99,27 @@ class GoneError(NotFoundError):
     pass
 
 
-def test_an_api_brings_its_own_classifier_of_errors() -> None:
-    def classify(status: int, code: str | None) -> type[APIError]:
-        return GoneError if code == "Gone" else error_class(status, code)
+class InvalidArgumentsError(PermissionDeniedError, BadRequestError):
+    status_code = 403
 
+
+def test_an_error_convention_brings_classes_of_its_own_for_codes_and_statuses() -> None:
     def decode(response: httpx.Response) -> list[ErrorDetail]:
-        return [ErrorDetail(message="gone", code=response.headers.get("X-Code"))]
+        return [ErrorDetail(message="no", code=response.headers.get("X-Code"))]
 
+    convention = ErrorConvention(
+        decode, codes={"Gone": GoneError}, statuses={403: InvalidArgumentsError}
+    )
     with pytest.raises(GoneError):
-        raise_for_response(
-            httpx.Response(404, headers={"X-Code": "Gone"}), decode, classify=classify
-        )
-    with pytest.raises(BadRequestError):
-        raise_for_response(httpx.Response(400), decode, classify=classify)
+        convention.raise_for(httpx.Response(404, headers={"X-Code": "Gone"}))
+    with pytest.raises(InvalidArgumentsError):
+        convention.raise_for(httpx.Response(403, headers={"X-Code": "RecordInvalid"}))
+    # A code of the table wins over the status's class, and other statuses keep HTTP's.
+    with pytest.raises(GoneError):
+        convention.raise_for(httpx.Response(403, headers={"X-Code": "Gone"}))
+    with pytest.raises(BadRequestError) as caught:
+        convention.raise_for(httpx.Response(400))
+    assert not isinstance(caught.value, PermissionDeniedError)
 
 
 def test_an_error_object_decoder_reads_the_object_at_a_dotted_path() -> None:
@@ -129,3 +136,14 @@ def test_an_error_object_decoder_finds_nothing_in_other_bodies() -> None:
     assert decode(httpx.Response(502, text="<html>Bad gateway</html>")) is None
     assert decode(httpx.Response(500, json={"error": "flat text"})) is None
     assert decode(httpx.Response(500, json={"error": {}})) == [ErrorDetail(message="no message")]
+
+
+def test_a_marked_error_object_is_an_error_only_with_its_fields_and_keeps_the_details() -> None:
+    decode = error_object_decoder(
+        "response", message="error", code="error_id", details=("error_code",), marked=True
+    )
+    assert decode(httpx.Response(200, json={"response": {"status": "OK", "id": 5}})) is None
+    body = {"response": {"error_id": "SYSTEM", "error_code": "E12", "error_description": ""}}
+    assert decode(httpx.Response(500, json=body)) == [
+        ErrorDetail(message="SYSTEM", code="SYSTEM", details={"error_code": "E12"})
+    ]

@@ -1,7 +1,8 @@
 """What the in-process fakes of the peer profiles share: input checked against the profile's own
 OpenAPI document (so a fake refuses exactly what its spec refuses, which schemathesis holds it
-to), issued tokens that expire on a test clock, injected throttling, and a sync httpx transport
-over an ASGI app for the generated clients' sync calls."""
+to), issued tokens that expire on a test clock, injected throttling, a log of requests, an app
+that answers every path and method itself, a sync httpx transport over an ASGI app for the
+generated clients' sync calls, and a generated client wired over a fake."""
 
 from __future__ import annotations
 
@@ -9,14 +10,18 @@ import json
 import re
 import secrets
 import warnings
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
 import jsonschema
+from evocalize.profiles.wiring import Profile
 from evocalize.spec import OperationSpec, document_operations, profile_document, resolve
+from starlette.applications import Starlette
 from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import request_response
 
 # starlette's TestClient warns that it will move to httpx2; the generated client needs httpx.
 warnings.filterwarnings("ignore", message=".*httpx2.*")
@@ -38,6 +43,32 @@ class InvalidInput(Exception):
         self.reason = reason
 
 
+def schema_validator(
+    document: Mapping[str, Any], schema: Mapping[str, Any]
+) -> jsonschema.Draft202012Validator:
+    """A validator of `schema` (formats checked), its `#/components/...` references resolved
+    against the profile `document`'s components."""
+    rooted = {**schema, "components": document.get("components", {})}
+    return jsonschema.Draft202012Validator(
+        rooted, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+
+
+def component_validator(name: str, component: str) -> jsonschema.Draft202012Validator:
+    """A validator of the schema `component` of the profile `name`."""
+    return schema_validator(profile_document(name), {"$ref": f"#/components/schemas/{component}"})
+
+
+def every_request_to(handle: Callable[[Request], Awaitable[Response]]) -> Starlette:
+    """An app whose one handler serves every path and method, so that unknown paths and methods
+    get the API's own error body rather than Starlette's plain-text 404 or 405 (a routed app also
+    refuses paths holding a decoded newline, which fuzzing sends)."""
+    app = Starlette()
+    # The router's fallback serves whatever no route matched: here, everything.
+    app.router.default = request_response(handle)
+    return app
+
+
 def _reject_constant(value: str) -> Any:
     raise ValueError(f"{value} is not JSON")
 
@@ -50,11 +81,7 @@ class SpecRules:
         self.operations = {op.operation_id: op for op in document_operations(self.document)}
 
     def _validator(self, schema: Mapping[str, Any]) -> jsonschema.Draft202012Validator:
-        # The schema's `#/components/...` references resolve against the profile's components.
-        rooted = {**schema, "components": self.document.get("components", {})}
-        return jsonschema.Draft202012Validator(
-            rooted, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
-        )
+        return schema_validator(self.document, schema)
 
     def _parameters(self, operation: OperationSpec) -> list[dict[str, Any]]:
         merged: dict[tuple[str, str], dict[str, Any]] = {}
@@ -130,22 +157,29 @@ class SpecRules:
 
 @dataclass
 class Tokens:
-    """Tokens a fake issued, each valid for `lifetime` seconds of the fake's `clock`."""
+    """Tokens a fake issued, each valid for `lifetime` seconds: of the fake's `clock` when it
+    has one (BidTheatre's, shared with its throttling), else of `now`, which `expire_all` moves."""
 
     lifetime: float = 3600.0
+    clock: Callable[[], float] | None = None
     now: float = 1_800_000_000.0
     issued: dict[str, float] = field(default_factory=dict)  # token -> expiry
 
+    def time(self) -> float:
+        return self.clock() if self.clock is not None else self.now
+
     def issue(self) -> str:
         token = secrets.token_urlsafe(18)
-        self.issued[token] = self.now + self.lifetime
+        self.issued[token] = self.time() + self.lifetime
         return token
 
     def valid(self, token: str | None) -> bool:
-        return token is not None and self.issued.get(token, 0.0) > self.now
+        return token is not None and self.issued.get(token, 0.0) > self.time()
 
     def expire_all(self) -> None:
-        """Time passes beyond every token's lifetime."""
+        """Time passes beyond every token's lifetime (on the fake's own `now`)."""
+        if self.clock is not None:
+            raise TypeError("a fake with a clock of its own expires tokens by moving it")
         self.now = max(self.issued.values(), default=self.now) + 1
 
 
@@ -196,3 +230,22 @@ class ASGISyncTransport(httpx.BaseTransport):
 
     def close(self) -> None:
         self._client.close()
+
+
+GeneratedClient = TypeVar("GeneratedClient")
+
+
+def client_over(
+    make: Callable[..., GeneratedClient],
+    base_url: str,
+    profile: Profile,
+    app: Any,
+    auth: httpx.Auth | None,
+    pauses: list[float],
+) -> GeneratedClient:
+    """A generated `Client` class's client over the fake `app`, with `auth` and the profile's
+    retries, their pauses recorded in `pauses` instead of slept."""
+    args = profile.httpx_args(
+        auth, transport=ASGISyncTransport(app), sleep=pauses.append, rand=lambda: 0.5
+    )
+    return make(base_url=base_url, httpx_args=args)

@@ -1,30 +1,49 @@
-"""What the profiles' schemathesis tests share: a profile spec loaded against its fake (every
-check enabled, as by default), and a stateful test that follows the spec's links."""
+"""The one schemathesis harness of the profiles: a profile's spec loaded against its fake (every
+check enabled, as by default, the credentials in a header), a test of every operation with
+generated valid and invalid input, and a stateful test that follows the spec's links."""
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import schemathesis
-from hypothesis import settings
+from evocalize.spec import profile_document
+from hypothesis import HealthCheck, settings
 from schemathesis.config import SchemathesisConfig
 from schemathesis.specs.openapi.schemas import OpenApiSchema
-from starlette.applications import Starlette
 
 # Enough to reach every branch of the small fakes while keeping each run to seconds.
 MAX_EXAMPLES = 30
+# The fakes answer in-process: no example is slow for the real reasons the deadline guards.
+SETTINGS = settings(
+    max_examples=MAX_EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
 
 
-def profile_schema(spec: Path, app: Starlette, headers: dict[str, str]) -> OpenApiSchema:
-    """The profile's spec, fuzzed against `app`, sending `headers` (the credentials)."""
+def profile_schema(name: str, app: Any, headers: dict[str, str]) -> OpenApiSchema:
+    """`profiles/<name>/openapi.yaml`, fuzzed against the ASGI `app`, sending `headers` (the
+    credentials)."""
     config = SchemathesisConfig.from_dict(
         {"headers": headers, "generation": {"max-examples": MAX_EXAMPLES}}
     )
-    schema = schemathesis.openapi.from_path(spec, config=config)
+    schema = schemathesis.openapi.from_dict(copy.deepcopy(profile_document(name)), config=config)
     schema.app = app
     return schema
+
+
+def every_operation(schema: OpenApiSchema, base_url: str) -> Any:
+    """A pytest test of every operation, each case called on the fake and all checks run."""
+
+    @schema.parametrize()
+    @SETTINGS
+    def test(case: schemathesis.Case[Any]) -> None:
+        case.call_and_validate(base_url=base_url)
+
+    return test
 
 
 def linked_calls(schema: OpenApiSchema, base_url: str, reset: Callable[[], None]) -> Any:
@@ -41,5 +60,7 @@ def linked_calls(schema: OpenApiSchema, base_url: str, reset: Callable[[], None]
             return case.call(base_url=base_url, **kwargs)
 
     test_case = LinkedCalls.TestCase
-    test_case.settings = settings(max_examples=MAX_EXAMPLES, stateful_step_count=6, deadline=None)
+    test_case.settings = settings(
+        SETTINGS, max_examples=MAX_EXAMPLES, stateful_step_count=6, deadline=None
+    )
     return test_case

@@ -2,46 +2,31 @@
 strategies:
 
 - auth: the token request gives an access token for `Authorization: Bearer`; a `401` requests
-  a new one once and replays the request (`SessionAuth`);
+  a new one once and replays the request (`SessionAuth` with `logging_in`);
 - errors: the translatable message of an error answer (`type`, `code`, `text` with `{{name}}`
   placeholders, `params`) decoded into the typed errors by status, its text filled in, the field
-  of a `ValidationErrorMessage` named;
+  of a `ValidationErrorMessage` named (`decode_messages`: an envelope of its own): `ERRORS`;
 - retries: `429` waits `Retry-After`; upserts (PUT and POST, with or without id) are safe to
-  repeat, as the profile marks them;
+  repeat, as the profile marks them: `PROFILE`;
 - paging: `page` (from 0) / `pageSize` / `totalCount` / `results` (`NumberedPaging`);
 - existence: `HEAD` answers 200 or 404 (`evocalize.calls.exists`).
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
 from typing import Any
 
 import httpx
 
-from evocalize.errors import ErrorConvention, ErrorDetail
+from evocalize.credentials_auth import in_header
+from evocalize.errors import ErrorConvention, ErrorDetail, json_body
 from evocalize.pagination import NumberedPaging
-from evocalize.retries import (
-    AsyncRetryTransport,
-    RetryPolicy,
-    RetryTransport,
-    idempotent_by_operations,
-)
-from evocalize.session_auth import SessionAuth, bearer_header
-from evocalize.spec import profile_operations
+from evocalize.profiles.wiring import Profile
+from evocalize.session_auth import SessionAuth, logging_in
 
-__all__ = [
-    "ERRORS",
-    "TOKEN_PATH",
-    "async_retry_transport",
-    "decode_messages",
-    "paging",
-    "render",
-    "retry_transport",
-    "session_auth",
-]
+__all__ = ["ERRORS", "PROFILE", "TOKEN_PATH", "decode_messages", "paging", "render", "session_auth"]
 
 TOKEN_PATH = "/api/authenticate"
 _PLACEHOLDER = re.compile(r"\{\{\s*(\w+)\s*\}\}")
@@ -69,12 +54,9 @@ def _message(entry: Any) -> ErrorDetail | None:
 def decode_messages(response: httpx.Response) -> list[ErrorDetail] | None:
     """The translatable message(s) of an error answer: one object, or a list of them. A success
     is never an error here: its objects carry warnings, not errors."""
-    if response.is_success or not response.content:
+    if response.is_success:
         return None
-    try:
-        body = json.loads(response.content)
-    except (json.JSONDecodeError, UnicodeDecodeError):
-        return None
+    body = json_body(response)
     entries = body if isinstance(body, list) else [body]
     found = [detail for entry in entries if (detail := _message(entry)) is not None]
     return found or None
@@ -82,13 +64,11 @@ def decode_messages(response: httpx.Response) -> list[ErrorDetail] | None:
 
 # Adnuntius's codes are open-ended message keys: the class comes from the status alone.
 ERRORS = ErrorConvention(decode_messages, {})
+PROFILE = Profile("adnuntius", ERRORS)
 
 
 def _token(response: httpx.Response) -> str:
-    try:
-        body = response.json()
-    except (json.JSONDecodeError, UnicodeDecodeError):
-        return ""
+    body = json_body(response)
     token = body.get("access_token") if isinstance(body, Mapping) else None
     return token if isinstance(token, str) else ""
 
@@ -108,34 +88,9 @@ def session_auth(username: str, password: str, scope: str = "ng_api") -> Session
         }
         return httpx.Request("POST", request.url.join(TOKEN_PATH), json=body)
 
-    return SessionAuth(login, _token, apply=bearer_header, errors=ERRORS)
+    return SessionAuth(logging_in(login, _token, errors=ERRORS), place=in_header())
 
 
 def paging(page_size: int | None = None) -> NumberedPaging:
     """Numbered pages from 0, items in `results`; `page_size` None keeps the server's default."""
     return NumberedPaging(page_size=page_size)
-
-
-def retry_transport(
-    transport: httpx.BaseTransport | None = None, policy: RetryPolicy | None = None, **options: Any
-) -> RetryTransport:
-    """Retries 429 and 5xx for what the profile says is safe to repeat: reads and upserts."""
-    return RetryTransport(
-        transport,
-        policy,
-        is_safe=idempotent_by_operations(profile_operations("adnuntius")),
-        **options,
-    )
-
-
-def async_retry_transport(
-    transport: httpx.AsyncBaseTransport | None = None,
-    policy: RetryPolicy | None = None,
-    **options: Any,
-) -> AsyncRetryTransport:
-    return AsyncRetryTransport(
-        transport,
-        policy,
-        is_safe=idempotent_by_operations(profile_operations("adnuntius")),
-        **options,
-    )

@@ -11,7 +11,7 @@ from evocalize.profiles import adnuntius
 from evocalize.session_auth import SessionAuth
 
 from profiles.adnuntius.fake_adnuntius import PASSWORD, USERNAME, FakeAdnuntius
-from profiles.fake_support import ASGISyncTransport
+from profiles.fake_support import client_over
 
 BASE_URL = "https://api.adnuntius.com"
 
@@ -26,19 +26,12 @@ def auth() -> SessionAuth:
     return adnuntius.session_auth(USERNAME, PASSWORD)
 
 
-def client_over(fake: FakeAdnuntius, auth: SessionAuth, pauses: list[float]) -> Client:
-    transport = adnuntius.retry_transport(
-        ASGISyncTransport(fake.app), sleep=pauses.append, rand=lambda: 0.5
-    )
-    return Client(base_url=BASE_URL, httpx_args={"auth": auth, "transport": transport})
-
-
 @pytest.fixture
 def connect(fake: FakeAdnuntius, pauses: list[float]) -> Callable[[SessionAuth], Client]:
     """A client over the fake with the auth given (another user, a wrong password)."""
-    return lambda auth: client_over(fake, auth, pauses)
+    return lambda auth: client_over(Client, BASE_URL, adnuntius.PROFILE, fake.app, auth, pauses)
 
 
 @pytest.fixture
-def client(fake: FakeAdnuntius, auth: SessionAuth, pauses: list[float]) -> Client:
-    return client_over(fake, auth, pauses)
+def client(connect: Callable[[SessionAuth], Client], auth: SessionAuth) -> Client:
+    return connect(auth)

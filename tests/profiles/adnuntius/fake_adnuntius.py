@@ -67,6 +67,9 @@ class FakeAdnuntius:
     line_items: dict[str, dict[str, Any]] = field(default_factory=dict)
     failures: int = 0  # the next requests that fail with 500
     logins: int = 0
+    # The networks the user may work in; None: every one (for fuzzing, where generated
+    # contexts would nearly all name another network).
+    networks: set[str] | None = field(default_factory=lambda: {NETWORK})
     rules: SpecRules = field(default_factory=lambda: SpecRules("adnuntius"))
     _numbers: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
@@ -157,7 +160,7 @@ class FakeAdnuntius:
             )
 
     def _context(self, parameters: dict[str, Any]) -> None:
-        if parameters["context"] != NETWORK:
+        if self.networks is not None and parameters["context"] not in self.networks:
             text = "No access to network {{network}}"
             body = message(
                 "ErrorMessage", "error.api.network.forbidden", text, network=parameters["context"]

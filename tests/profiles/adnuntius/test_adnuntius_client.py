@@ -173,7 +173,7 @@ def test_an_expired_access_token_is_renewed_once_and_the_request_replayed(
     assert exists(line_item_exists, client, adnuntius.ERRORS, id="li-1", context=NETWORK)
     fake.tokens.expire_all()
     assert exists(line_item_exists, client, adnuntius.ERRORS, id="li-1", context=NETWORK)
-    assert fake.logins == auth.logins == 2
+    assert fake.logins == auth.obtained == 2
     assert [line.split("?")[0] for line in fake.log.lines] == [
         "POST /api/authenticate",
         "HEAD /api/v1/lineitems/li-1",
@@ -290,10 +290,8 @@ async def test_the_async_client_pages_renews_and_checks_existence_alike(
     fake: FakeAdnuntius, auth: SessionAuth
 ) -> None:
     fake.add_line_items(250)
-    transport = adnuntius.async_retry_transport(httpx.ASGITransport(fake.app))
-    client = Client(
-        base_url="https://api.adnuntius.com", httpx_args={"auth": auth, "transport": transport}
-    )
+    args = adnuntius.PROFILE.httpx_args(auth, transport=httpx.ASGITransport(fake.app))
+    client = Client(base_url="https://api.adnuntius.com", httpx_args=args)
     fetch = afetch_pages(list_line_items, client, adnuntius.ERRORS, context=NETWORK)
     found = [
         item.id async for item in aiter_items(fetch, adnuntius.paging(), convert=LineItem.from_dict)
@@ -303,4 +301,4 @@ async def test_the_async_client_pages_renews_and_checks_existence_alike(
     assert not await aexists(
         line_item_exists, client, adnuntius.ERRORS, id="li-251", context=NETWORK
     )
-    assert len(found) == 250 and auth.logins == 2
+    assert len(found) == 250 and auth.obtained == 2

@@ -11,7 +11,7 @@ from evocalize.profiles import appnexus
 from evocalize.session_auth import SessionAuth
 
 from profiles.appnexus.fake_appnexus import PASSWORD, USERNAME, FakeAppNexus
-from profiles.fake_support import ASGISyncTransport
+from profiles.fake_support import client_over
 
 BASE_URL = "https://api-test.adnxs.com"
 
@@ -26,21 +26,12 @@ def auth() -> SessionAuth:
     return appnexus.session_auth(USERNAME, PASSWORD)
 
 
-def client_over(
-    fake: FakeAppNexus, auth: SessionAuth, pauses: list[float], **options: object
-) -> Client:
-    transport = appnexus.retry_transport(
-        ASGISyncTransport(fake.app), sleep=pauses.append, rand=lambda: 0.5
-    )
-    return Client(base_url=BASE_URL, httpx_args={"auth": auth, "transport": transport})
-
-
 @pytest.fixture
 def connect(fake: FakeAppNexus, pauses: list[float]) -> Callable[[SessionAuth], Client]:
     """A client over the fake with the auth given (another user, a wrong password)."""
-    return lambda auth: client_over(fake, auth, pauses)
+    return lambda auth: client_over(Client, BASE_URL, appnexus.PROFILE, fake.app, auth, pauses)
 
 
 @pytest.fixture
-def client(fake: FakeAppNexus, auth: SessionAuth, pauses: list[float]) -> Client:
-    return client_over(fake, auth, pauses)
+def client(connect: Callable[[SessionAuth], Client], auth: SessionAuth) -> Client:
+    return connect(auth)

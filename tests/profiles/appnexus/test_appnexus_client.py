@@ -38,7 +38,7 @@ from profiles.appnexus.fake_appnexus import (
     USERNAME,
     FakeAppNexus,
 )
-from profiles.fake_support import ASGISyncTransport
+from profiles.fake_support import client_over
 
 Connect = Callable[[SessionAuth], Client]
 
@@ -141,7 +141,7 @@ def test_an_expired_session_token_is_renewed_once_and_the_request_replayed(
     assert len(creatives(client)) == 3
     fake.tokens.expire_all()
     assert len(creatives(client)) == 3
-    assert fake.logins == auth.logins == 2
+    assert fake.logins == auth.obtained == 2
     assert [line.split("?")[0] for line in fake.log.lines] == [
         "POST /auth",
         "GET /creative",
@@ -174,18 +174,13 @@ def test_neither_password_nor_token_shows_in_reprs_or_errors(
     assert "a-wrong-password" not in str(caught.value) and "a-wrong-password" not in repr(bad)
 
 
-def test_the_login_operation_of_the_generated_client_answers_the_token(fake: FakeAppNexus) -> None:
-    client = Client(
-        base_url="https://api-test.adnxs.com",
-        httpx_args={"transport": appnexus.retry_transport(fake_transport(fake))},
-    )
+def test_the_login_operation_of_the_generated_client_answers_the_token(
+    fake: FakeAppNexus, pauses: list[float]
+) -> None:
+    client = client_over(Client, "https://api.adnxs.com", appnexus.PROFILE, fake.app, None, pauses)
     body = AuthRequest.from_dict({"auth": {"username": USERNAME, "password": PASSWORD}})
     answered = call(authenticate, client, appnexus.ERRORS, body=body)
     assert fake.tokens.valid(answered.response.token)
-
-
-def fake_transport(fake: FakeAppNexus) -> httpx.BaseTransport:
-    return ASGISyncTransport(fake.app)
 
 
 @pytest.mark.parametrize(
@@ -338,10 +333,8 @@ async def test_the_async_client_pages_renews_and_waits_alike(
     async def sleep(seconds: float) -> None:
         waited.append(seconds)
 
-    transport = appnexus.async_retry_transport(httpx.ASGITransport(fake.app), sleep=sleep)
-    client = Client(
-        base_url="https://api.adnxs.com", httpx_args={"auth": auth, "transport": transport}
-    )
+    args = appnexus.PROFILE.httpx_args(auth, transport=httpx.ASGITransport(fake.app), sleep=sleep)
+    client = Client(base_url="https://api.adnxs.com", httpx_args=args)
     fetch = afetch_pages(list_creatives, client, appnexus.ERRORS)
     first = [
         c.id
@@ -352,4 +345,4 @@ async def test_the_async_client_pages_renews_and_waits_alike(
     meta = await acall(get_creative_meta, client, appnexus.ERRORS)
     assert first == list(range(1, 251))
     assert meta.response.status == "OK"
-    assert auth.logins == 2 and waited == [1.0]
+    assert auth.obtained == 2 and waited == [1.0]

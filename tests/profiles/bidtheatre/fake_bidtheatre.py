@@ -5,7 +5,7 @@ tokens that expire (401 "Bad or expired token"), 403 for a network the token may
 for an unsupported method, and throttling by the minute (429 with `Retry-After`).
 
 Bodies are validated against the profile's own schema (jsonschema). The seed documents no way to
-obtain a token, so the test side issues them (`issue_token`); time is an injectable clock.
+obtain a token, so the test side issues them (`tokens.issue()`); time is an injectable clock.
 """
 
 from __future__ import annotations
@@ -18,32 +18,25 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import count
-from pathlib import Path
 from typing import Any
 
-import jsonschema
-import yaml
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from profiles.fake_apps import every_request_to
+from profiles.fake_support import Tokens, component_validator, every_request_to
 
-SPEC_PATH = Path(__file__).resolve().parents[3] / "profiles" / "bidtheatre" / "openapi.yaml"
-SPEC: dict[str, Any] = yaml.safe_load(SPEC_PATH.read_text(encoding="utf-8"))
 API_VERSION = "2.0"
 NETWORK_ID = 1234
 MAX_ID = 2**53 - 1
 COLLECTION = re.compile(r"/v2\.0/api/(?P<network_id>[^/]+)/campaign")
 ITEM = re.compile(r"/v2\.0/api/(?P<network_id>[^/]+)/campaign/(?P<id>[^/]+)")
 READS = frozenset({"GET", "HEAD", "OPTIONS"})
-INPUT = jsonschema.Draft202012Validator(
-    {"$ref": "#/components/schemas/CampaignInput", "components": SPEC["components"]}
-)
+INPUT = component_validator("bidtheatre", "CampaignInput")
 
 
 @dataclass
-class Throttle:
+class MinuteBudget:
     """At most `limit` requests in any 60 seconds; a refused one learns when a slot frees."""
 
     limit: int
@@ -80,18 +73,13 @@ class BidTheatreFake:
     faults: list[tuple[int, str | None]] = field(default_factory=list)
     # Every request as received: method, path, and the token it carried.
     received: list[tuple[str, str, str | None]] = field(default_factory=list)
-    _tokens: dict[str, float] = field(default_factory=dict)
     _ids: count[int] = field(default_factory=lambda: count(1))
 
     def __post_init__(self) -> None:
-        self.reads = Throttle(self.reads_per_minute, self.clock)
-        self.writes = Throttle(self.writes_per_minute, self.clock)
-
-    def issue_token(self) -> str:
-        """A new token for this network, valid for `token_lifetime` seconds from now."""
-        token = f"token-{len(self._tokens) + 1}"
-        self._tokens[token] = self.clock() + self.token_lifetime
-        return token
+        self.reads = MinuteBudget(self.reads_per_minute, self.clock)
+        self.writes = MinuteBudget(self.writes_per_minute, self.clock)
+        # The tokens this network accepts, issued by the test side.
+        self.tokens = Tokens(lifetime=self.token_lifetime, clock=self.clock)
 
     def app(self) -> Starlette:
         return every_request_to(self.handle)
@@ -118,8 +106,7 @@ class BidTheatreFake:
             return answer.error(
                 405, f"{request.method} is not supported here", Allow=", ".join(allowed)
             )
-        expires = self._tokens.get(token or "")
-        if expires is None or self.clock() >= expires:
+        if not self.tokens.valid(token):
             return answer.error(401, "Bad or expired token. Re-authenticate the user to resolve.")
         network_id = answer.network_id
         if network_id is None:

@@ -9,6 +9,7 @@ at once: there are no pages to walk."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from types import ModuleType
 from typing import Any
 
 import httpx
@@ -28,6 +29,7 @@ from bidtheatre_client.models import (
     ObjectLink,
     ObjectLinkInput,
 )
+from evocalize.calls import acall
 from evocalize.errors import (
     APIError,
     AuthenticationError,
@@ -41,7 +43,6 @@ from evocalize.profiles import bidtheatre
 from evocalize.retries import RetryPolicy
 
 from profiles.bidtheatre.fake_bidtheatre import NETWORK_ID, BidTheatreFake
-from profiles.generated_responses import as_httpx
 
 pytestmark = pytest.mark.anyio
 
@@ -65,11 +66,6 @@ class FakeTime:
 
 
 @pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"
-
-
-@pytest.fixture
 def time() -> FakeTime:
     return FakeTime()
 
@@ -80,8 +76,8 @@ def fake(time: FakeTime) -> BidTheatreFake:
 
 
 def client(fake: BidTheatreFake, time: FakeTime, auth: httpx.Auth | None = None) -> Client:
-    args = bidtheatre.httpx_args(
-        auth if auth is not None else bidtheatre.token_auth(fake.issue_token()),
+    args = bidtheatre.PROFILE.httpx_args(
+        auth if auth is not None else bidtheatre.token_auth(fake.tokens.issue()),
         transport=httpx.ASGITransport(app=fake.app()),
         policy=RetryPolicy(jitter=False, base_delay=1.0),
         sleep=time.sleep,
@@ -143,9 +139,8 @@ async def test_put_sets_the_fields_and_delete_answers_204_with_an_empty_body(
     }
     deleted = await delete_campaign.asyncio_detailed(NETWORK_ID, campaign_id, client=api)
     assert (deleted.status_code, deleted.content) == (204, b"")
-    again = await delete_campaign.asyncio_detailed(NETWORK_ID, campaign_id, client=api)
     with pytest.raises(NotFoundError):
-        bidtheatre.raise_for_bidtheatre_response(as_httpx(again))
+        await acall(delete_campaign, api, bidtheatre.ERRORS, network_id=NETWORK_ID, id=campaign_id)
 
 
 async def test_a_listing_of_250_campaigns_comes_whole_under_the_plural_key(
@@ -167,10 +162,10 @@ async def test_an_expired_token_is_renewed_once_and_the_request_sent_again(
     renewals: list[str] = []
 
     def renew() -> str:
-        renewals.append(fake.issue_token())
+        renewals.append(fake.tokens.issue())
         return renewals[-1]
 
-    first = fake.issue_token()
+    first = fake.tokens.issue()
     api = client(fake, time, bidtheatre.token_auth(first, renew=renew))
     time.now += fake.token_lifetime  # the token has just expired
     listing = await list_campaigns.asyncio_detailed(NETWORK_ID, client=api)
@@ -187,44 +182,42 @@ async def test_an_expired_token_without_a_way_to_renew_is_a_typed_authentication
 ) -> None:
     api = client(fake, time)
     time.now += fake.token_lifetime
-    response = await list_campaigns.asyncio_detailed(NETWORK_ID, client=api)
     with pytest.raises(AuthenticationError) as caught:
-        bidtheatre.raise_for_bidtheatre_response(as_httpx(response))
+        await acall(list_campaigns, api, bidtheatre.ERRORS, network_id=NETWORK_ID)
     assert caught.value.message == "Bad or expired token. Re-authenticate the user to resolve."
-    assert "token-" not in str(caught.value)
+    (token,) = fake.tokens.issued
+    assert token not in str(caught.value)
 
 
 @pytest.mark.parametrize(
-    ("make_request", "error", "status"),
+    ("operation", "params", "error", "status"),
     [
         (
-            lambda api: create_campaign.asyncio_detailed(
-                NETWORK_ID, client=api, body=CampaignInput(name="")
-            ),
+            create_campaign,
+            {"network_id": NETWORK_ID, "body": CampaignInput(name="")},
             BadRequestError,
             400,
         ),
-        (
-            lambda api: list_campaigns.asyncio_detailed(NETWORK_ID + 1, client=api),
-            PermissionDeniedError,
-            403,
-        ),
-        (
-            lambda api: get_campaign.asyncio_detailed(NETWORK_ID, 999, client=api),
-            NotFoundError,
-            404,
-        ),
+        (list_campaigns, {"network_id": NETWORK_ID + 1}, PermissionDeniedError, 403),
+        (get_campaign, {"network_id": NETWORK_ID, "id": 999}, NotFoundError, 404),
     ],
     ids=["bad-input", "other-network", "missing"],
 )
 async def test_each_failure_is_decoded_from_the_error_root_key(
-    fake: BidTheatreFake, time: FakeTime, make_request: Any, error: type[APIError], status: int
+    fake: BidTheatreFake,
+    time: FakeTime,
+    operation: ModuleType,
+    params: dict[str, Any],
+    error: type[APIError],
+    status: int,
 ) -> None:
-    response = await make_request(client(fake, time))
-    body = response.parsed.to_dict()
-    assert (body["code"], body["apiVersion"]) == (status, "2.0")
+    api = client(fake, time)
     with pytest.raises(error) as caught:
-        bidtheatre.raise_for_bidtheatre_response(as_httpx(response))
+        await acall(operation, api, bidtheatre.ERRORS, **params)
+    assert caught.value.response is not None
+    # The generated client reads the same answer as the error envelope with its metadata.
+    body = operation._parse_response(client=api, response=caught.value.response).to_dict()
+    assert (body["code"], body["apiVersion"]) == (status, "2.0")
     assert caught.value.message == body["error"]["message"]
 
 
@@ -232,9 +225,8 @@ async def test_an_application_error_code_after_a_500_becomes_the_error_code(
     fake: BidTheatreFake, time: FakeTime
 ) -> None:
     fake.faults = [(500, "DB_TIMEOUT")] * 4
-    response = await list_campaigns.asyncio_detailed(NETWORK_ID, client=client(fake, time))
     with pytest.raises(InternalServerError) as caught:
-        bidtheatre.raise_for_bidtheatre_response(as_httpx(response))
+        await acall(list_campaigns, client(fake, time), bidtheatre.ERRORS, network_id=NETWORK_ID)
     assert (caught.value.status, caught.value.code) == (500, "DB_TIMEOUT")
 
 
@@ -270,11 +262,14 @@ async def test_a_post_that_failed_with_a_server_error_is_not_sent_again(
     fake: BidTheatreFake, time: FakeTime
 ) -> None:
     fake.faults = [(503, None)]
-    response = await create_campaign.asyncio_detailed(
-        NETWORK_ID, client=client(fake, time), body=SPRING
-    )
     with pytest.raises(InternalServerError) as caught:
-        bidtheatre.raise_for_bidtheatre_response(as_httpx(response))
+        await acall(
+            create_campaign,
+            client(fake, time),
+            bidtheatre.ERRORS,
+            network_id=NETWORK_ID,
+            body=SPRING,
+        )
     assert caught.value.status == 503
     assert len(fake.received) == 1
     assert time.pauses == []
@@ -284,15 +279,15 @@ async def test_throttling_that_outlasts_the_retries_is_a_typed_rate_limit_error(
     fake: BidTheatreFake, time: FakeTime
 ) -> None:
     fake.reads.limit = 1
-    args = bidtheatre.httpx_args(
-        bidtheatre.token_auth(fake.issue_token()),
+    args = bidtheatre.PROFILE.httpx_args(
+        bidtheatre.token_auth(fake.tokens.issue()),
         transport=httpx.ASGITransport(app=fake.app()),
         policy=RetryPolicy(max_attempts=1),
     )
     api = Client(base_url=BASE_URL, httpx_args=args)
     await list_campaigns.asyncio_detailed(NETWORK_ID, client=api)
-    response = await list_campaigns.asyncio_detailed(NETWORK_ID, client=api)
     with pytest.raises(RateLimitError) as caught:
-        bidtheatre.raise_for_bidtheatre_response(as_httpx(response))
-    assert response.headers["Retry-After"] == "60"
+        await acall(list_campaigns, api, bidtheatre.ERRORS, network_id=NETWORK_ID)
+    assert caught.value.response is not None
+    assert caught.value.response.headers["Retry-After"] == "60"
     assert caught.value.status == 429

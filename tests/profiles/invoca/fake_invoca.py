@@ -16,20 +16,15 @@ import binascii
 import json
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-import jsonschema
-import yaml
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from profiles.fake_apps import every_request_to
+from profiles.fake_support import component_validator, every_request_to
 
-SPEC_PATH = Path(__file__).resolve().parents[3] / "profiles" / "invoca" / "openapi.yaml"
-SPEC: dict[str, Any] = yaml.safe_load(SPEC_PATH.read_text(encoding="utf-8"))
 BASE_PATH = "/api"
 VERSION = "2015-12-09"
 NETWORK_ID = 1234
@@ -43,15 +38,9 @@ METHODS = ("GET", "POST", "PUT", "DELETE")
 MAX_NETWORK_ID = 2**53 - 1
 
 
-def _validator(name: str) -> jsonschema.Draft202012Validator:
-    return jsonschema.Draft202012Validator(
-        {"$ref": f"#/components/schemas/{name}", "components": SPEC["components"]}
-    )
-
-
-INPUT = _validator("AdvertiserCampaignInput")
-ASSIGNED_ID = _validator("NetworkAssignedId")
-TOKEN_SCHEMA = _validator("Token")
+INPUT = component_validator("invoca", "AdvertiserCampaignInput")
+ASSIGNED_ID = component_validator("invoca", "NetworkAssignedId")
+TOKEN_SCHEMA = component_validator("invoca", "Token")
 
 Key = tuple[int, str, str]
 

@@ -11,6 +11,7 @@ from typing import Any
 
 import httpx
 import pytest
+from evocalize.calls import acall
 from evocalize.errors import (
     AuthenticationError,
     BadRequestError,
@@ -29,7 +30,6 @@ from invoca_client.api.advertiser_campaigns import (
 )
 from invoca_client.models import AdvertiserCampaign, AdvertiserCampaignInput
 
-from profiles.generated_responses import as_httpx
 from profiles.invoca.fake_invoca import NETWORK_ID, PASSWORD, TOKEN, USERNAME, InvocaFake
 
 pytestmark = pytest.mark.anyio
@@ -37,11 +37,7 @@ pytestmark = pytest.mark.anyio
 BASE_URL = "https://leadtrust.invoca.net/api"
 ADVERTISER = "acme"
 SPRING = AdvertiserCampaignInput(name="Spring Offers", description="Calls for the spring promotion")
-
-
-@pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"
+SPRING_AT = {"network_id": NETWORK_ID, "advertiser_id": ADVERTISER, "campaign_id": "spring-2026"}
 
 
 @pytest.fixture
@@ -50,7 +46,7 @@ def fake() -> InvocaFake:
 
 
 def client(fake: InvocaFake, auth: httpx.Auth | None = None, **retry: Any) -> Client:
-    args = invoca.httpx_args(
+    args = invoca.PROFILE.httpx_args(
         auth if auth is not None else invoca.token_auth(TOKEN),
         transport=httpx.ASGITransport(app=fake.app()),
         **retry,
@@ -138,9 +134,9 @@ async def test_a_body_token_rides_in_the_query_of_a_request_without_a_body(
 async def test_a_wrong_token_is_a_typed_authentication_error_that_hides_the_token(
     fake: InvocaFake,
 ) -> None:
-    response = await upsert(client(fake, invoca.token_auth("not-the-token")), "spring-2026")
+    api = client(fake, invoca.token_auth("not-the-token"))
     with pytest.raises(AuthenticationError) as caught:
-        invoca.raise_for_invoca_response(as_httpx(response))
+        await acall(create_advertiser_campaign, api, invoca.ERRORS, **SPRING_AT, body=SPRING)
     assert (caught.value.status, caught.value.code) == (401, "Unauthorized")
     assert "not-the-token" not in str(caught.value)
     assert "not-the-token" not in repr(invoca.token_auth("not-the-token"))
@@ -149,9 +145,11 @@ async def test_a_wrong_token_is_a_typed_authentication_error_that_hides_the_toke
 async def test_invalid_arguments_answer_403_caught_as_bad_request_and_as_permission_denied(
     fake: InvocaFake,
 ) -> None:
-    response = await upsert(client(fake), "spring-2026", AdvertiserCampaignInput(name=""))
+    unnamed = AdvertiserCampaignInput(name="")
     with pytest.raises(BadRequestError) as caught:
-        invoca.raise_for_invoca_response(as_httpx(response))
+        await acall(
+            create_advertiser_campaign, client(fake), invoca.ERRORS, **SPRING_AT, body=unnamed
+        )
     assert isinstance(caught.value, PermissionDeniedError)
     assert isinstance(caught.value, invoca.InvalidArgumentsError)
     assert (caught.value.status, caught.value.code) == (403, "RecordInvalid")
@@ -159,21 +157,17 @@ async def test_invalid_arguments_answer_403_caught_as_bad_request_and_as_permiss
 
 
 async def test_a_missing_campaign_is_a_typed_not_found_error(fake: InvocaFake) -> None:
-    response = await get_advertiser_campaign.asyncio_detailed(
-        NETWORK_ID, ADVERTISER, "nothing-here", client=client(fake)
-    )
+    where = {**SPRING_AT, "campaign_id": "nothing-here"}
     with pytest.raises(NotFoundError) as caught:
-        invoca.raise_for_invoca_response(as_httpx(response))
+        await acall(get_advertiser_campaign, client(fake), invoca.ERRORS, **where)
     assert caught.value.code == "RecordNotFound"
     assert "nothing-here" in caught.value.message
 
 
 async def test_a_network_the_credentials_do_not_cover_is_not_authorized(fake: InvocaFake) -> None:
-    response = await get_advertiser_campaign.asyncio_detailed(
-        NETWORK_ID + 1, ADVERTISER, "spring-2026", client=client(fake)
-    )
+    elsewhere = {**SPRING_AT, "network_id": NETWORK_ID + 1}
     with pytest.raises(AuthenticationError):
-        invoca.raise_for_invoca_response(as_httpx(response))
+        await acall(get_advertiser_campaign, client(fake), invoca.ERRORS, **elsewhere)
 
 
 async def test_an_upsert_is_retried_after_a_server_fault_because_it_is_idempotent(
@@ -199,10 +193,7 @@ async def test_a_server_fault_that_outlasts_the_retries_is_a_typed_error(fake: I
 
     fake.faults = [500] * 3
     api = client(fake, policy=RetryPolicy(max_attempts=3), sleep=sleep)
-    response = await delete_advertiser_campaign.asyncio_detailed(
-        NETWORK_ID, ADVERTISER, "spring-2026", client=api
-    )
     with pytest.raises(InternalServerError) as caught:
-        invoca.raise_for_invoca_response(as_httpx(response))
+        await acall(delete_advertiser_campaign, api, invoca.ERRORS, **SPRING_AT)
     assert caught.value.code == "InternalServiceError"
     assert len(fake.received) == 3

@@ -5,24 +5,13 @@ data rejected, positive data accepted, use after free, resource availability, ..
 
 from __future__ import annotations
 
-from typing import Any
-
-import schemathesis
-from hypothesis import settings
-
-from profiles.invoca.fake_invoca import SPEC_PATH, TOKEN, InvocaFake
-from profiles.profile_fuzzing import linked_calls, profile_schema
+from profiles.invoca.fake_invoca import TOKEN, InvocaFake
+from profiles.profile_fuzzing import every_operation, linked_calls, profile_schema
 
 BASE_URL = "http://testserver/api"
 # Credentials for every network: generated network ids would nearly all name another one.
 FAKE = InvocaFake(network_ids=None)
-schema = profile_schema(SPEC_PATH, FAKE.app(), {"Authorization": f"Bearer {TOKEN}"})
+schema = profile_schema("invoca", FAKE.app(), {"Authorization": f"Bearer {TOKEN}"})
 
-
-@schema.parametrize()
-@settings(deadline=None)
-def test_the_fake_follows_the_profile(case: schemathesis.Case[Any]) -> None:
-    case.call_and_validate(base_url=BASE_URL)
-
-
+test_the_fake_follows_the_profile = every_operation(schema, BASE_URL)
 TestLinkedCalls = linked_calls(schema, BASE_URL, reset=FAKE.campaigns.clear)
