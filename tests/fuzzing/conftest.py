@@ -32,5 +32,3 @@ def users_sandbox() -> Iterator[EmbeddedSandbox]:
         finally:
             shutdown_lifespans()
 
-
-pytest_plugins = ["pytester"]
