@@ -17,6 +17,7 @@ reproducible under its seed and different generated ids still spread over the kn
 from __future__ import annotations
 
 import hashlib
+import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -28,7 +29,7 @@ from evocalize.audience import IDENTIFIERS, MIN_IDENTIFIERS, hash_csv
 from evocalize.spec import load_spec
 
 if TYPE_CHECKING:
-    from schemathesis import Case, HookContext
+    from schemathesis import Case, HookContext, Response
     from schemathesis.schemas import BaseSchema
 
 # FACTS.md, order rules: a start in the future, a purchase's end at least 24 hours after it.
@@ -70,33 +71,73 @@ class KnownValues:
     # Audience placeholders that take a CSV upload (not made from a provided audience; the
     # target must not leave them processing, or a second upload is refused).
     csv_placeholders: tuple[str, ...] = ()
+    # The orders this run placed, learnt from the answers (their ids are the target's).
+    orders: OrderLedger = field(default_factory=lambda: OrderLedger(), compare=False)
+
+    def __post_init__(self) -> None:
+        self.orders.products = self.products
 
     def install(self, schema: BaseSchema) -> None:
-        """Registers the hooks on `schema` only (not globally), for every phase."""
+        """Registers the hooks on `schema`, for every phase (and once, a global `before_call`
+        that acts only on schemas with `KnownValues` installed)."""
+        global _GLOBAL_HOOK_REGISTERED
+        if not _GLOBAL_HOOK_REGISTERED:
+            from schemathesis.hooks import GLOBAL_HOOK_DISPATCHER
+
+            GLOBAL_HOOK_DISPATCHER.register_hook_with_name(_before_call, "before_call")
+            _GLOBAL_HOOK_REGISTERED = True
         schema.hooks.register_hook_with_name(self._map_case, "map_case")
         schema.hooks.register_hook_with_name(self._map_examples, "before_add_examples")
+        schema.hooks.register_hook_with_name(self._after_call, "after_call")
 
     def _map_examples(self, context: HookContext, examples: list[Case[Any]]) -> None:
         for case in examples:
             self._map_case(context, case)
 
     def _map_case(self, context: HookContext, case: Case[Any]) -> Case[Any]:
+        self._apply(case, _FIXES)
+        return case
+
+    def _before_call(self, case: Case[Any]) -> None:
+        # Cases may be generated well before they are sent; what an order is by then is known
+        # only now, from the answers recorded so far.
+        self._apply(case, _FIXES_BEFORE_CALL)
+
+    def _apply(
+        self,
+        case: Case[Any],
+        fixes: Mapping[str, Callable[[KnownValues, dict[str, Any], dict[str, Any]], None]],
+    ) -> None:
         meta = case.meta
         if meta is not None and not meta.generation.mode.is_positive:
-            return case
-        operation_id = case.operation.definition.raw.get("operationId")
-        fix = _FIXES.get(str(operation_id))
-        if isinstance(case.body, dict):
-            body, path = dict(case.body), dict(case.path_parameters or {})
+            return
+        fix = fixes.get(_operation_id(case))
+        entry_fix = _ENTRY_FIXES.get(_operation_id(case)) if fixes is _FIXES else None
+        if entry_fix is not None and isinstance(case.body, list):
+            entries = [dict(entry) if isinstance(entry, dict) else entry for entry in case.body]
+            for entry in entries:
+                if isinstance(entry, dict):
+                    entry_fix(self, entry, {})
+            if entries != case.body:
+                case.body = entries
+        has_body = isinstance(case.body, dict)
+        body: dict[str, Any] = dict(case.body) if isinstance(case.body, dict) else {}
+        path = dict(case.path_parameters or {})
+        if fixes is _FIXES:
             self._fix_grants(body)
-            if fix is not None:
-                fix(self, body, path)
-            # An assignment makes schemathesis validate the case again: only when it changed.
-            if body != case.body:
-                case.body = body
-            if path != (case.path_parameters or {}):
-                case.path_parameters = path
-        return case
+        if fix is not None:
+            fix(self, body, path)
+        # An assignment makes schemathesis validate the case again: only when it changed.
+        if has_body and body != case.body:
+            case.body = body
+        if path != (case.path_parameters or {}):
+            case.path_parameters = path
+
+    def _after_call(self, context: HookContext, case: Case[Any], response: Response) -> None:
+        if 200 <= response.status_code < 300:
+            self.orders.record(
+                str(case.operation.definition.raw.get("operationId")), case, response
+            )
 
     # Grants (audiences, media): every grantee names a known user and group.
     def _fix_grants(self, body: dict[str, Any]) -> None:
@@ -142,11 +183,7 @@ class KnownValues:
         if self.products:
             product = _pick(self.products, body.get("productCode"))
             body["productCode"] = product.code
-            amount = body.get("paymentAmount")
-            if not isinstance(amount, int | float) or not (
-                product.min_spend <= round(amount, 2) <= product.max_spend
-            ):
-                body["paymentAmount"] = product.min_spend
+            body["paymentAmount"] = _amount_for(body.get("paymentAmount"), product)
         schedule = body.get("schedule")
         if isinstance(schedule, dict):
             start = int(time.time()) + _DAY
@@ -156,6 +193,36 @@ class KnownValues:
             body["schedule"] = schedule
         if "contentItemIds" in body:
             body["contentItemIds"] = []
+
+    # deactivateUser: never the users kept for orders (the sandbox refuses orders for a
+    # deactivated user, and their ids reach the fuzzer through listings).
+    def _fix_deactivation(self, body: dict[str, Any], path: dict[str, Any]) -> None:
+        reserved = {user_id for user_id, _ in self.order_members}
+        others = tuple(user_id for user_id in self.users if user_id not in reserved)
+        if path.get("userId") in reserved and others:
+            path["userId"] = _pick(others, path["userId"])
+
+    # cancelOrder: an order of this run that is not cancelled yet (an ended order cannot be).
+    def _fix_cancel(self, body: dict[str, Any], path: dict[str, Any]) -> None:
+        self.orders.redirect_from_cancelled(path)
+
+    # editOrder: a live order; a schedule in the future, with an end 24 hours after the start
+    # for a purchase and none for a subscription; an amount the order's product takes.
+    def _fix_edit(self, body: dict[str, Any], path: dict[str, Any]) -> None:
+        self.orders.redirect_from_cancelled(path)
+        placed = self.orders.placed.get(str(path.get("orderId")))
+        if placed is None:
+            return  # not an order of this run: the answer is a 404
+        order_type, product = placed
+        if isinstance(body.get("schedule"), dict):
+            start = int(time.time()) + _DAY
+            body["schedule"] = (
+                {"startTimestamp": start, "endTimestamp": start + 2 * _DAY}
+                if order_type == "purchase"
+                else {"startTimestamp": start}
+            )
+        if "paymentAmount" in body and product is not None:
+            body["paymentAmount"] = _amount_for(body["paymentAmount"], product)
 
     # createOrUpdateItem: values only for the repository's fields, each of the field's type.
     def _fix_item(self, body: dict[str, Any], path: dict[str, Any]) -> None:
@@ -187,18 +254,89 @@ class KnownValues:
             path["placeholderId"] = _pick(self.csv_placeholders, path["placeholderId"])
 
 
-_FIXES: dict[str, Callable[[KnownValues, dict[str, Any], dict[str, Any]], None]] = {
+_Fix = Callable[["KnownValues", dict[str, Any], dict[str, Any]], None]
+_FIXES: dict[str, _Fix] = {
     "createOrUpdateUser": KnownValues._fix_user,
     "placeOrder": KnownValues._fix_order,
     "createOrUpdateItem": KnownValues._fix_item,
     "createOrUpdateMedia": KnownValues._fix_media,
+    "deactivateUser": KnownValues._fix_deactivation,
     "uploadAudienceCsv": KnownValues._fix_csv,
 }
+
+# Batches: each entry, as the single operation's body. A batch is processed later, so only
+# what it stores matters: a media id keeps its type.
+_ENTRY_FIXES: dict[str, _Fix] = {"createOrUpdateMediaBatch": KnownValues._fix_media}
+_FIXES_BEFORE_CALL: dict[str, _Fix] = {
+    "cancelOrder": KnownValues._fix_cancel,
+    "editOrder": KnownValues._fix_edit,
+}
+
+
+def _before_call(context: HookContext, case: Case[Any], kwargs: dict[str, Any]) -> None:
+    """Schemathesis has `before_call` only as a global hook: it hands each case to the
+    `KnownValues` installed on the case's own schema, and leaves any other schema alone."""
+    for hook in case.operation.schema.hooks.get_all_by_name("map_case"):
+        owner = getattr(hook, "__self__", None)
+        if isinstance(owner, KnownValues):
+            owner._before_call(case)
+
+
+_GLOBAL_HOOK_REGISTERED = False
 
 
 @cache
 def _media_types() -> tuple[str, ...]:
     return tuple(load_spec()["components"]["schemas"]["MediaType"]["enum"])
+
+
+class OrderLedger:
+    """Orders placed and cancelled during a run, as the target answered: the state that
+    decides whether an edit or a cancellation is valid, which no schema can tell."""
+
+    def __init__(self) -> None:
+        # Order id -> (orderType, the product it was placed with when known).
+        self.placed: dict[str, tuple[str, ProductLimits | None]] = {}
+        self.cancelled: set[str] = set()
+        self._lock = threading.Lock()
+        self.products: tuple[ProductLimits, ...] = ()
+
+    def record(self, operation_id: str, case: Case[Any], response: Response) -> None:
+        if operation_id == "placeOrder":
+            try:
+                order = response.json()["data"]
+            except (ValueError, KeyError, TypeError):
+                return
+            product = next((p for p in self.products if p.code == order.get("productCode")), None)
+            with self._lock:
+                self.placed[str(order.get("id"))] = (str(order.get("orderType")), product)
+        elif operation_id == "cancelOrder":
+            with self._lock:
+                self.cancelled.add(str((case.path_parameters or {}).get("orderId")))
+
+    def redirect_from_cancelled(self, path: dict[str, Any]) -> None:
+        """An order id this run cancelled becomes one it placed and did not cancel."""
+        with self._lock:
+            if path.get("orderId") not in self.cancelled:
+                return
+            live = tuple(order for order in self.placed if order not in self.cancelled)
+        if live:
+            path["orderId"] = _pick(live, path["orderId"])
+
+
+def _amount_for(amount: object, product: ProductLimits) -> float:
+    """`amount` when the product takes it (in cents), else the product's least."""
+    if (
+        isinstance(amount, int | float)
+        and not isinstance(amount, bool)
+        and product.min_spend <= round(amount, 2) <= product.max_spend
+    ):
+        return amount
+    return product.min_spend
+
+
+def _operation_id(case: Case[Any]) -> str:
+    return str(case.operation.definition.raw.get("operationId"))
 
 
 def _valid_audience_csv() -> str:
