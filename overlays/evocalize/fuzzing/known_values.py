@@ -8,6 +8,8 @@ to seed known ids and payloads: for a server over `--url`, in a `schemathesis.to
 (`[parameters]` and `[dictionaries]`, read by `SchemathesisConfig.discover()`); for a target
 whose state is known in process, `KnownValues.install(schema)` rewrites positive cases with
 schema hooks (`map_case`, and `before_add_examples` for the spec's examples), in every phase.
+What only the run itself decides (which orders it placed, which it cancelled) is learnt from
+the answers (`after_call`) and applied just before a case is sent (`before_call`).
 
 Only positive cases change: a negative case is sent as generated, and every check still runs.
 Each value is chosen from what the original one was (a stable hash), so a run stays
@@ -157,7 +159,9 @@ class KnownValues:
 
     # createOrUpdateUser: groups exist; a known user keeps its email, a new one gets an email
     # of its own (emails are unique) and the name that creating needs.
+    # A user kept for orders is left as it is: an edit could take it out of its group.
     def _fix_user(self, body: dict[str, Any], path: dict[str, Any]) -> None:
+        self._spare_order_members(body, "id")
         groups = body.get("groups")
         if isinstance(groups, list):
             body["groups"] = [
@@ -194,13 +198,16 @@ class KnownValues:
         if "contentItemIds" in body:
             body["contentItemIds"] = []
 
-    # deactivateUser: never the users kept for orders (the sandbox refuses orders for a
+    # deactivateUser: never a user kept for orders (the sandbox refuses orders for a
     # deactivated user, and their ids reach the fuzzer through listings).
     def _fix_deactivation(self, body: dict[str, Any], path: dict[str, Any]) -> None:
+        self._spare_order_members(path)
+
+    def _spare_order_members(self, where: dict[str, Any], key: str = "userId") -> None:
         reserved = {user_id for user_id, _ in self.order_members}
         others = tuple(user_id for user_id in self.users if user_id not in reserved)
-        if path.get("userId") in reserved and others:
-            path["userId"] = _pick(others, path["userId"])
+        if where.get(key) in reserved and others:
+            where[key] = _pick(others, where[key])
 
     # cancelOrder: an order of this run that is not cancelled yet (an ended order cannot be).
     def _fix_cancel(self, body: dict[str, Any], path: dict[str, Any]) -> None:
@@ -266,7 +273,10 @@ _FIXES: dict[str, _Fix] = {
 
 # Batches: each entry, as the single operation's body. A batch is processed later, so only
 # what it stores matters: a media id keeps its type.
-_ENTRY_FIXES: dict[str, _Fix] = {"createOrUpdateMediaBatch": KnownValues._fix_media}
+_ENTRY_FIXES: dict[str, _Fix] = {
+    "createOrUpdateMediaBatch": KnownValues._fix_media,
+    "createOrUpdateUserBatch": KnownValues._fix_user,
+}
 _FIXES_BEFORE_CALL: dict[str, _Fix] = {
     "cancelOrder": KnownValues._fix_cancel,
     "editOrder": KnownValues._fix_edit,
