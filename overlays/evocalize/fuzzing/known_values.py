@@ -102,7 +102,9 @@ class KnownValues:
 
     def _before_call(self, case: Case[Any]) -> None:
         # Cases may be generated well before they are sent; what an order is by then is known
-        # only now, from the answers recorded so far.
+        # only now, from the answers recorded so far. Stateful steps also fill in what links
+        # give after `map_case`: the fixes are applied again to what is sent.
+        self._apply(case, _FIXES)
         self._apply(case, _FIXES_BEFORE_CALL)
 
     def _apply(
@@ -300,6 +302,10 @@ def _media_types() -> tuple[str, ...]:
     return tuple(load_spec()["components"]["schemas"]["MediaType"]["enum"])
 
 
+# An order id no target issues: where no order of the run can take an edit or cancellation.
+NO_SUCH_ORDER = "evocalize-fuzz-no-such-order"
+
+
 class OrderLedger:
     """Orders placed and cancelled during a run, as the target answered: the state that
     decides whether an edit or a cancellation is valid, which no schema can tell."""
@@ -325,13 +331,13 @@ class OrderLedger:
                 self.cancelled.add(str((case.path_parameters or {}).get("orderId")))
 
     def redirect_from_cancelled(self, path: dict[str, Any]) -> None:
-        """An order id this run cancelled becomes one it placed and did not cancel."""
+        """An order id this run cancelled becomes one it placed and did not cancel; when every
+        one is cancelled, an id of no order (the answer is the documented 404)."""
         with self._lock:
             if path.get("orderId") not in self.cancelled:
                 return
             live = tuple(order for order in self.placed if order not in self.cancelled)
-        if live:
-            path["orderId"] = _pick(live, path["orderId"])
+        path["orderId"] = _pick(live, path["orderId"]) if live else NO_SUCH_ORDER
 
 
 def _amount_for(amount: object, product: ProductLimits) -> float:
