@@ -27,6 +27,7 @@ from schemathesis.transport import is_asgi_app
 
 # Registers our own checks with schemathesis, so that "all" includes them.
 import evocalize.fuzzing.checks  # noqa: F401
+from evocalize.fuzzing.known_values import KnownValues
 from evocalize.fuzzing.requests_auth import RequestsKeyAuth
 from evocalize.spec import load_spec
 
@@ -40,12 +41,19 @@ def fuzz_schema(
     auth: str = "signature",
     spec: Path | dict[str, Any] | None = None,
     config: SchemathesisConfig | None = None,
+    known_values: KnownValues | None = None,
 ) -> OpenApiSchema:
     """The schema of `spec` (default: the packaged openapi.yaml) aimed at `app` (ASGI or WSGI,
     in process) or `url` (over HTTP), every request signed with `key_id` and `secret`.
 
     WSGI gives an app its path decoded (`PATH_INFO`): an app that checks signatures over the
-    path as sent needs the raw URI its server provides, or is better fuzzed over HTTP."""
+    path as sent needs the raw URI its server provides, or is better fuzzed over HTTP.
+
+    Schemathesis expects every schema-valid request accepted, but the state decides whether
+    a user or group a request names exists. `known_values` (by default those an app publishes
+    as `app.state.fuzz_known_values`, as the embedded sandbox does) make positive cases name
+    what exists; against a server of your own, put its known ids in a `schemathesis.toml`
+    (`[parameters]` bound to `[dictionaries]`), which the configuration reads."""
     if (app is None) == (url is None):
         raise ValueError("give exactly one target: app= (ASGI or WSGI) or url=")
     if url is not None and not url.startswith(("http://", "https://")):
@@ -66,6 +74,10 @@ def fuzz_schema(
         # transport does, so a WSGI app is served through an ASGI adapter.
         schema.app = app if is_asgi_app(app) else WSGIMiddleware(app)
     schema.auth.set_from_requests(RequestsKeyAuth(key_id, secret, auth))
+    if known_values is None and app is not None:
+        known_values = getattr(getattr(app, "state", None), "fuzz_known_values", None)
+    if known_values is not None:
+        known_values.install(schema)
     return schema
 
 

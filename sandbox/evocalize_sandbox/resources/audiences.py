@@ -20,12 +20,14 @@ from evocalize_models import (
     GrantsInput,
     ProvidedAudienceInput,
 )
+from sqlalchemy.engine import Connection
 
 from ..context import Context, Reply, RequestContext, ok
 from ..errors import ApiError, not_found
-from ..registry import handles
+from ..registry import handles, seeds
 from ..rules import audiences as rules
 from ..rules.audiences import ChannelAudience, PlaceholderState
+from ..seed import SeedError
 from ..storage import metadata
 from .object_grants import AUDIENCE, checked_grants, readable_ids, rendered_grants, store_grants
 from .rule_errors import refused_as_400
@@ -124,6 +126,23 @@ def _insert(ctx: Context, placeholder: PlaceholderState) -> None:
     ctx.conn.execute(
         sa.insert(placeholders_table).values(id=placeholder.id, state=_dump(placeholder))
     )
+
+
+@seeds("audiencePlaceholders")
+def seed_audience_placeholders(conn: Connection, value: Any) -> None:
+    """Empty placeholders a database starts with, as `{id, name, description?, tags?}`: ids
+    known in advance, so that a fuzz run's CSV uploads can name one that takes a CSV."""
+    if not isinstance(value, list):
+        raise SeedError("`audiencePlaceholders` must be a list of placeholders")
+    for number, raw in enumerate(value):
+        if not isinstance(raw, dict) or not raw.get("id") or not raw.get("name"):
+            raise SeedError(f"audiencePlaceholders[{number}] needs an id and a name")
+        placeholder = rules.created(
+            str(raw["id"]), str(raw["name"]), raw.get("description"), list(raw.get("tags", ()))
+        )
+        conn.execute(
+            sa.insert(placeholders_table).values(id=placeholder.id, state=_dump(placeholder))
+        )
 
 
 @handles("createAudiencePlaceholder")
