@@ -31,4 +31,3 @@ def users_sandbox() -> Iterator[EmbeddedSandbox]:
             yield fresh
         finally:
             shutdown_lifespans()
-

@@ -65,4 +65,4 @@ def test_the_same_suite_with_a_wrong_key_is_refused(
     pytester.makepyfile(test_partner=suite)
     result = pytester.runpytest("-p", "no:cacheprovider", "-q")
     result.assert_outcomes(failed=3)
-    result.stdout.fnmatch_lines(["*EV_UNAUTHORIZED_INVALID_SECRET*"])
+    result.stdout.fnmatch_lines(["*EV_UNAUTHORIZED_INVALID_SIGNATURE*"])
