@@ -84,6 +84,8 @@ class Fault:
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
+        # What the sandbox publishes for the fuzzer (its known values) stays visible.
+        self.state = getattr(app, "state", None)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or operation_of(scope) != self.operation_id:

@@ -25,7 +25,9 @@ def failed_checks(
         key_id=sandbox.key_id,
         secret=sandbox.secret,
         app=app,
-        options=FuzzOptions(max_examples=10, seed=1, include_operation_ids=operations, **options),
+        options=FuzzOptions(
+            **{"max_examples": 10, "seed": 1, "include_operation_ids": operations, **options}
+        ),
         tally=tally,
     )
     return exit_code, tally.failed_checks()
@@ -76,6 +78,7 @@ def test_a_deleted_item_still_readable_fails_use_after_free(sandbox: EmbeddedSan
         app,
         ("createOrUpdateItem", "deleteItem", "getItem"),
         phases=("stateful",),
+        max_examples=40,
     )
     assert exit_code != 0
     assert "use_after_free" in failed["getItem"]
