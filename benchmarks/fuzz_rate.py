@@ -18,7 +18,9 @@ from pathlib import Path
 from evocalize.fuzzing import FuzzOptions, FuzzTally, fuzz
 from evocalize_sandbox.app import create_app
 from evocalize_sandbox.embedded import embedded_sandbox
+from evocalize_sandbox.fuzz_values import known_values
 from evocalize_sandbox.seed import fuzz_seed
+from evocalize_sandbox.settings import Settings
 from schemathesis.python.asgi import shutdown_lifespans
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
@@ -40,15 +42,19 @@ def in_process(options: FuzzOptions) -> tuple[int, float]:
 
 def over_http(options: FuzzOptions) -> tuple[int, float]:
     with tempfile.TemporaryDirectory() as folder:
+        seed = fuzz_seed()
         app = create_app(
             database_url=f"sqlite:///{folder}/sandbox.db",
             clients={KEY_ID: SECRET},
-            seed=fuzz_seed(),
+            seed=seed,
+            settings=Settings(audience_processing_seconds=0.0),  # as the embedded sandbox
         )
         with serving(app) as url:
             tally = FuzzTally()
             started = time.monotonic()
-            fuzz(key_id=KEY_ID, secret=SECRET, url=url, options=options, tally=tally)
+            # What the embedded sandbox publishes in process, given here as a partner would.
+            fuzz(key_id=KEY_ID, secret=SECRET, url=url, options=options, tally=tally,
+                 known_values=known_values(seed))  # fmt: skip
             elapsed = time.monotonic() - started
     return tally.total_requests, elapsed
 

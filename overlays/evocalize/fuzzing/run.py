@@ -8,6 +8,7 @@ from typing import Any
 from schemathesis.schemas import BaseSchema
 
 from evocalize.fuzzing.config import schemathesis_config
+from evocalize.fuzzing.known_values import KnownValues
 from evocalize.fuzzing.options import FuzzOptions
 from evocalize.fuzzing.runner import run_schema
 from evocalize.fuzzing.schema import fuzz_schema
@@ -24,9 +25,11 @@ def fuzz(
     options: FuzzOptions | None = None,
     spec: Path | None = None,
     tally: FuzzTally | None = None,
+    known_values: KnownValues | None = None,
 ) -> int:
     """Fuzzes `app` (in process) or `url`; returns 0 when no check failed, else non-zero.
-    Pass a `FuzzTally` to read the per-operation counts afterwards."""
+    Pass a `FuzzTally` to read the per-operation counts afterwards, and `known_values` to name
+    what the target holds in positive cases (see `fuzz_schema`)."""
     options = options or FuzzOptions()
     schema: BaseSchema = fuzz_schema(
         key_id=key_id,
@@ -36,6 +39,7 @@ def fuzz(
         auth=auth,
         spec=spec,
         config=schemathesis_config(options),
+        known_values=known_values,
     )
     if options.include_operation_ids:
         schema = schema.include(operation_id=list(options.include_operation_ids))
