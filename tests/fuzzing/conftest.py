@@ -1,11 +1,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from evocalize_sandbox.embedded import EmbeddedSandbox, embedded_sandbox
 from evocalize_sandbox.seed import fuzz_seed
 from schemathesis.python.asgi import shutdown_lifespans
+
+
+@pytest.fixture(autouse=True)
+def fresh_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test fuzzes from a folder of its own: schemathesis keeps a cache of earlier runs
+    (`.schemathesis/`) in the current folder and replays from it, which would make one test's
+    run depend on those before it."""
+    monkeypatch.chdir(tmp_path)
 
 
 @pytest.fixture

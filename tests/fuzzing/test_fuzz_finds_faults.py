@@ -78,7 +78,7 @@ def test_a_deleted_item_still_readable_fails_use_after_free(sandbox: EmbeddedSan
         app,
         ("createOrUpdateItem", "deleteItem", "getItem"),
         phases=("stateful",),
-        max_examples=40,
+        max_examples=80,
     )
     assert exit_code != 0
     assert "use_after_free" in failed["getItem"]
