@@ -3,7 +3,6 @@ ended, exiting non-zero when one gave up."""
 
 from __future__ import annotations
 
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -13,6 +12,7 @@ import uvicorn
 from evocalize.signing import signature_matches
 from evocalize_models import LeadsDelivery
 from evocalize_sandbox.cli import sandbox_app
+from served import free_port
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import Response
@@ -20,13 +20,6 @@ from starlette.routing import Route
 from typer.testing import CliRunner
 
 KEY = "cli-test-key"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 @pytest.fixture

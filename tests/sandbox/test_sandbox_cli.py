@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -15,17 +14,11 @@ from pathlib import Path
 import httpx
 from evocalize.cli import app
 from sandbox_support import signing_auth
+from served import free_port
 from typer.testing import CliRunner
 
 # The `evocalize` console script, run by this interpreter wherever the script was installed.
 EVOCALIZE = [sys.executable, "-c", "from evocalize.cli import main; main()"]
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 def test_evocalize_sandbox_serves_and_prints_its_credential(tmp_path: Path) -> None:
