@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
+from functools import lru_cache
 from typing import Any
 from urllib.parse import unquote
 
@@ -29,11 +30,17 @@ from .batches import Batches
 from .context import Reply, RequestContext
 from .errors import INTERNAL_ERROR, ApiError, malformed
 from .pagination import PageTokens
-from .registry import HANDLERS, load_resources
+from .registry import HANDLERS, READ_ONLY, load_resources
 from .request_bodies import read_capped, read_form
 from .seed import SeedSource, apply_seed
 from .settings import Settings
-from .storage import DEFAULT_DATABASE_URL, create_engine, create_schema, persistent_secret
+from .storage import (
+    DEFAULT_DATABASE_URL,
+    create_engine,
+    create_read_engine,
+    create_schema,
+    persistent_secret,
+)
 from .validation import parse_json_into, request_body_of, validate_parameters, validate_python
 
 logger = logging.getLogger(__name__)
@@ -44,6 +51,7 @@ class Sandbox:
 
     def __init__(self, engine: Engine, settings: Settings) -> None:
         self.engine = engine
+        self.read_engine = create_read_engine(engine)
         self.settings = settings
         self.page_tokens = PageTokens(
             persistent_secret(engine, "page_token_key"), settings.page_size
@@ -112,7 +120,12 @@ def _error_response(error: ApiError, headers: Mapping[str, str] | None = None) -
     return JSONResponse(error.envelope(), status_code=error.status, headers=headers)
 
 
-def _route(method: str, path: str) -> tuple[OperationSpec | None, dict[str, str], list[str]]:
+# Partners call the same paths again and again; matching a path against every template of the
+# spec costs more than the rest of a simple read's routing.
+@lru_cache(maxsize=4096)
+def _route(
+    method: str, path: str
+) -> tuple[OperationSpec | None, tuple[tuple[str, str], ...], tuple[str, ...]]:
     """The operation for this request, its path values, and the methods the path allows.
 
     Only the most specific template that matches counts (OpenAPI: concrete paths match before
@@ -122,12 +135,12 @@ def _route(method: str, path: str) -> tuple[OperationSpec | None, dict[str, str]
     if matches:
         template = matches[0][0].path
         matches = [(op, values) for op, values in matches if op.path == template]
-    allowed = sorted({op.method.upper() for op, _ in matches})
+    allowed = tuple(sorted({op.method.upper() for op, _ in matches}))
     wanted = method.lower()
     for op, values in matches:
         if op.method == wanted:
-            return op, values, allowed
-    return None, {}, allowed
+            return op, tuple(values.items()), allowed
+    return None, (), allowed
 
 
 class _Dispatcher:
@@ -152,7 +165,7 @@ class _Dispatcher:
         path = str(request.scope["path"])
         raw_path = request.scope.get("raw_path", path.encode()).decode("latin-1").split("?")[0]
         operation, raw_values, allowed = _route(request.method, raw_path)
-        path_values = {name: unquote(value) for name, value in raw_values.items()}
+        path_values = {name: unquote(value) for name, value in raw_values}
         if operation is None:
             if allowed:
                 error = ApiError(
@@ -169,15 +182,21 @@ class _Dispatcher:
         )
         body = await read_capped(request, limit)
         form = await read_form(request, body) if multipart and body else {}
-        reply = await anyio.to_thread.run_sync(
-            self._run, operation, path_values, request, raw_path, body, form
-        )
+        args = (operation, path_values, request, raw_path, body, form)
+        reader = self.sandbox.read_engine
+        if reader is not None and operation.operation_id in READ_ONLY:
+            # On the event loop: a read-only SQLite transaction never waits for a lock, and
+            # handing it to a thread costs more than answering it.
+            reply = self._run(reader, *args)
+        else:
+            reply = await anyio.to_thread.run_sync(self._run, self.sandbox.engine, *args)
         if reply.body is None:
             return Response(status_code=reply.status)
         return JSONResponse(reply.body, status_code=reply.status)
 
     def _run(
         self,
+        engine: Engine,
         operation: OperationSpec,
         path_values: dict[str, str],
         request: Request,
@@ -185,7 +204,7 @@ class _Dispatcher:
         body: bytes,
         form: dict[str, Any],
     ) -> Reply:
-        with self.sandbox.engine.begin() as conn:
+        with engine.begin() as conn:
             key_id = authenticate(
                 conn, request.headers, raw_path, body, self.sandbox.settings.clock()
             )

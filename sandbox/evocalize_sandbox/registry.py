@@ -26,14 +26,24 @@ H = TypeVar("H", bound=Handler)
 A = TypeVar("A", bound=EntryApplier)
 
 
-def handles(operation_id: str) -> Callable[[H], H]:
-    """Registers the function that answers `operation_id` (which must exist in the spec)."""
-    operation_spec(operation_id)  # a typo fails at import, naming the known operations
+# The operations whose handlers only read: the app may answer them in a read-only transaction.
+READ_ONLY: set[str] = set()
+
+
+def handles(operation_id: str, *, writes: bool | None = None) -> Callable[[H], H]:
+    """Registers the function that answers `operation_id` (which must exist in the spec).
+
+    A GET is taken to only read; one whose handler also writes says `writes=True`."""
+    operation = operation_spec(operation_id)  # a typo fails at import, naming the known ones
+    if writes is None:
+        writes = operation.method != "get"
 
     def register(handler: H) -> H:
         if operation_id in HANDLERS and HANDLERS[operation_id] is not handler:
             raise ValueError(f"{operation_id} already has a handler")
         HANDLERS[operation_id] = handler
+        if not writes:
+            READ_ONLY.add(operation_id)
         return handler
 
     return register

@@ -32,24 +32,47 @@ def create_engine(url: str) -> Engine:
     # hide_parameters: a failing statement's values (client keys among them) stay out of
     # exception messages and so out of logs.
     if url.startswith("sqlite"):
-        engine = sa.create_engine(
-            url, connect_args={"check_same_thread": False, "timeout": 30}, hide_parameters=True
-        )
-        _make_sqlite_transactions_serializable(engine)
+        engine = _sqlite_engine(url)
+        # pysqlite opens transactions lazily and as readers; a transaction that reads and then
+        # writes would fail with SQLITE_BUSY when another thread wrote in between. BEGIN
+        # IMMEDIATE takes the write lock up front, so concurrent requests queue instead.
+        _begin_with(engine, "BEGIN IMMEDIATE")
         return engine
     return sa.create_engine(url, pool_pre_ping=True, hide_parameters=True)
 
 
-def _make_sqlite_transactions_serializable(engine: Engine) -> None:
-    # pysqlite opens transactions lazily and as readers; a transaction that reads and then
-    # writes would fail with SQLITE_BUSY when another thread wrote in between. BEGIN IMMEDIATE
-    # takes the write lock up front, so concurrent requests queue instead of failing.
+def create_read_engine(engine: Engine) -> Engine | None:
+    """For a SQLite file (WAL, see `create_engine`): a second engine on it whose transactions
+    only read. They begin deferred and never take the write lock, so they never wait for a
+    writer (WAL readers see the last commit); `query_only` makes a write in one an error
+    rather than a silent race. None for other databases, whose reads may wait on the network."""
+    if engine.url.get_backend_name() != "sqlite" or not _is_file(engine):
+        return None
+    reader = _sqlite_engine(engine.url.render_as_string(hide_password=False))
+
+    @event.listens_for(reader, "connect")
+    def _read_only(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.execute("PRAGMA query_only = ON")
+
+    _begin_with(reader, "BEGIN")
+    return reader
+
+
+def _is_file(engine: Engine) -> bool:
+    return engine.url.database not in (None, "", ":memory:")
+
+
+def _sqlite_engine(url: str) -> Engine:
+    engine = sa.create_engine(
+        url, connect_args={"check_same_thread": False, "timeout": 30}, hide_parameters=True
+    )
+
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-        dbapi_connection.isolation_level = None
+        dbapi_connection.isolation_level = None  # transactions begin in `_begin_with`
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA busy_timeout = 30000")
-        if engine.url.database not in (None, "", ":memory:"):
+        if _is_file(engine):
             cursor.execute("PRAGMA journal_mode = WAL")
             # In WAL mode, NORMAL keeps every commit across a crash of the process (what the
             # batch guarantees are about) and skips the fsync per commit that FULL pays: the
@@ -57,9 +80,17 @@ def _make_sqlite_transactions_serializable(engine: Engine) -> None:
             cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.close()
 
+    return engine
+
+
+def _begin_with(engine: Engine, statement: str) -> None:
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        # Straight to the driver: this runs on every request, and SQLAlchemy's execution path
+        # (events, result set-up) would cost more than the statement itself.
+        driver_connection = connection.connection.driver_connection
+        assert driver_connection is not None  # a connection in a transaction is open
+        driver_connection.execute(statement)
 
 
 def create_schema(engine: Engine) -> None:

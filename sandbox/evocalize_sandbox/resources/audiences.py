@@ -186,12 +186,12 @@ def upload_audience_csv(ctx: RequestContext) -> Reply:
     return ok(render(processing, with_audiences=False))
 
 
-@handles("getAudiencePlaceholder")
+@handles("getAudiencePlaceholder", writes=True)  # settles a finished upload (`_settled`)
 def get_audience_placeholder(ctx: RequestContext) -> Reply:
     return ok(render(_existing(ctx, missing_status=404)))
 
 
-@handles("listAudiencePlaceholders")
+@handles("listAudiencePlaceholders", writes=True)  # settles a finished upload (`_settled`)
 def list_audience_placeholders(ctx: RequestContext) -> Reply:
     return ctx.page_of(
         sa.select(placeholders_table).order_by(placeholders_table.c.seq),
@@ -207,7 +207,7 @@ def upsert_audience_placeholder_grants(ctx: RequestContext) -> Reply:
     return ok(render(placeholder, with_audiences=False))
 
 
-@handles("listAudiencePlaceholderGrants")
+@handles("listAudiencePlaceholderGrants", writes=True)  # settles a finished upload (`_settled`)
 def list_audience_placeholder_grants(ctx: RequestContext) -> Reply:
     placeholder = _existing(ctx, missing_status=403)
     window = ctx.page_window()
@@ -219,7 +219,7 @@ def list_audience_placeholder_grants(ctx: RequestContext) -> Reply:
     )
 
 
-@handles("listUserAudiencePlaceholders")
+@handles("listUserAudiencePlaceholders", writes=True)  # settles a finished upload (`_settled`)
 def list_user_audience_placeholders(ctx: RequestContext) -> Reply:
     user = existing_user(ctx)
     readable = sorted(readable_ids(ctx, AUDIENCE, user.id))
