@@ -63,6 +63,16 @@ _MEMBERSHIPS_OF_USER = (
 )
 
 
+_OTHER_USER_WITH_EMAIL = sa.select(users_table.c.id).where(
+    sa.func.lower(users_table.c.email) == sa.bindparam("email"),
+    users_table.c.id != sa.bindparam("user_id"),
+)
+_GROUP_EXISTS = sa.select(groups_table.c.id).where(groups_table.c.id == sa.bindparam("group_id"))
+# Without `.values()`, the columns set are the keys of the parameters passed.
+_INSERT_USER = sa.insert(users_table)
+_UPDATE_USER = sa.update(users_table).where(users_table.c.id == sa.bindparam("user_id"))
+
+
 def user_row(conn: Connection, user_id: str) -> Any:
     return conn.execute(_USER_BY_ID, {"user_id": user_id}).first()
 
@@ -94,10 +104,7 @@ def upsert_user(conn: Connection, user: UserInput) -> dict[str, Any]:
                 raise invalid_field(name, f"{name} is required to create a user")
     if user.email is not None:
         other = conn.execute(
-            sa.select(users_table.c.id).where(
-                sa.func.lower(users_table.c.email) == user.email.lower(),
-                users_table.c.id != user.id,
-            )
+            _OTHER_USER_WITH_EMAIL, {"email": user.email.lower(), "user_id": user.id}
         ).first()
         if other is not None:
             raise ApiError(
@@ -107,9 +114,7 @@ def upsert_user(conn: Connection, user: UserInput) -> dict[str, Any]:
                 "email",
             )
     for number, association in enumerate(user.groups or []):
-        known = conn.execute(
-            sa.select(groups_table.c.id).where(groups_table.c.id == association.group_id)
-        ).first()
+        known = conn.execute(_GROUP_EXISTS, {"group_id": association.group_id}).first()
         if known is None:
             raise unknown_identity(
                 f"groups[{number}].groupId", f"no group {association.group_id}; create it first"
@@ -120,9 +125,9 @@ def upsert_user(conn: Connection, user: UserInput) -> dict[str, Any]:
         if value is not None
     }
     if current is None:
-        conn.execute(sa.insert(users_table).values(id=user.id, **changes))
+        conn.execute(_INSERT_USER, {"id": user.id, **changes})
     elif changes:
-        conn.execute(sa.update(users_table).where(users_table.c.id == user.id).values(**changes))
+        conn.execute(_UPDATE_USER, {"user_id": user.id, **changes})
     if user.replace_groups and user.groups is not None:
         conn.execute(sa.delete(memberships_table).where(memberships_table.c.user_id == user.id))
     for association in user.groups or []:
