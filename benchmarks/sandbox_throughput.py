@@ -23,10 +23,12 @@ import argparse
 import json
 import os
 import secrets
+import signal
 import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -293,6 +295,24 @@ def print_table(table: list[dict[str, Any]]) -> None:
             print(f"reads, {row['ratio_of']} >= {wanted:.2f}: {verdict} ({row['ratio']:.2f})")
 
 
+@contextmanager
+def terminated_cleanly() -> Iterator[None]:
+    """A SIGTERM (a runner's time limit) raises SystemExit, so that the targets' processes are
+    stopped on the way out rather than left serving."""
+
+    def leave(_signal: int, _frame: object) -> None:
+        raise SystemExit(128 + signal.SIGTERM)
+
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may set signal handlers
+        return
+    previous = signal.signal(signal.SIGTERM, leave)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--duration", type=int, default=10, help="seconds per measured run")
@@ -304,7 +324,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.quick:
         args.duration, args.connections, args.warmup = 1, 4, 0
     try:
-        results = measure_all(args.duration, args.connections, args.warmup)
+        with terminated_cleanly():
+            results = measure_all(args.duration, args.connections, args.warmup)
     except MeasurementFailed as failure:
         print(f"measurement failed: {failure}", file=sys.stderr)
         return 1
