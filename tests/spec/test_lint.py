@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
+from node_tools import NodeToolsMissing, node_tool
 
 ROOT = Path(__file__).resolve().parents[2]
-SPECTRAL = ROOT / "node_modules" / ".bin" / "spectral"
 RULESET = ROOT / ".spectral.yaml"
 SPECS = [ROOT / "openapi.yaml", *sorted(ROOT.glob("profiles/*/openapi.yaml"))]
 RULESETS = [RULESET, *sorted(ROOT.glob("profiles/*/.spectral.yaml"))]
@@ -31,16 +30,10 @@ def ruleset_for(spec: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def spectral() -> Path:
-    if shutil.which("node") is None or shutil.which("npm") is None:
-        pytest.skip("node and npm are not installed: Spectral, a Node tool, cannot run here")
-    if not SPECTRAL.exists():
-        subprocess.run(
-            ["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"],
-            cwd=ROOT,
-            check=True,
-            timeout=600,
-        )
-    return SPECTRAL
+    try:
+        return node_tool("spectral")
+    except NodeToolsMissing as missing:
+        pytest.skip(str(missing))
 
 
 def lint(spectral: Path, spec: Path) -> list[dict]:  # type: ignore[type-arg]
