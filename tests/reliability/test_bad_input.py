@@ -90,6 +90,8 @@ class Row:
     status: int
     code: str
     auth: Auth = field(default=signing())
+    # Sent with Transfer-Encoding: chunked, so the size is known only while reading.
+    chunked: bool = False
 
 
 def user_body(**changes: Any) -> bytes:
@@ -334,6 +336,15 @@ ROWS = [
     # Size limits.
     Row("body-over-the-limit", "POST", USER, user_body(name="x" * (MAX_BODY + 1)), 400, MALFORMED),
     Row(
+        "chunked-body-over-the-limit",
+        "POST",
+        USER,
+        user_body(name="x" * (MAX_BODY + 1)),
+        400,
+        MALFORMED,
+        chunked=True,
+    ),
+    Row(
         "batch-of-1001-users",
         "POST",
         f"{API}/users",
@@ -369,14 +380,20 @@ class Served:
     http: httpx.Client
 
     def send(
-        self, method: str, target: str, body: bytes = b"", auth: Auth | None = None
+        self,
+        method: str,
+        target: str,
+        body: bytes = b"",
+        auth: Auth | None = None,
+        chunked: bool = False,
     ) -> httpx.Response:
         headers = {**(auth or signing())(target, body), "Content-Type": "application/json"}
+        chunks = (body[start : start + 65536] for start in range(0, len(body), 65536))
         # The "target" extension sends the path as written: httpx would resolve `..` segments.
         request = httpx.Request(
             method,
             f"{self.url}{API}",
-            content=body,
+            content=chunks if chunked else body,
             headers=headers,
             extensions={"target": target.encode()},
         )
@@ -402,7 +419,7 @@ def test_bad_request_gets_its_documented_error_and_writes_nothing(
 ) -> None:
     before = snapshot(sandbox.database)
 
-    response = sandbox.send(row.method, row.target, row.body, row.auth)
+    response = sandbox.send(row.method, row.target, row.body, row.auth, row.chunked)
 
     assert (response.status_code, response.headers.get("content-type")) == (
         row.status,

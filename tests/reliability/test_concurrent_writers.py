@@ -119,12 +119,16 @@ def run_writers(
     return statuses
 
 
-def writes(writer: int, prefix: str) -> list[tuple[str, dict[str, Any]]]:
-    return [
-        *[("user", user(writer, f"{prefix}-user-{n}")) for n in range(SHARED)],
-        *[("group", group(writer, f"{prefix}-group-{n}")) for n in range(SHARED)],
-        *[("item", item(writer, f"{prefix}-item-{n}")) for n in range(SHARED)],
+def writes(writer: int, prefix: str, count: int) -> list[tuple[str, dict[str, Any]]]:
+    """`count` users, groups and items, each writer starting at another place in the list, so
+    that the requests in flight at once touch different ids as well as the same ones."""
+    every = [
+        *[("user", user(writer, f"{prefix}-user-{n}")) for n in range(count)],
+        *[("group", group(writer, f"{prefix}-group-{n}")) for n in range(count)],
+        *[("item", item(writer, f"{prefix}-item-{n}")) for n in range(count)],
     ]
+    turn = writer % len(every)
+    return every[turn:] + every[:turn]
 
 
 def assert_all_written(statuses: list[int], expected: int) -> None:
@@ -134,7 +138,7 @@ def assert_all_written(statuses: list[int], expected: int) -> None:
 
 
 def test_writers_of_the_same_ids_leave_each_equal_to_one_whole_write(sandbox: str) -> None:
-    statuses = run_writers(sandbox, lambda writer: writes(writer, "shared"))
+    statuses = run_writers(sandbox, lambda writer: writes(writer, "shared", SHARED))
     assert_all_written(statuses, WRITERS * SHARED * 3)
 
     with Evocalize(base_url=sandbox, key_id=KEY_ID, secret=SECRET) as ev:
@@ -157,10 +161,7 @@ def test_writers_of_the_same_ids_leave_each_equal_to_one_whole_write(sandbox: st
 
 
 def test_writers_of_their_own_ids_lose_nothing(sandbox: str) -> None:
-    def own(writer: int) -> list[tuple[str, dict[str, Any]]]:
-        return writes(writer, f"w{writer:02d}")[: OWN * 3]
-
-    statuses = run_writers(sandbox, own)
+    statuses = run_writers(sandbox, lambda writer: writes(writer, f"w{writer:02d}", OWN))
     assert_all_written(statuses, WRITERS * OWN * 3)
 
     with Evocalize(base_url=sandbox, key_id=KEY_ID, secret=SECRET) as ev:
