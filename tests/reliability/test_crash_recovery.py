@@ -127,10 +127,15 @@ def test_a_sigkilled_sandbox_resumes_its_batches_exactly_once(tmp_path: Path) ->
         assert report.total_items == report.completed_items == BATCH_SIZE
         assert report.remaining_items == 0 and report.is_completed
         assert report.successful_items + report.error_items == BATCH_SIZE
-    assert sum(report.error_items for report in reports) == len(FAILING)
+    # Each report counts as failed exactly the entries its `/errors` lists, in its own batch.
+    listed = Counter(failure.report_id for failure in summary.failures)
+    assert {r: report.error_items for r, report in zip(report_ids, reports, strict=True)} == {
+        r: listed[r] for r in report_ids
+    }
     failures = {failure.input["values"]["id"]: failure for failure in summary.failures}
     assert set(failures) == {f"item{p:05d}" for p in FAILING}
     for position, (_, field) in FAILING.items():
+        assert failures[f"item{position:05d}"].report_id == report_ids[position // BATCH_SIZE]
         failure = failures[f"item{position:05d}"]
         assert failure.input == entry(position)
         assert failure.code == "EV_BAD_REQUEST_INVALID_FIELDS", failure
