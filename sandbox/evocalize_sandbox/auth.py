@@ -23,6 +23,7 @@ from evocalize.signing import (
 )
 from sqlalchemy.engine import Connection, Engine
 
+from . import unlogged
 from .errors import ApiError
 from .storage import metadata
 
@@ -66,7 +67,7 @@ def authenticate(
             "EV_UNAUTHORIZED_MISSING_HEADERS",
             f"send {KEY_HEADER}, or {TIMESTAMP_HEADER} and {SIGNATURE_HEADER}",
         )
-    secret = conn.execute(_CLIENT_KEY_OF, {"key_id": key_id}).scalar_one_or_none()
+    secret = unlogged.scalar(conn, _CLIENT_KEY_OF, {"key_id": key_id})
     if secret is None:
         raise _unauthorized("EV_UNAUTHORIZED_INVALID_KEY", "unknown client key id")
     if client_key is not None:
@@ -107,7 +108,7 @@ def development_client(engine: Engine) -> tuple[str, str]:
         clients_table.c.is_development.is_(True)
     )
     with engine.begin() as conn:
-        row = conn.execute(query).first()
+        row = unlogged.first_row(conn, query)
         if row is None:
             key_id, client_key = f"dev-{secrets.token_hex(4)}", secrets.token_urlsafe(24)
             conn.execute(
@@ -116,4 +117,4 @@ def development_client(engine: Engine) -> tuple[str, str]:
                 )
             )
             return key_id, client_key
-        return str(row.key_id), str(row.client_key)
+        return str(row[0]), str(row[1])

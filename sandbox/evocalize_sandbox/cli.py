@@ -52,6 +52,13 @@ def serve(
         min=0,
         help="How long an uploaded audience CSV stays processing (the API: up to 24 hours).",
     ),
+    lease_seconds: float = typer.Option(
+        30.0,
+        "--lease-seconds",
+        min=0.1,
+        help="How long a batch stays claimed by a sandbox process that stopped answering (a "
+        "crash) before another process on the same database resumes it.",
+    ),
 ) -> None:
     """Start the sandbox. Example: evocalize sandbox --port 9000 --client partner:s3cret"""
     if ctx.invoked_subcommand is not None:
@@ -68,7 +75,9 @@ def serve(
     from .settings import Settings
 
     try:
-        settings = Settings(audience_processing_seconds=audience_seconds)
+        settings = Settings(
+            audience_processing_seconds=audience_seconds, lease_seconds=lease_seconds
+        )
         app = create_app(database_url=db, clients=clients, seed=seed, settings=settings)
     except SeedError as error:
         raise typer.BadParameter(str(error), param_hint="--seed") from None

@@ -14,6 +14,8 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine
 
+from . import unlogged
+
 metadata = sa.MetaData()
 
 # Values the sandbox must keep across restarts, such as the page-token key.
@@ -102,9 +104,9 @@ def persistent_secret(engine: Engine, name: str) -> str:
     """A random secret made once per database and kept there, so it outlives restarts and is
     shared by every process on the same database."""
     with engine.begin() as conn:
-        value = conn.execute(
-            sa.select(settings_table.c.value).where(settings_table.c.name == name)
-        ).scalar_one_or_none()
+        value = unlogged.scalar(
+            conn, sa.select(settings_table.c.value).where(settings_table.c.name == name)
+        )
         if value is not None:
             return str(value)
     candidate = secrets.token_hex(32)
@@ -115,7 +117,7 @@ def persistent_secret(engine: Engine, name: str) -> str:
         pass  # another process made it first: use theirs
     with engine.begin() as conn:
         return str(
-            conn.execute(
-                sa.select(settings_table.c.value).where(settings_table.c.name == name)
-            ).scalar_one()
+            unlogged.scalar(
+                conn, sa.select(settings_table.c.value).where(settings_table.c.name == name)
+            )
         )
