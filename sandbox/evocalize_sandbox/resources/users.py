@@ -55,10 +55,19 @@ facebook_pages_table = sa.Table(
 # The statements of the hottest reads, built once: building a statement costs SQLAlchemy several
 # times more than executing it.
 _USER_BY_ID = sa.select(users_table).where(users_table.c.id == sa.bindparam("user_id"))
-_MEMBERSHIPS_OF_USER = (
-    sa.select(memberships_table.c.group_id, memberships_table.c.role, groups_table.c.name)
+# A user and its groups in one statement: a row per membership, or one row without any.
+_USER_WITH_GROUPS = (
+    sa.select(
+        users_table.c.id,
+        users_table.c.name,
+        users_table.c.email,
+        memberships_table.c.group_id,
+        memberships_table.c.role,
+        groups_table.c.name.label("group_name"),
+    )
+    .join(memberships_table, memberships_table.c.user_id == users_table.c.id, isouter=True)
     .join(groups_table, groups_table.c.id == memberships_table.c.group_id, isouter=True)
-    .where(memberships_table.c.user_id == sa.bindparam("user_id"))
+    .where(users_table.c.id == sa.bindparam("user_id"))
     .order_by(memberships_table.c.group_id)
 )
 
@@ -85,15 +94,21 @@ def existing_user(ctx: Context) -> Any:
     return row
 
 
-def render_user(conn: Connection, row: Any) -> dict[str, Any]:
-    memberships = conn.execute(_MEMBERSHIPS_OF_USER, {"user_id": row.id}).all()
+def user_with_groups(conn: Connection, user_id: str) -> dict[str, Any] | None:
+    """The user as getUser answers it (with its groups), or None."""
+    rows = conn.execute(_USER_WITH_GROUPS, {"user_id": user_id}).all()
+    if not rows:
+        return None
     groups = []
-    for membership in memberships:
-        group: dict[str, Any] = {"id": membership.group_id, "role": membership.role}
-        if membership.name is not None:
-            group["name"] = membership.name
+    for row in rows:
+        if row.group_id is None:
+            continue  # the user has no group
+        group: dict[str, Any] = {"id": row.group_id, "role": row.role}
+        if row.group_name is not None:
+            group["name"] = row.group_name
         groups.append(group)
-    return {"id": row.id, "name": row.name, "email": row.email, "groups": groups}
+    first = rows[0]
+    return {"id": first.id, "name": first.name, "email": first.email, "groups": groups}
 
 
 def upsert_user(conn: Connection, user: UserInput) -> dict[str, Any]:
@@ -142,13 +157,17 @@ def upsert_user(conn: Connection, user: UserInput) -> dict[str, Any]:
                     user_id=user.id, group_id=association.group_id, role=role
                 )
             )
-    row = user_row(conn, user.id)
-    return render_user(conn, row)
+    stored = user_with_groups(conn, user.id)
+    assert stored is not None  # written above, in this transaction
+    return stored
 
 
 @handles("getUser")
 def get_user(ctx: RequestContext) -> Reply:
-    return ok(render_user(ctx.conn, existing_user(ctx)))
+    user = user_with_groups(ctx.conn, ctx.path_params["userId"])
+    if user is None:
+        raise not_found("user", "userId")
+    return ok(user)
 
 
 @handles("listUsers")
