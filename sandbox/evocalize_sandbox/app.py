@@ -45,6 +45,9 @@ from .validation import parse_json_into, request_body_of, validate_parameters, v
 
 logger = logging.getLogger(__name__)
 
+# Where the spec's operations live (every path of openapi.yaml starts so).
+API_PREFIX = "/management/"
+
 
 class Sandbox:
     """One sandbox instance: its database, settings and batch worker (`app.state.sandbox`)."""
@@ -103,10 +106,11 @@ def create_app(
                 sandbox.batches.stopping.set()
                 tasks.cancel_scope.cancel()
 
-    app = Starlette(lifespan=lifespan)
+    dispatcher = _Dispatcher(sandbox)
+    app = _SandboxApp(dispatcher, lifespan=lifespan)
     # Every request goes to the dispatcher, which routes by the spec itself: a starlette route
     # pattern would not match every path the spec allows (a `{param}` may hold a newline).
-    app.router.default = _Dispatcher(sandbox)
+    app.router.default = dispatcher
     app.router.redirect_slashes = False
     app.state.sandbox = sandbox
     # Sandbox-only routes outside /management/v1, ahead of the dispatcher.
@@ -114,6 +118,23 @@ def create_app(
 
     install_leads_endpoint(app)
     return app
+
+
+class _SandboxApp(Starlette):
+    """Starlette, with the API's own paths handed to the dispatcher at once: it answers every
+    failure itself (the error envelope, never an exception), so starlette's error middleware
+    and router, which every request would otherwise cross, have nothing to add there."""
+
+    def __init__(self, dispatcher: _Dispatcher, **options: Any) -> None:
+        super().__init__(**options)
+        self._dispatcher = dispatcher
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and str(scope["path"]).startswith(API_PREFIX):
+            scope["app"] = self
+            await self._dispatcher(scope, receive, send)
+        else:
+            await super().__call__(scope, receive, send)
 
 
 def _error_response(error: ApiError, headers: Mapping[str, str] | None = None) -> Response:
