@@ -38,25 +38,20 @@ def add_result_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def row(
-    measure: str,
-    subject: str,
-    value: float,
-    unit: str,
-    *,
-    p50_ms: float | None = None,
-    p99_ms: float | None = None,
-    ratio: float | None = None,
-    ratio_of: str | None = None,
-    **extra: Any,
-) -> dict[str, Any]:
-    """One result row; the optional keys are left out when not given."""
-    result: dict[str, Any] = {"measure": measure, "subject": subject, "value": value}
-    result["unit"] = unit
-    optional = {"p50_ms": p50_ms, "p99_ms": p99_ms, "ratio": ratio, "ratio_of": ratio_of}
-    result.update({key: value for key, value in optional.items() if value is not None})
-    result.update(extra)
+def row(measure: str, subject: str, value: float, unit: str, **optional: Any) -> dict[str, Any]:
+    """One result row. `optional`: `p50_ms`, `p99_ms`, `ratio` (a float) with `ratio_of` (what
+    was divided by what), and any extra key; those given as None are left out."""
+    result: dict[str, Any] = {"measure": measure, "subject": subject, "value": value, "unit": unit}
+    result.update({key: given for key, given in optional.items() if given is not None})
     return result
+
+
+def benchmark_parser(doc: str | None) -> argparse.ArgumentParser:
+    """A benchmark's argument parser, described by its docstring's first line, with the
+    options every benchmark takes."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0] if doc else None)
+    add_result_options(parser)
+    return parser
 
 
 def write_result(
@@ -163,14 +158,26 @@ def max_rss_bytes() -> int:
     return int(peak if sys.platform == "darwin" else peak * 1024)
 
 
-@contextmanager
-def traced_memory() -> Iterator[None]:
-    """tracemalloc on for the block (peaks are read with `tracemalloc.get_traced_memory()`)."""
-    tracemalloc.start()
-    try:
-        yield
-    finally:
+class ClientMemory:
+    """The client's memory over a block: tracemalloc's peak of Python allocations (read at any
+    point with `traced_peak_mib()`) and the growth of the process's peak RSS (`rss_growth_mib`,
+    set when the block ends)."""
+
+    def __init__(self) -> None:
+        self.rss_growth_mib = 0.0
+        self._rss_before = 0
+
+    def __enter__(self) -> ClientMemory:
+        self._rss_before = max_rss_bytes()
+        tracemalloc.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
         tracemalloc.stop()
+        self.rss_growth_mib = (max_rss_bytes() - self._rss_before) / MIB
+
+    def traced_peak_mib(self) -> float:
+        return tracemalloc.get_traced_memory()[1] / MIB
 
 
 if __name__ == "__main__":

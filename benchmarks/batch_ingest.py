@@ -15,24 +15,20 @@ Run: `python benchmarks/batch_ingest.py [--items N] [--quick]`. Loopback only.
 
 from __future__ import annotations
 
-import argparse
 import sys
 import tempfile
 import time
-import tracemalloc
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from _common import (
     KEY_ID,
-    MIB,
     SECRET,
-    add_result_options,
-    max_rss_bytes,
+    ClientMemory,
+    benchmark_parser,
     row,
     sandbox_server,
-    traced_memory,
     write_result,
 )
 from evocalize import Evocalize
@@ -63,19 +59,16 @@ def ingest(url: str, items: int, concurrency: int, timeout: float) -> dict[str, 
     # Polls often (the default backoff waits up to 30 s, far longer than a batch takes here),
     # and gives up on a report once the whole run is out of time.
     poll = PollPolicy(initial=0.1, factor=1.5, max_delay=1.0, timeout=timeout)
-    with Evocalize(url, KEY_ID, SECRET) as ev:
-        rss_before = max_rss_bytes()
-        with traced_memory():
-            start = time.perf_counter()
-            summary = ev.content.create_or_update_item_batch.submit_all(
-                content_items(items, deadline),
-                repository_id=REPOSITORY,
-                concurrency=concurrency,
-                poll=poll,
-            )
-            elapsed = time.perf_counter() - start
-            _, traced_peak = tracemalloc.get_traced_memory()
-        rss_growth = max_rss_bytes() - rss_before
+    with Evocalize(url, KEY_ID, SECRET) as ev, ClientMemory() as memory:
+        start = time.perf_counter()
+        summary = ev.content.create_or_update_item_batch.submit_all(
+            content_items(items, deadline),
+            repository_id=REPOSITORY,
+            concurrency=concurrency,
+            poll=poll,
+        )
+        elapsed = time.perf_counter() - start
+        traced_peak = memory.traced_peak_mib()
     if time.monotonic() > deadline:
         raise TimeoutError(f"the ingest took longer than {timeout}s")
     if summary.succeeded != items or summary.failed:
@@ -83,17 +76,16 @@ def ingest(url: str, items: int, concurrency: int, timeout: float) -> dict[str, 
     return {
         "seconds": elapsed,
         "items_per_s": items / elapsed,
-        "traced_peak_mib": traced_peak / MIB,
-        "rss_growth_mib": rss_growth / MIB,
+        "traced_peak_mib": traced_peak,
+        "rss_growth_mib": memory.rss_growth_mib,
     }
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser = benchmark_parser(__doc__)
     parser.add_argument("--items", type=int, help="content items to send (default 100000)")
     parser.add_argument("--concurrency", type=int, default=4, help="batches in flight")
     parser.add_argument("--timeout", type=float, default=900.0, help="seconds before failing")
-    add_result_options(parser)
     args = parser.parse_args(argv)
     items = args.items or (5000 if args.quick else 100_000)
 
@@ -115,22 +107,17 @@ def main(argv: list[str] | None = None) -> int:
         f"| {result['traced_peak_mib']:.1f} | {result['rss_growth_mib']:.1f} |"
     )
     measure = f"ingest {items} content items"
+    rows = [row(measure, "throughput", round(result["items_per_s"], 1), "items/s")]
+    rows[0]["seconds"] = round(result["seconds"], 2)
+    for subject, key in (("client peak (tracemalloc)", "traced_peak_mib"),
+                         ("client max RSS growth", "rss_growth_mib")):  # fmt: skip
+        rows.append(row(measure, subject, round(result[key], 2), "MiB"))
     write_result(
         args.json,
         __file__,
         "Batch ingest through submit_all into the sandbox over loopback HTTP",
         {"items": items, "concurrency": args.concurrency, "batch_size": 1000},
-        [
-            row(
-                measure,
-                "throughput",
-                round(result["items_per_s"], 1),
-                "items/s",
-                seconds=round(result["seconds"], 2),
-            ),
-            row(measure, "client peak (tracemalloc)", round(result["traced_peak_mib"], 2), "MiB"),
-            row(measure, "client max RSS growth", round(result["rss_growth_mib"], 2), "MiB"),
-        ],
+        rows,
     )
     return 0
 

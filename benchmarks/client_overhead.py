@@ -24,7 +24,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import httpx
-from _common import add_result_options, child_server, free_port, row, write_result
+from _common import benchmark_parser, child_server, free_port, row, write_result
 from evocalize import AsyncEvocalize, Evocalize
 from evocalize.spec import operation_spec, resolve
 from starlette.applications import Starlette
@@ -149,12 +149,11 @@ def async_case(calls: int, rounds: int) -> tuple[list[float], list[float]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser = benchmark_parser(__doc__)
     parser.add_argument("--calls", type=int, help="in-process calls per round (default 2000)")
     parser.add_argument("--http-calls", type=int, help="loopback calls per round (default 300)")
     parser.add_argument("--rounds", type=int, help="rounds, the median kept (default 5)")
     parser.add_argument("--serve", type=int, metavar="PORT", help=argparse.SUPPRESS)
-    add_result_options(parser)
     args = parser.parse_args(argv)
     if args.serve:
         serve(args.serve)

@@ -10,13 +10,12 @@ Run: `python benchmarks/fuzz_rate.py [--max-examples N] [--phases ...]`. Loopbac
 
 from __future__ import annotations
 
-import argparse
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from _common import add_result_options, row, write_result
+from _common import benchmark_parser, row, write_result
 from evocalize.fuzzing import FuzzOptions, FuzzTally, fuzz
 from evocalize_sandbox.app import create_app
 from evocalize_sandbox.embedded import embedded_sandbox
@@ -38,13 +37,8 @@ def in_process(options: FuzzOptions) -> tuple[int, float]:
     with embedded_sandbox() as sandbox:
         tally = FuzzTally()
         started = time.monotonic()
-        fuzz(
-            key_id=sandbox.key_id,
-            secret=sandbox.secret,
-            app=sandbox.app,
-            options=options,
-            tally=tally,
-        )
+        fuzz(key_id=sandbox.key_id, secret=sandbox.secret, app=sandbox.app, options=options,
+             tally=tally)  # fmt: skip
         elapsed = time.monotonic() - started
         shutdown_lifespans()
     return tally.total_requests, elapsed
@@ -63,23 +57,16 @@ def over_http(options: FuzzOptions) -> tuple[int, float]:
             tally = FuzzTally()
             started = time.monotonic()
             # What the embedded sandbox publishes in process, given here as a partner would.
-            fuzz(
-                key_id=KEY_ID,
-                secret=SECRET,
-                url=url,
-                options=options,
-                tally=tally,
-                known_values=known_values(seed),
-            )
+            fuzz(key_id=KEY_ID, secret=SECRET, url=url, options=options, tally=tally,
+                 known_values=known_values(seed))  # fmt: skip
             elapsed = time.monotonic() - started
     return tally.total_requests, elapsed
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = benchmark_parser(__doc__)
     parser.add_argument("--max-examples", type=int, help="default 20 (2 with --quick)")
     parser.add_argument("--phases", default="examples,coverage,fuzzing,stateful")
-    add_result_options(parser)
     args = parser.parse_args(argv)
     options = FuzzOptions(
         max_examples=args.max_examples or (2 if args.quick else 20),

@@ -13,26 +13,14 @@ Run: `python benchmarks/pagination_memory.py [--users N] [--quick]`. Loopback on
 
 from __future__ import annotations
 
-import argparse
 import itertools
 import sys
 import tempfile
 import time
-import tracemalloc
 from pathlib import Path
 from typing import Any
 
-from _common import (
-    KEY_ID,
-    MIB,
-    SECRET,
-    add_result_options,
-    max_rss_bytes,
-    row,
-    sandbox_server,
-    traced_memory,
-    write_result,
-)
+import _common as bench
 from evocalize import Evocalize
 
 CHECKPOINTS = (0.1, 0.5, 1.0)  # fractions of the users at which the peak is read
@@ -67,29 +55,26 @@ def seed_users(database_url: str, count: int) -> None:
 def iterate(url: str, count: int) -> dict[str, Any]:
     checkpoints = {max(1, round(count * fraction)) for fraction in CHECKPOINTS}
     peaks: dict[int, float] = {}
-    with Evocalize(url, KEY_ID, SECRET) as ev:
+    with Evocalize(url, bench.KEY_ID, bench.SECRET) as ev:
         # One page first, outside the measure: the first call's one-time set-up (the
         # connection, the model classes' caches) is not what pagination holds.
         next(iter(ev.users.list_users.pages()))
-        rss_before = max_rss_bytes()
-        with traced_memory():
+        with bench.ClientMemory() as memory:
             start = time.perf_counter()
             seen = 0
             for _user in ev.users.list_users.items():
                 seen += 1
                 if seen in checkpoints:
-                    peaks[seen] = tracemalloc.get_traced_memory()[1] / MIB
+                    peaks[seen] = memory.traced_peak_mib()
             elapsed = time.perf_counter() - start
-        rss_growth = (max_rss_bytes() - rss_before) / MIB
     if seen != count:
         raise AssertionError(f"iterated {seen} users, {count} expected")
-    return {"seconds": elapsed, "peaks_mib": peaks, "rss_growth_mib": rss_growth}
+    return {"seconds": elapsed, "peaks_mib": peaks, "rss_growth_mib": memory.rss_growth_mib}
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser = bench.benchmark_parser(__doc__)
     parser.add_argument("--users", type=int, help="users to iterate (default 100000)")
-    add_result_options(parser)
     args = parser.parse_args(argv)
     count = args.users or (5000 if args.quick else 100_000)
 
@@ -98,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
         seeding = time.perf_counter()
         seed_users(database_url, count)
         seeding = time.perf_counter() - seeding
-        with sandbox_server(database_url) as url:
+        with bench.sandbox_server(database_url) as url:
             result = iterate(url, count)
 
     peaks: dict[int, float] = result["peaks_mib"]
@@ -119,14 +104,16 @@ def main(argv: list[str] | None = None) -> int:
     )
 
     measure = f"iterate {count} users"
-    rows = [row(measure, "throughput", round(rate, 1), "users/s")]
+    rows = [bench.row(measure, "throughput", round(rate, 1), "users/s")]
     for seen, peak in sorted(peaks.items()):
         extra: dict[str, Any] = {}
         if seen == last:
             extra = {"ratio": round(growth, 3), "ratio_of": f"peak at {last} / at {first}"}
-        rows.append(row(measure, f"client peak after {seen}", round(peak, 3), "MiB", **extra))
-    rows.append(row(measure, "client max RSS growth", round(result["rss_growth_mib"], 2), "MiB"))
-    write_result(
+        rows.append(bench.row(measure, f"client peak after {seen}", round(peak, 3), "MiB", **extra))
+    rows.append(
+        bench.row(measure, "client max RSS growth", round(result["rss_growth_mib"], 2), "MiB")
+    )
+    bench.write_result(
         args.json,
         __file__,
         "Pagination: client memory while iterating users over loopback HTTP",

@@ -9,14 +9,13 @@ Run: `python benchmarks/regeneration.py [--runs N]`.
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from _common import add_result_options, row, write_result
+from _common import benchmark_parser, row, write_result
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -38,9 +37,8 @@ def one_run() -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser = benchmark_parser(__doc__)
     parser.add_argument("--runs", type=int, help="runs, the median kept (default 3)")
-    add_result_options(parser)
     args = parser.parse_args(argv)
     runs = args.runs or (1 if args.quick else 3)
 

@@ -21,7 +21,6 @@ Run: `python benchmarks/sandbox_batches.py` (`--help` for the knobs).
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import statistics
 import sys
@@ -38,7 +37,7 @@ from _common import (
     API,
     KEY_ID,
     SECRET,
-    add_result_options,
+    benchmark_parser,
     percentile,
     row,
     sandbox_server,
@@ -214,13 +213,12 @@ def latency(database_url: str, batches: int, entries: int, idle_requests: int) -
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser = benchmark_parser(__doc__)
     parser.add_argument("--entries", type=int, help="entries per batch (<= 1000; default 1000)")
     parser.add_argument("--batches", type=int, help="batches in the latency phase (default 3)")
     parser.add_argument("--rounds", type=int, help="throughput runs, median kept (default 3)")
     parser.add_argument("--idle-requests", type=int, help="default 300")
     parser.add_argument("--db", help="a PostgreSQL URL (default: temporary SQLite files)")
-    add_result_options(parser)
     args = parser.parse_args(argv)
     args.entries = args.entries or (200 if args.quick else 1000)
     args.batches = args.batches or (2 if args.quick else 3)
@@ -304,28 +302,11 @@ def main(argv: list[str] | None = None) -> int:
             row(measure, "appliers alone CPU", round(line["appliers_cpu_us"], 1), "µs/entry")
         )
     measure = f"GET user while applying {args.batches} x {args.entries} items"
-    rows.append(
-        row(
-            measure,
-            "idle",
-            round(lat["idle_p50_ms"], 3),
-            "ms (p50)",
-            p50_ms=round(lat["idle_p50_ms"], 3),
-            p99_ms=round(lat["idle_p99_ms"], 3),
-        )
-    )
-    rows.append(
-        row(
-            measure,
-            "during batches",
-            round(lat["during_p50_ms"], 3),
-            "ms (p50)",
-            p50_ms=round(lat["during_p50_ms"], 3),
-            p99_ms=round(lat["during_p99_ms"], 3),
-            ratio=round(lat["during_p99_ms"] / lat["idle_p99_ms"], 2),
-            ratio_of="p99 during / idle",
-        )
-    )
+    for subject, phase in (("idle", "idle"), ("during batches", "during")):
+        p50, p99 = round(lat[f"{phase}_p50_ms"], 3), round(lat[f"{phase}_p99_ms"], 3)
+        rows.append(row(measure, subject, p50, "ms (p50)", p50_ms=p50, p99_ms=p99))
+    rows[-1]["ratio"] = round(lat["during_p99_ms"] / lat["idle_p99_ms"], 2)
+    rows[-1]["ratio_of"] = "p99 during / idle"
     rows.append(
         row(measure, "worker while serving", round(lat["worker_entries_per_s"], 1), "entries/s")
     )
