@@ -15,7 +15,8 @@ waiting for the whole batch.
 
 What every entry of a group shares is looked up once per group: the applier, the operation,
 the path parameters, and whatever an applier keeps with `group_memo` (a content item's
-repository), which lives no longer than the group's transaction.
+repository, the stored values of the group's items read in one query: `group_entries`),
+which lives no longer than the group's transaction.
 """
 
 from __future__ import annotations
@@ -244,6 +245,13 @@ class Batches:
         value: T = memo[key]
         return value
 
+    def group_entries(self) -> list[Any]:
+        """The entries (as stored JSON values) of the group this thread is applying, for an
+        applier that reads what they need in one query (in a `group_memo`); empty outside a
+        group."""
+        entries: list[Any] = getattr(self._group, "entries", None) or []
+        return entries
+
     def process_pending(self, limit: int | None = None) -> int:
         """Applies pending entries of every claimable report, at most `limit` of them; returns
         how many were applied. The lease is released when this returns, so another call (or
@@ -363,6 +371,7 @@ class Batches:
         one transaction, with their states and the report's counters; returns how many, 0
         when there is nothing left or the lease is lost (then nothing of the group stays)."""
         self._group.memo = {}
+        self._group.entries = []
         try:
             with self._engine.begin() as conn:
                 # First, so that the report's row stays locked until the commit: on
@@ -374,16 +383,18 @@ class Batches:
                     sa.select(reports_table).where(reports_table.c.id == report_id)
                 ).one()
                 rows = conn.execute(_PENDING_ENTRIES, {"report": report_id, "size": size}).all()
+                entries = [(row.position, json.loads(row.input)) for row in rows]
+                self._group.entries = [entry for _, entry in entries]
                 apply = self._entry_applier(conn, report)
                 succeeded: list[int] = []
                 failed = 0
                 started = time.monotonic()
-                for row in rows:
-                    failure = apply(row.position, json.loads(row.input))
+                for position, entry in entries:
+                    failure = apply(position, entry)
                     if failure is None:
-                        succeeded.append(row.position)
+                        succeeded.append(position)
                     else:
-                        self._mark_failed(conn, report_id, row.position, failure)
+                        self._mark_failed(conn, report_id, position, failure)
                         failed += 1
                     if self.stopping.is_set() or self._group_is_over(started):
                         break
@@ -404,6 +415,7 @@ class Batches:
             return 0
         finally:
             self._group.memo = None
+            self._group.entries = None
 
     def _entry_applier(
         self, conn: sa.Connection, report: Any

@@ -136,6 +136,10 @@ _INSERT_ITEM = sa.insert(items_table).values(
     repository_id=sa.bindparam("r"), id=sa.bindparam("i"), item_values=sa.bindparam("v")
 )
 _UPDATE_VALUES = sa.update(items_table).where(*_ONE_ITEM).values(item_values=sa.bindparam("v"))
+_SELECT_MANY_VALUES = sa.select(items_table.c.id, items_table.c.item_values).where(
+    items_table.c.repository_id == sa.bindparam("r"),
+    items_table.c.id.in_(sa.bindparam("ids", expanding=True)),
+)
 
 
 def _item_values(ctx: Context, repository_id: str, item_id: str) -> dict[str, Any] | None:
@@ -170,9 +174,11 @@ def upsert_item(
     repository: Any,
     item: ContentItemInput,
     fields: dict[str, Any] | None = None,
+    stored: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Creates the item, or updates the values it sends (the others keep theirs). `fields` are
-    the repository's, when the caller has them already."""
+    the repository's, when the caller has them already; `stored` maps item ids read already to
+    their stored values (None: no such item), and is kept up to date with what this writes."""
     if fields is None:
         fields = repository_fields(repository)
     # Nulls included: a null is how a client clears a nullable field.
@@ -188,13 +194,18 @@ def upsert_item(
                 raise invalid_field(f"values.{name}", f"{name} cannot be null")
             continue
         _check_value(name, field["type"], value)
-    values = _item_values(ctx, repository.id, item.values.id)
+    if stored is not None and item.values.id in stored:
+        values = stored[item.values.id]
+    else:
+        values = _item_values(ctx, repository.id, item.values.id)
     merged = {**(values or {}), **explicit}
     for name, field in fields.items():
         if not field["isNullable"] and merged.get(name) is None:
             raise invalid_field(f"values.{name}", f"{name} is required")
     written = {"r": repository.id, "i": item.values.id, "v": json.dumps(merged)}
     ctx.conn.execute(_INSERT_ITEM if values is None else _UPDATE_VALUES, written)
+    if stored is not None:
+        stored[item.values.id] = merged
     return {"values": merged}
 
 
@@ -248,10 +259,35 @@ def _group_repository(ctx: EntryContext) -> tuple[Any, dict[str, Any]]:
     return ctx.sandbox.batches.group_memo(key, read)
 
 
+def _group_stored_values(ctx: EntryContext, repository_id: str) -> dict[str, Any]:
+    """The stored values of the items the group's entries name (None for those that do not
+    exist), read in one query instead of one per entry; `upsert_item` keeps it current. The
+    group's transaction holds the write lock on SQLite, so no one else changes them meanwhile."""
+
+    def read() -> dict[str, Any]:
+        ids = {
+            entry["values"]["id"]
+            for entry in ctx.sandbox.batches.group_entries()
+            if isinstance(entry, dict)
+            and isinstance(entry.get("values"), dict)
+            and isinstance(entry["values"].get("id"), str)
+        }
+        if not ids:
+            return {}
+        found = ctx.conn.execute(_SELECT_MANY_VALUES, {"r": repository_id, "ids": sorted(ids)})
+        stored: dict[str, Any] = dict.fromkeys(ids)
+        stored.update((row.id, dict(json.loads(row.item_values))) for row in found)
+        return stored
+
+    return ctx.sandbox.batches.group_memo(("stored item values", repository_id), read)
+
+
 @applies_entry("createOrUpdateItemBatch")
 def apply_item(ctx: EntryContext, entry: Any) -> None:
     repository, fields = _group_repository(ctx)
-    upsert_item(ctx, repository, validate_python(ContentItemInput, entry), fields)
+    item = validate_python(ContentItemInput, entry)
+    stored = _group_stored_values(ctx, repository.id)
+    upsert_item(ctx, repository, item, fields, stored)
 
 
 @handles("deleteItem")
