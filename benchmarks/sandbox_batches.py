@@ -7,8 +7,9 @@ PostgreSQL URL given with `--db`, whose sandbox tables are dropped first):
 1. Throughput: batches of content items (all valid, and one entry in ten failing) and of
    users are accepted, then `process_pending_batches()` applies them in-process, timed alone:
    entries per second, and the worker's CPU time per entry against the baseline measured in
-   the same run, the same entries' appliers called by themselves in one transaction (what
-   the worker adds: transactions, savepoints, progress marks, counters, leases).
+   the same run, the same entries' appliers called by themselves in one transaction, one
+   entry at a time (what the worker adds: transactions, savepoints, progress marks, counters,
+   leases; and what it saves: an applier's reads shared by a group, below 1 when they win).
 2. Latency: a real server (uvicorn in a child process, the background worker on) answers
    sequential signed `GET /user/{userId}` requests while idle, then while it processes
    `--batches` content-item batches submitted at once. Reported: p50/p99 in milliseconds in
@@ -94,7 +95,8 @@ def appliers_alone(
     sandbox: Any, operation_id: str, path: dict[str, str], entries: list[Any]
 ) -> float:
     """CPU seconds the entries' appliers take by themselves, in one transaction (rolled back)
-    without savepoints or bookkeeping: the least any worker can spend on these entries."""
+    without savepoints or bookkeeping, each entry on its own (outside a worker's group, an
+    applier's `group_memo` reads again for every entry)."""
     from evocalize.spec import operation_spec
     from evocalize_sandbox.context import EntryContext
     from evocalize_sandbox.errors import ApiError
