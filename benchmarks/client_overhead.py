@@ -5,8 +5,10 @@ signature headers and `response.json()`, on the same in-process app in the same 
 
 Two in-process apps: an httpx MockTransport handler (the lightest possible server, so the
 ratio shows the client's own work) and a Starlette app over httpx.ASGITransport (async
-facade against raw httpx.AsyncClient). Reported: median microseconds per call over rounds,
-and the ratio of the medians (facade / raw). Run: `python benchmarks/client_overhead.py`.
+facade against raw httpx.AsyncClient); and the same Starlette app served by uvicorn in a
+separate process on a free loopback port (sync facade against raw httpx.Client, as partners
+call the API). Reported: median microseconds per call over rounds, and the ratio of the
+medians (facade / raw). Run: `python benchmarks/client_overhead.py [--quick]`.
 """
 
 from __future__ import annotations
@@ -19,10 +21,10 @@ import statistics
 import sys
 import time
 from collections.abc import Awaitable, Callable
-from pathlib import Path
 from typing import Any
 
 import httpx
+from _common import benchmark_parser, child_server, free_port, row, write_result
 from evocalize import AsyncEvocalize, Evocalize
 from evocalize.spec import operation_spec, resolve
 from starlette.applications import Starlette
@@ -82,6 +84,30 @@ async def aper_call_us(run: Callable[[], Awaitable[Any]], calls: int) -> float:
 def sync_case(calls: int, rounds: int) -> tuple[list[float], list[float]]:
     raw = httpx.Client(base_url=BASE_URL, transport=httpx.MockTransport(handler))
     ev = Evocalize(BASE_URL, KEY_ID, SECRET, transport=httpx.MockTransport(handler))
+    return sync_rounds(raw, ev, calls, rounds)
+
+
+def loopback_case(calls: int, rounds: int) -> tuple[list[float], list[float]]:
+    port = free_port()
+    with (
+        child_server([sys.executable, __file__, "--serve", str(port)], port) as url,
+        httpx.Client(base_url=url) as raw,
+        Evocalize(url, KEY_ID, SECRET) as ev,
+    ):
+        return sync_rounds(raw, ev, calls, rounds)
+
+
+def serve(port: int) -> None:
+    """The child process of `loopback_case`: ASGI_APP over uvicorn."""
+    import uvicorn
+
+    uvicorn.run(ASGI_APP, host="127.0.0.1", port=port, log_level="warning")
+
+
+def sync_rounds(
+    raw: httpx.Client, ev: Evocalize, calls: int, rounds: int
+) -> tuple[list[float], list[float]]:
+    """`rounds` times `calls` GETs through each client, interleaved; µs per call per round."""
     path = "/management/v1/user/u1"
 
     def raw_call() -> None:
@@ -123,29 +149,56 @@ def async_case(calls: int, rounds: int) -> tuple[list[float], list[float]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--calls", type=int, default=2000, help="calls per round")
-    parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--json", type=Path, help="also write the results to this JSON file")
+    parser = benchmark_parser(__doc__)
+    parser.add_argument("--calls", type=int, help="in-process calls per round (default 2000)")
+    parser.add_argument("--http-calls", type=int, help="loopback calls per round (default 300)")
+    parser.add_argument("--rounds", type=int, help="rounds, the median kept (default 5)")
+    parser.add_argument("--serve", type=int, metavar="PORT", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.serve:
+        serve(args.serve)
+        return 0
+    calls = args.calls or (200 if args.quick else 2000)
+    http_calls = args.http_calls or (50 if args.quick else 300)
+    rounds = args.rounds or (3 if args.quick else 5)
 
+    cases = (
+        ("MockTransport (sync)", sync_case, calls),
+        ("ASGI app (async)", async_case, calls),
+        ("loopback HTTP, uvicorn (sync)", loopback_case, http_calls),
+    )
     results = {}
-    for name, case in (("MockTransport (sync)", sync_case), ("ASGI app (async)", async_case)):
-        raw_times, facade_times = case(args.calls, args.rounds)
+    for name, case, count in cases:
+        raw_times, facade_times = case(count, rounds)
         raw_median, facade_median = statistics.median(raw_times), statistics.median(facade_times)
         results[name] = {
+            "calls": count,
             "raw_httpx_us": round(raw_median, 1),
             "facade_us": round(facade_median, 1),
             "ratio": round(facade_median / raw_median, 2),
         }
-    print(f"GET /management/v1/user/u1, {args.calls} calls x {args.rounds} rounds, median per call")
+    print(f"GET /management/v1/user/u1, {rounds} rounds, median per call")
     print()
-    print("| in-process app | raw httpx (µs) | facade (µs) | facade / raw |")
-    print("|---|---:|---:|---:|")
-    for name, row in results.items():
-        print(f"| {name} | {row['raw_httpx_us']} | {row['facade_us']} | {row['ratio']} |")
-    if args.json:
-        args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print("| app | calls per round | raw httpx (µs) | facade (µs) | facade / raw |")
+    print("|---|---:|---:|---:|---:|")
+    for name, line in results.items():
+        print(
+            f"| {name} | {line['calls']} | {line['raw_httpx_us']} | {line['facade_us']} "
+            f"| {line['ratio']} |"
+        )
+    rows = []
+    for name, line in results.items():
+        measure = f"GET user, {name}"
+        rows.append(row(measure, "raw-httpx", line["raw_httpx_us"], "µs/call"))
+        rows.append(row(measure, "facade", line["facade_us"], "µs/call", ratio=line["ratio"],
+                        ratio_of="facade / raw-httpx"))  # fmt: skip
+    write_result(
+        args.json,
+        __file__,
+        "Client overhead: the facade against raw httpx, per call",
+        {"calls": calls, "http_calls": http_calls, "rounds": rounds},
+        rows,
+    )
     return 0
 
 

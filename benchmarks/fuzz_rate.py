@@ -4,17 +4,18 @@ the default of `evocalize fuzz`) and over loopback HTTP (uvicorn, as `--url` wou
 with the same options, seed and fresh fuzz-seeded database, in the same run; the ratio says what
 the network path costs.
 
+`--quick` fuzzes a few operations with a couple of examples each.
 Run: `python benchmarks/fuzz_rate.py [--max-examples N] [--phases ...]`. Loopback only.
 """
 
 from __future__ import annotations
 
-import argparse
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from _common import benchmark_parser, row, write_result
 from evocalize.fuzzing import FuzzOptions, FuzzTally, fuzz
 from evocalize_sandbox.app import create_app
 from evocalize_sandbox.embedded import embedded_sandbox
@@ -25,6 +26,9 @@ from schemathesis.python.asgi import shutdown_lifespans
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from served import serving
+
+# What --quick fuzzes: a read, a listing and a write.
+QUICK_OPERATIONS = ("getUser", "listUsers", "createOrUpdateGroup")
 
 KEY_ID, SECRET = "bench-fuzz", "bench-fuzz-secret"
 
@@ -59,21 +63,50 @@ def over_http(options: FuzzOptions) -> tuple[int, float]:
     return tally.total_requests, elapsed
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--max-examples", type=int, default=20)
+def main(argv: list[str] | None = None) -> int:
+    parser = benchmark_parser(__doc__)
+    parser.add_argument("--max-examples", type=int, help="default 20 (2 with --quick)")
     parser.add_argument("--phases", default="examples,coverage,fuzzing,stateful")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     options = FuzzOptions(
-        max_examples=args.max_examples, phases=tuple(args.phases.split(",")), seed=1, color=False
+        max_examples=args.max_examples or (2 if args.quick else 20),
+        phases=tuple(args.phases.split(",")),
+        seed=1,
+        color=False,
+        include_operation_ids=QUICK_OPERATIONS if args.quick else (),
     )
-    rows = [("in process (ASGI)", *in_process(options)), ("loopback HTTP", *over_http(options))]
+    rows = [("in-process", *in_process(options)), ("http", *over_http(options))]
     print("\n| target | requests | seconds | requests/s |\n|---|---:|---:|---:|")
     for name, requests, seconds in rows:
         print(f"| {name} | {requests} | {seconds:.1f} | {requests / seconds:.0f} |")
     (_, r1, s1), (_, r2, s2) = rows
-    print(f"\nin process / HTTP, requests per second: {(r1 / s1) / (r2 / s2):.2f}")
+    ratio = (r1 / s1) / (r2 / s2)
+    print(f"\nin process / HTTP, requests per second: {ratio:.2f}")
+    measure = "generated cases"
+    write_result(
+        args.json,
+        __file__,
+        "Contract fuzzing: generated cases per second, in process and over loopback HTTP",
+        {
+            "max_examples": options.max_examples,
+            "phases": list(options.phases),
+            "operations": list(options.include_operation_ids) or "all",
+        },
+        [
+            row(measure, "in-process", round(r1 / s1, 1), "cases/s", cases=r1),
+            row(
+                measure,
+                "http",
+                round(r2 / s2, 1),
+                "cases/s",
+                cases=r2,
+                ratio=round(ratio, 3),
+                ratio_of="in-process / http",
+            ),
+        ],
+    )
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

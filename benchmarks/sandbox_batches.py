@@ -7,8 +7,9 @@ PostgreSQL URL given with `--db`, whose sandbox tables are dropped first):
 1. Throughput: batches of content items (all valid, and one entry in ten failing) and of
    users are accepted, then `process_pending_batches()` applies them in-process, timed alone:
    entries per second, and the worker's CPU time per entry against the baseline measured in
-   the same run, the same entries' appliers called by themselves in one transaction (what
-   the worker adds: transactions, savepoints, progress marks, counters, leases).
+   the same run, the same entries' appliers called by themselves in one transaction, one
+   entry at a time (what the worker adds: transactions, savepoints, progress marks, counters,
+   leases; and what it saves: an applier's reads shared by a group, below 1 when they win).
 2. Latency: a real server (uvicorn in a child process, the background worker on) answers
    sequential signed `GET /user/{userId}` requests while idle, then while it processes
    `--batches` content-item batches submitted at once. Reported: p50/p99 in milliseconds in
@@ -21,27 +22,30 @@ Run: `python benchmarks/sandbox_batches.py` (`--help` for the knobs).
 
 from __future__ import annotations
 
-import argparse
 import contextlib
-import json
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 import warnings
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import httpx
 import sqlalchemy as sa
+from _common import (
+    API,
+    KEY_ID,
+    SECRET,
+    benchmark_parser,
+    percentile,
+    row,
+    sandbox_server,
+    write_result,
+)
 from evocalize.auth import SignatureAuth
 
-KEY_ID, SECRET = "bench-kid", "bench-secret"
-API = "/management/v1"
 REPOSITORY = "listings"  # in the sandbox's default seed
 
 # starlette's TestClient warns that it will move to httpx2; the generated client needs httpx.
@@ -84,11 +88,6 @@ def fresh_database(option: str | None, directory: Path, name: str) -> str:
     return option
 
 
-def percentile(samples: list[float], fraction: float) -> float:
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
-
-
 # Throughput ---------------------------------------------------------------------------------
 
 
@@ -96,7 +95,8 @@ def appliers_alone(
     sandbox: Any, operation_id: str, path: dict[str, str], entries: list[Any]
 ) -> float:
     """CPU seconds the entries' appliers take by themselves, in one transaction (rolled back)
-    without savepoints or bookkeeping: the least any worker can spend on these entries."""
+    without savepoints or bookkeeping, each entry on its own (outside a worker's group, an
+    applier's `group_memo` reads again for every entry)."""
     from evocalize.spec import operation_spec
     from evocalize_sandbox.context import EntryContext
     from evocalize_sandbox.errors import ApiError
@@ -159,52 +159,6 @@ def throughput(
 # Latency ------------------------------------------------------------------------------------
 
 
-def serve(database_url: str, port: int) -> None:
-    """The child process: the sandbox with its background worker, as `evocalize sandbox`."""
-    import uvicorn
-    from evocalize_sandbox.app import create_app
-    from evocalize_sandbox.settings import Settings
-
-    app = create_app(
-        database_url=database_url,
-        clients={KEY_ID: SECRET},
-        settings=Settings(worker_poll_seconds=0.05),
-    )
-    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-@contextmanager
-def server(database_url: str) -> Iterator[httpx.Client]:
-    port = free_port()
-    child = subprocess.Popen(
-        [sys.executable, __file__, "--serve", str(port), "--db", database_url],
-    )
-    try:
-        http = httpx.Client(
-            base_url=f"http://127.0.0.1:{port}", auth=SignatureAuth(KEY_ID, SECRET), timeout=60
-        )
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                http.get(f"{API}/users")
-                break
-            except httpx.TransportError:
-                if time.monotonic() > deadline or child.poll() is not None:
-                    raise
-                time.sleep(0.1)
-        yield http
-    finally:
-        child.terminate()
-        child.wait(timeout=30)
-
-
 def timed(call: Callable[[], httpx.Response]) -> float:
     start = time.perf_counter()
     response = call()
@@ -214,7 +168,10 @@ def timed(call: Callable[[], httpx.Response]) -> float:
 
 
 def latency(database_url: str, batches: int, entries: int, idle_requests: int) -> dict[str, Any]:
-    with server(database_url) as http:
+    with (
+        sandbox_server(database_url) as url,
+        httpx.Client(base_url=url, auth=SignatureAuth(KEY_ID, SECRET), timeout=60) as http,
+    ):
         created = http.post(
             f"{API}/user", json={"id": "reader", "name": "Reader", "email": "reader@example.com"}
         )
@@ -258,18 +215,17 @@ def latency(database_url: str, batches: int, entries: int, idle_requests: int) -
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--entries", type=int, default=1000, help="entries per batch (<= 1000)")
-    parser.add_argument("--batches", type=int, default=3, help="batches in the latency phase")
-    parser.add_argument("--rounds", type=int, default=3, help="throughput runs (median kept)")
-    parser.add_argument("--idle-requests", type=int, default=300)
+    parser = benchmark_parser(__doc__)
+    parser.add_argument("--entries", type=int, help="entries per batch (<= 1000; default 1000)")
+    parser.add_argument("--batches", type=int, help="batches in the latency phase (default 3)")
+    parser.add_argument("--rounds", type=int, help="throughput runs, median kept (default 3)")
+    parser.add_argument("--idle-requests", type=int, help="default 300")
     parser.add_argument("--db", help="a PostgreSQL URL (default: temporary SQLite files)")
-    parser.add_argument("--json", type=Path, help="also write the results to this JSON file")
-    parser.add_argument("--serve", type=int, metavar="PORT", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    if args.serve:
-        serve(args.db, args.serve)
-        return 0
+    args.entries = args.entries or (200 if args.quick else 1000)
+    args.batches = args.batches or (2 if args.quick else 3)
+    args.rounds = args.rounds or (1 if args.quick else 3)
+    args.idle_requests = args.idle_requests or (100 if args.quick else 300)
 
     results: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as directory:
@@ -300,12 +256,12 @@ def main(argv: list[str] | None = None) -> int:
         "| worker / appliers |"
     )
     print("|---|---:|---:|---:|---:|---:|")
-    for name, row in results.items():
+    for name, line in results.items():
         if name != "latency":
             print(
-                f"| {name} | {row['entries_per_s']:.0f} | {row['error_items']:.0f} "
-                f"| {row['worker_cpu_us']:.0f} | {row['appliers_cpu_us']:.0f} "
-                f"| {row['worker_cpu_us'] / row['appliers_cpu_us']:.2f} |"
+                f"| {name} | {line['entries_per_s']:.0f} | {line['error_items']:.0f} "
+                f"| {line['worker_cpu_us']:.0f} | {line['appliers_cpu_us']:.0f} "
+                f"| {line['worker_cpu_us'] / line['appliers_cpu_us']:.2f} |"
             )
     lat = results["latency"]
     print()
@@ -320,8 +276,55 @@ def main(argv: list[str] | None = None) -> int:
     for level in ("p50", "p99"):
         idle, during = lat[f"idle_{level}_ms"], lat[f"during_{level}_ms"]
         print(f"| {level} | {idle:.2f} | {during:.2f} | {during / idle:.1f} |")
-    if args.json:
-        args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    rows = []
+    for name, line in results.items():
+        if name == "latency":
+            continue
+        measure = f"apply a batch of {args.entries}: {name}"
+        rows.append(
+            row(
+                measure,
+                "worker",
+                round(line["entries_per_s"], 1),
+                "entries/s",
+                error_items=line["error_items"],
+            )
+        )
+        rows.append(
+            row(
+                measure,
+                "worker CPU",
+                round(line["worker_cpu_us"], 1),
+                "µs/entry",
+                ratio=round(line["worker_cpu_us"] / line["appliers_cpu_us"], 3),
+                ratio_of="worker / appliers alone",
+            )
+        )
+        rows.append(
+            row(measure, "appliers alone CPU", round(line["appliers_cpu_us"], 1), "µs/entry")
+        )
+    measure = f"GET user while applying {args.batches} x {args.entries} items"
+    for subject, phase in (("idle", "idle"), ("during batches", "during")):
+        p50, p99 = round(lat[f"{phase}_p50_ms"], 3), round(lat[f"{phase}_p99_ms"], 3)
+        rows.append(row(measure, subject, p50, "ms (p50)", p50_ms=p50, p99_ms=p99))
+    rows[-1]["ratio"] = round(lat["during_p99_ms"] / lat["idle_p99_ms"], 2)
+    rows[-1]["ratio_of"] = "p99 during / idle"
+    rows.append(
+        row(measure, "worker while serving", round(lat["worker_entries_per_s"], 1), "entries/s")
+    )
+    write_result(
+        args.json,
+        __file__,
+        "Sandbox batches: the worker's throughput, and API latency while it works",
+        {
+            "entries": args.entries,
+            "batches": args.batches,
+            "rounds": args.rounds,
+            "idle_requests": args.idle_requests,
+            "database": "postgresql" if args.db else "sqlite",
+        },
+        rows,
+    )
     return 0
 
 

@@ -12,6 +12,11 @@ a failing entry rolls back alone and is recorded as failed in its group's transa
 Between groups the write lock is free, and API requests of this process that wait for it go
 first: with SQLite's single writer, a worker that took the lock back at once would keep them
 waiting for the whole batch.
+
+What every entry of a group shares is looked up once per group: the applier, the operation,
+the path parameters, and whatever an applier keeps with `group_memo` (a content item's
+repository, the stored values of the group's items read in one query: `group_entries`),
+which lives no longer than the group's transaction.
 """
 
 from __future__ import annotations
@@ -23,10 +28,10 @@ import socket
 import threading
 import time
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import sqlalchemy as sa
 from evocalize.spec import operation_spec
@@ -41,6 +46,8 @@ if TYPE_CHECKING:
     from .app import Sandbox
 
 logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 REPORT_RETENTION_SECONDS = 30 * 24 * 3600  # DESIGN.md: reports are kept 30 days
 # Expired reports are looked for at most this often (the worker polls far more often).
@@ -82,6 +89,27 @@ entries_table = sa.Table(
     sa.Column("state", sa.String(16), nullable=False, default="pending"),
     sa.Column("error_code", sa.String(64)),
     sa.Column("error_message", sa.Text),
+)
+
+
+# Built once: a statement built per call spends more CPU on building than SQLite on running it.
+_PENDING_ENTRIES = (
+    sa.select(entries_table.c.position, entries_table.c.input)
+    .where(
+        entries_table.c.report_id == sa.bindparam("report"),
+        entries_table.c.state == "pending",
+    )
+    .order_by(entries_table.c.position)
+    .limit(sa.bindparam("size"))
+)
+_MARK_SUCCEEDED = (
+    sa.update(entries_table)
+    .where(
+        entries_table.c.report_id == sa.bindparam("report"),
+        entries_table.c.position.in_(sa.bindparam("positions", expanding=True)),
+        entries_table.c.state == "pending",
+    )
+    .values(state="succeeded")
 )
 
 
@@ -136,6 +164,8 @@ class Batches:
         # Set at shutdown: the worker stops between entries, leaving the rest for later.
         self.stopping = threading.Event()
         self.worker_id = f"{socket.gethostname()}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        # The memo of the group this thread is applying (see `group_memo`).
+        self._group = threading.local()
 
     def __repr__(self) -> str:
         return f"Batches(worker_id={self.worker_id!r})"
@@ -201,6 +231,26 @@ class Batches:
         )
 
     # Applying -------------------------------------------------------------------------------
+
+    def group_memo(self, key: Any, compute: Callable[[], T]) -> T:
+        """`compute()`, run once per group of entries and `key`: for what every entry of a
+        group reads and none of them changes (a content item's repository). Outside a group
+        (no batch being applied on this thread) it is simply `compute()`. A `compute` that
+        raises is not remembered."""
+        memo: dict[Any, Any] | None = getattr(self._group, "memo", None)
+        if memo is None:
+            return compute()
+        if key not in memo:
+            memo[key] = compute()
+        value: T = memo[key]
+        return value
+
+    def group_entries(self) -> list[Any]:
+        """The entries (as stored JSON values) of the group this thread is applying, for an
+        applier that reads what they need in one query (in a `group_memo`); empty outside a
+        group."""
+        entries: list[Any] = getattr(self._group, "entries", None) or []
+        return entries
 
     def process_pending(self, limit: int | None = None) -> int:
         """Applies pending entries of every claimable report, at most `limit` of them; returns
@@ -320,6 +370,8 @@ class Batches:
         """Applies up to `size` pending entries (fewer when time is up, see `_group_is_over`) in
         one transaction, with their states and the report's counters; returns how many, 0
         when there is nothing left or the lease is lost (then nothing of the group stays)."""
+        self._group.memo = {}
+        self._group.entries = []
         try:
             with self._engine.begin() as conn:
                 # First, so that the report's row stays locked until the commit: on
@@ -330,23 +382,19 @@ class Batches:
                 report = conn.execute(
                     sa.select(reports_table).where(reports_table.c.id == report_id)
                 ).one()
-                rows = conn.execute(
-                    sa.select(entries_table.c.position, entries_table.c.input)
-                    .where(
-                        entries_table.c.report_id == report_id, entries_table.c.state == "pending"
-                    )
-                    .order_by(entries_table.c.position)
-                    .limit(size)
-                ).all()
+                rows = conn.execute(_PENDING_ENTRIES, {"report": report_id, "size": size}).all()
+                entries = [(row.position, json.loads(row.input)) for row in rows]
+                self._group.entries = [entry for _, entry in entries]
+                apply = self._entry_applier(conn, report)
                 succeeded: list[int] = []
                 failed = 0
                 started = time.monotonic()
-                for row in rows:
-                    failure = self._apply_entry(conn, report, row.position, json.loads(row.input))
+                for position, entry in entries:
+                    failure = apply(position, entry)
                     if failure is None:
-                        succeeded.append(row.position)
+                        succeeded.append(position)
                     else:
-                        self._mark_failed(conn, report_id, row.position, failure)
+                        self._mark_failed(conn, report_id, position, failure)
                         failed += 1
                     if self.stopping.is_set() or self._group_is_over(started):
                         break
@@ -365,46 +413,53 @@ class Batches:
                 return len(succeeded) + failed
         except _LeaseLost:
             return 0
+        finally:
+            self._group.memo = None
+            self._group.entries = None
 
-    def _apply_entry(
-        self, conn: sa.Connection, report: Any, position: int, entry: Any
-    ) -> ApiError | None:
-        """Applies one entry inside a savepoint: None when it succeeded, else its failure,
-        after its writes alone were rolled back."""
+    def _entry_applier(
+        self, conn: sa.Connection, report: Any
+    ) -> Callable[[int, Any], ApiError | None]:
+        """What applies one entry of `report` inside a savepoint: it answers None when the
+        entry succeeded, else its failure, after the entry's writes alone were rolled back.
+        What the report's entries share is looked up here, once."""
         applier = ENTRY_APPLIERS.get(report.operation_id)
         if applier is None:
-            return ApiError(
+            missing = ApiError(
                 500, "EV_INTERNAL_SERVER_ERROR", f"{report.operation_id} is not implemented"
             )
-        ctx = EntryContext(
-            sandbox=self._sandbox,
-            conn=conn,
-            operation=operation_spec(report.operation_id),
-            path_params=json.loads(report.path_params),
-            client_key_id=report.client_key_id,
-            report_id=report.id,
-            position=position,
-        )
-        try:
-            with _savepoint(conn):
-                applier(ctx, entry)
-        except ApiError as error:
-            return error
-        except Exception:
-            # A bug in an applier must not stall the queue: the entry fails with a 500 code.
-            logger.exception("batch entry %s/%s failed unexpectedly", report.id, position)
-            return ApiError(500, "EV_INTERNAL_SERVER_ERROR", "internal error applying this entry")
-        return None
+            return lambda position, entry: missing
+        operation = operation_spec(report.operation_id)
+        path_params = json.loads(report.path_params)
+
+        def apply(position: int, entry: Any) -> ApiError | None:
+            ctx = EntryContext(
+                sandbox=self._sandbox,
+                conn=conn,
+                operation=operation,
+                path_params=dict(path_params),
+                client_key_id=report.client_key_id,
+                report_id=report.id,
+                position=position,
+            )
+            try:
+                with _savepoint(conn):
+                    applier(ctx, entry)
+            except ApiError as error:
+                return error
+            except Exception:
+                # A bug in an applier must not stall the queue: the entry fails with a 500.
+                logger.exception("batch entry %s/%s failed unexpectedly", report.id, position)
+                return ApiError(
+                    500, "EV_INTERNAL_SERVER_ERROR", "internal error applying this entry"
+                )
+            return None
+
+        return apply
 
     def _mark_succeeded(self, conn: sa.Connection, report_id: str, positions: list[int]) -> None:
         marked = conn.execute(
-            sa.update(entries_table)
-            .where(
-                entries_table.c.report_id == report_id,
-                entries_table.c.position.in_(positions),
-                entries_table.c.state == "pending",
-            )
-            .values(state="succeeded")
+            _MARK_SUCCEEDED, {"report": report_id, "positions": positions}
         ).rowcount
         if marked != len(positions):
             raise _LeaseLost

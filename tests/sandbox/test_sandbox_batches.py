@@ -247,6 +247,28 @@ def test_item_batches_upsert_and_delete(app: Starlette, client: AuthenticatedCli
     }
 
 
+def test_item_entries_merge_onto_what_is_stored_and_onto_earlier_entries_of_their_batch(
+    app: Starlette, client: AuthenticatedClient
+) -> None:
+    def submit(*values: dict[str, Any]) -> None:
+        body = [ContentItemInput.from_dict({"values": value}) for value in values]
+        accepted(create_or_update_item_batch.sync_detailed("listings", client=client, body=body))
+        sandbox_of(app).process_pending_batches()
+
+    def stored(item_id: str) -> Any:
+        return data_of(get_item.sync_detailed("listings", item_id, client=client))["values"]
+
+    submit({"id": "a", "address": "1 Main St", "price": 100})
+    submit(
+        {"id": "a", "bedrooms": 3},
+        {"id": "b", "address": "2 Main St"},
+        {"id": "b", "price": "not a number"},  # fails, and changes nothing
+        {"id": "b", "bedrooms": 2},
+    )
+    assert stored("a") == {"id": "a", "address": "1 Main St", "price": 100, "bedrooms": 3}
+    assert stored("b") == {"id": "b", "address": "2 Main St", "bedrooms": 2}
+
+
 def test_an_item_batch_on_an_unknown_repository_is_a_404(client: AuthenticatedClient) -> None:
     body = [ContentItemInput.from_dict({"values": {"id": "i"}})]
     response = create_or_update_item_batch.sync_detailed("nope", client=client, body=body)
