@@ -23,7 +23,7 @@ from evocalize.signing import (
 )
 from sqlalchemy.engine import Connection, Engine
 
-from . import unlogged
+from . import cursor_reads
 from .errors import ApiError
 from .storage import metadata
 
@@ -67,7 +67,7 @@ def authenticate(
             "EV_UNAUTHORIZED_MISSING_HEADERS",
             f"send {KEY_HEADER}, or {TIMESTAMP_HEADER} and {SIGNATURE_HEADER}",
         )
-    secret = unlogged.scalar(conn, _CLIENT_KEY_OF, {"key_id": key_id})
+    secret = cursor_reads.scalar(conn, _CLIENT_KEY_OF, {"key_id": key_id})
     if secret is None:
         raise _unauthorized("EV_UNAUTHORIZED_INVALID_KEY", "unknown client key id")
     if client_key is not None:
@@ -108,7 +108,7 @@ def development_client(engine: Engine) -> tuple[str, str]:
         clients_table.c.is_development.is_(True)
     )
     with engine.begin() as conn:
-        row = unlogged.first_row(conn, query)
+        row = cursor_reads.first_row(conn, query)
         if row is None:
             key_id, client_key = f"dev-{secrets.token_hex(4)}", secrets.token_urlsafe(24)
             conn.execute(

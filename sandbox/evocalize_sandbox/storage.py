@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine
 
-from . import unlogged
+from . import cursor_reads
 
 metadata = sa.MetaData()
 
@@ -104,7 +104,7 @@ def persistent_secret(engine: Engine, name: str) -> str:
     """A random secret made once per database and kept there, so it outlives restarts and is
     shared by every process on the same database."""
     with engine.begin() as conn:
-        value = unlogged.scalar(
+        value = cursor_reads.scalar(
             conn, sa.select(settings_table.c.value).where(settings_table.c.name == name)
         )
         if value is not None:
@@ -117,7 +117,7 @@ def persistent_secret(engine: Engine, name: str) -> str:
         pass  # another process made it first: use theirs
     with engine.begin() as conn:
         return str(
-            unlogged.scalar(
+            cursor_reads.scalar(
                 conn, sa.select(settings_table.c.value).where(settings_table.c.name == name)
             )
         )

@@ -1,0 +1,76 @@
+"""Reads on the connection's DBAPI cursor, in the same transaction, past SQLAlchemy's execution:
+
+- for secrets (client keys, the page-token key): with its engine logger at DEBUG
+  (`echo="debug"`, or a root logger at DEBUG), SQLAlchemy logs every result row it fetches, and
+  `hide_parameters` hides only the bound values, so a row holding a client key would land in
+  the logs; the engine's logger never sees these;
+- for the hottest reads (getUser): SQLAlchemy's work per execution costs several times what
+  SQLite's does.
+
+Each statement is compiled once per dialect; rows come back as plain tuples, without
+SQLAlchemy's result processing, so only statements whose columns need none (text, integers)
+belong here.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.sql.compiler import SQLCompiler
+
+
+def first_row(
+    conn: sa.Connection, query: sa.Select[Any], params: dict[str, Any] | None = None
+) -> tuple[Any, ...] | None:
+    """The first row of `query` (with the values of its `bindparam`s), or None."""
+    cursor = _executed(conn, query, params)
+    try:
+        row = cursor.fetchone()
+    finally:
+        cursor.close()
+    return None if row is None else tuple(row)
+
+
+def _executed(conn: sa.Connection, query: sa.Select[Any], params: dict[str, Any] | None) -> Any:
+    compiled = _compiled(query, conn.dialect)
+    values = compiled.construct_params(params)
+    arguments: Any = (
+        tuple(values[name] for name in compiled.positiontup or ())
+        if compiled.positional
+        else values
+    )
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(compiled.string, arguments)
+    except BaseException:
+        cursor.close()
+        raise
+    return cursor
+
+
+def all_rows(
+    conn: sa.Connection, query: sa.Select[Any], params: dict[str, Any] | None = None
+) -> list[tuple[Any, ...]]:
+    """Every row of `query` (with the values of its `bindparam`s)."""
+    cursor = _executed(conn, query, params)
+    try:
+        return [tuple(row) for row in cursor.fetchall()]
+    finally:
+        cursor.close()
+
+
+def scalar(conn: sa.Connection, query: sa.Select[Any], params: dict[str, Any] | None = None) -> Any:
+    """The first column of the first row of `query`, or None."""
+    row = first_row(conn, query, params)
+    return None if row is None else row[0]
+
+
+# Compiling costs more than running the query; the client key is read on every request. The
+# cache holds its statements, so a statement's identity is never reused for another one.
+@lru_cache(maxsize=64)
+def _compiled(query: sa.Select[Any], dialect: sa.Dialect) -> SQLCompiler:
+    compiled = query.compile(dialect=dialect)
+    assert isinstance(compiled, SQLCompiler)  # a SELECT compiles to SQL
+    return compiled
