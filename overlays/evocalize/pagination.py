@@ -15,6 +15,7 @@ A page's `next_cursor` is also where to resume: pass it as `start` to a later wa
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import (
     AsyncIterator,
     Awaitable,
@@ -295,7 +296,7 @@ class _Walk(Generic[T]):
         self.strategy = strategy
         self.convert = convert
         self.cursor = start
-        self.seen: set[Cursor] = set() if start is None else {start}
+        self.guard = _CycleGuard(start)
         self.params: dict[str, Any] | None = {**(params or {}), **strategy.first_params(start)}
         self.repeated: RepeatedCursorError | None = None
 
@@ -318,18 +319,48 @@ class _Walk(Generic[T]):
         following = read.next_cursor
         if following is None:
             self.params = None
-        elif following in self.seen:
+        elif self.guard.seen_before(following):
             shown = repr(following)
             shown = shown if len(shown) <= 60 else shown[:57] + "..."
             self.repeated = RepeatedCursorError(
-                f"the server pointed again at the page {shown} after {len(self.seen) + 1} pages;"
-                " stopping instead of walking in a circle"
+                f"the server pointed again at the page {shown} after {self.guard.pages} "
+                f"page{'' if self.guard.pages == 1 else 's'}; stopping instead of walking in a "
+                "circle"
             )
         else:
-            self.seen.add(following)
             self.cursor = following
             self.params = {**self.params, **self.strategy.next_params(following, self.params)}
         return page
+
+
+class _CycleGuard:
+    """Whether a walk came back to a page it fetched, in memory that does not grow with the
+    listing: the last `RECENT` cursors are remembered exactly (a listing that repeats a recent
+    token, the usual fault, is stopped at once), and a longer cycle is caught by Brent's
+    method, a checkpoint cursor moved at doubling intervals, before the walk has fetched twice
+    the pages it took to close the cycle (pages of the cycle then come again before the stop)."""
+
+    RECENT = 64
+
+    def __init__(self, start: Cursor | None) -> None:
+        self.recent: deque[Cursor] = deque(maxlen=self.RECENT)
+        self.checkpoint = start
+        self.interval = self.RECENT
+        self.since_checkpoint = 0
+        self.pages = 1  # fetched so far: the first page is on its way
+        if start is not None:
+            self.recent.append(start)
+
+    def seen_before(self, cursor: Cursor) -> bool:
+        """Whether `cursor` names a page already fetched (else it is noted as the next one)."""
+        if cursor in self.recent or cursor == self.checkpoint:
+            return True
+        self.recent.append(cursor)
+        self.pages += 1
+        self.since_checkpoint += 1
+        if self.since_checkpoint == self.interval:
+            self.checkpoint, self.interval, self.since_checkpoint = cursor, self.interval * 2, 0
+        return False
 
 
 @overload

@@ -197,6 +197,26 @@ def test_a_token_pointing_back_at_an_earlier_page_is_stopped() -> None:
         list(iter_pages(cycle, TokenPaging()))
 
 
+def test_a_long_cycle_is_stopped_with_memory_that_does_not_grow() -> None:
+    # Page n names page n + 1, and page 1299 names page 1000 again: a 300-page cycle, longer
+    # than the cursors the walk remembers exactly.
+    fetched: list[int] = []
+
+    def cycle(params: dict[str, Any]) -> Mapping[str, Any]:
+        page = int(params.get("pageToken") or 0)
+        fetched.append(page)
+        following = page + 1 if page < 1299 else 1000
+        return {"data": [page], "nextPageToken": str(following)}
+
+    walk = iter_pages(cycle, TokenPaging())
+    with pytest.raises(RepeatedCursorError, match=r"pointed again at the page '1\d{3}'"):
+        for _ in walk:
+            pass
+    assert fetched[:1300] == list(range(1300))
+    # Caught before twice the pages it took to close the cycle.
+    assert len(fetched) < 2 * 1300
+
+
 def test_a_token_equal_to_the_resume_cursor_is_stopped() -> None:
     def same(params: dict[str, Any]) -> Mapping[str, Any]:
         return {"data": [1], "nextPageToken": params["pageToken"]}
