@@ -10,8 +10,8 @@ credentials, so no input ever produces an unshaped answer.
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Mapping
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Callable, Mapping
+from contextlib import AbstractContextManager, asynccontextmanager
 from functools import lru_cache
 from typing import Any
 from urllib.parse import unquote
@@ -19,7 +19,7 @@ from urllib.parse import unquote
 import anyio
 import anyio.to_thread
 from evocalize.spec import OperationSpec, path_matches
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -36,6 +36,7 @@ from .seed import SeedSource, apply_seed
 from .settings import Settings
 from .storage import (
     DEFAULT_DATABASE_URL,
+    HeldReadConnections,
     create_engine,
     create_read_engine,
     create_schema,
@@ -54,7 +55,8 @@ class Sandbox:
 
     def __init__(self, engine: Engine, settings: Settings) -> None:
         self.engine = engine
-        self.read_engine = create_read_engine(engine)
+        read_engine = create_read_engine(engine)
+        self.readers = None if read_engine is None else HeldReadConnections(read_engine)
         self.settings = settings
         self.page_tokens = PageTokens(
             persistent_secret(engine, "page_token_key"), settings.page_size
@@ -105,6 +107,8 @@ def create_app(
             finally:
                 sandbox.batches.stopping.set()
                 tasks.cancel_scope.cancel()
+                if sandbox.readers is not None:
+                    sandbox.readers.close()
 
     dispatcher = _Dispatcher(sandbox)
     app = _SandboxApp(dispatcher, lifespan=lifespan)
@@ -204,20 +208,20 @@ class _Dispatcher:
         body = await read_capped(request, limit)
         form = await read_form(request, body) if multipart and body else {}
         args = (operation, path_values, request, raw_path, body, form)
-        reader = self.sandbox.read_engine
-        if reader is not None and operation.operation_id in READ_ONLY:
+        readers = self.sandbox.readers
+        if readers is not None and operation.operation_id in READ_ONLY:
             # On the event loop: a read-only SQLite transaction never waits for a lock, and
             # handing it to a thread costs more than answering it.
-            reply = self._run(reader, *args)
+            reply = self._run(readers.begin, *args)
         else:
-            reply = await anyio.to_thread.run_sync(self._run, self.sandbox.engine, *args)
+            reply = await anyio.to_thread.run_sync(self._run, self.sandbox.engine.begin, *args)
         if reply.body is None:
             return Response(status_code=reply.status)
         return JSONResponse(reply.body, status_code=reply.status)
 
     def _run(
         self,
-        engine: Engine,
+        transaction: Callable[[], AbstractContextManager[Connection]],
         operation: OperationSpec,
         path_values: dict[str, str],
         request: Request,
@@ -225,7 +229,7 @@ class _Dispatcher:
         body: bytes,
         form: dict[str, Any],
     ) -> Reply:
-        with engine.begin() as conn:
+        with transaction() as conn:
             key_id = authenticate(
                 conn, request.headers, raw_path, body, self.sandbox.settings.clock()
             )
