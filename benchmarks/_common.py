@@ -14,6 +14,7 @@ import resource
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
 from collections.abc import Iterator, Sequence
@@ -89,32 +90,48 @@ def free_port() -> int:
         return port
 
 
+class ServerDidNotStart(RuntimeError):
+    """A child server exited, or did not listen in time; the message ends with its output."""
+
+
 @contextmanager
-def child_server(command: Sequence[str], port: int, start_timeout: float = 60) -> Iterator[str]:
+def child_server(
+    command: Sequence[str],
+    port: int,
+    start_timeout: float = 60,
+    env: dict[str, str] | None = None,
+    cwd: Path | None = None,
+    name: str = "the server",
+) -> Iterator[str]:
     """Runs `command` (a server that listens on 127.0.0.1:`port`) until the block ends; yields
     its base URL once it accepts connections. A separate process, so that the server and the
-    measured client do not share one interpreter."""
-    child = subprocess.Popen(list(command))
-    try:
-        deadline = time.monotonic() + start_timeout
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                if child.poll() is not None:
-                    raise RuntimeError(f"the server exited with {child.returncode}") from None
-                if time.monotonic() > deadline:
-                    raise TimeoutError(f"no server on port {port} after {start_timeout}s") from None
-                time.sleep(0.05)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        child.terminate()
+    measured client do not share one interpreter. Its output goes to a temporary file, whose
+    tail `ServerDidNotStart` shows."""
+    with tempfile.TemporaryFile() as log:
+        child = subprocess.Popen(list(command), env=env, cwd=cwd, stdout=log, stderr=log)
         try:
-            child.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            child.kill()
-            child.wait()
+            deadline = time.monotonic() + start_timeout
+            while True:
+                try:
+                    socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                    break
+                except OSError:
+                    if child.poll() is not None or time.monotonic() > deadline:
+                        log.seek(0)
+                        output = log.read().decode(errors="replace")[-2000:]
+                        raise ServerDidNotStart(
+                            f"{name} did not listen on port {port} (exit code {child.poll()}):"
+                            f"\n{output}"
+                        ) from None
+                    time.sleep(0.05)
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            child.terminate()
+            try:
+                child.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                child.kill()
+                child.wait()
 
 
 def sandbox_server(

@@ -24,12 +24,10 @@ import json
 import os
 import secrets
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import threading
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -47,9 +45,9 @@ from evocalize.spec import operation_spec, resolve
 # helpers: free ports, and the Node tools installed from package-lock.json.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from _common import ServerDidNotStart, child_server, free_port
 from _throughput_server import KEY_ID_VARIABLE, SECRET_VARIABLE, server_stack
 from node_tools import node_tool
-from served import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -188,31 +186,9 @@ def started(
     name: str, command: list[str], port: int, env: dict[str, str] | None = None
 ) -> Iterator[str]:
     """Runs a target's process until the block ends; yields its base URL once it listens."""
-    with tempfile.TemporaryFile() as log:
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log)
-        try:
-            deadline = time.monotonic() + START_TIMEOUT_S
-            while not listening(port):
-                if process.poll() is not None or time.monotonic() > deadline:
-                    log.seek(0)
-                    output = log.read().decode(errors="replace")[-2000:]
-                    raise MeasurementFailed(f"{name} did not start listening:\n{output}")
-                time.sleep(0.1)
-            print(f"{name}: pid {process.pid}, http://127.0.0.1:{port}", file=sys.stderr)
-            yield f"http://127.0.0.1:{port}"
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-
-
-def listening(port: int) -> bool:
-    with socket.socket() as probe:
-        probe.settimeout(0.5)
-        return probe.connect_ex(("127.0.0.1", port)) == 0
+    with child_server(command, port, START_TIMEOUT_S, env=env, cwd=ROOT, name=name) as url:
+        print(f"{name}: {url}", file=sys.stderr)
+        yield url
 
 
 def start_targets(stack: ExitStack, folder: Path, secret: str, write_body: bytes) -> dict[str, str]:
@@ -326,7 +302,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with terminated_cleanly():
             results = measure_all(args.duration, args.connections, args.warmup)
-    except MeasurementFailed as failure:
+    except (MeasurementFailed, ServerDidNotStart) as failure:
         print(f"measurement failed: {failure}", file=sys.stderr)
         return 1
     table = rows(results)
