@@ -166,7 +166,7 @@ def chart(results: Sequence[dict[str, Any]], path: Path) -> None:
         axis.barh(positions, widths, color=[f"C{n % 10}" for n in positions])
         axis.set_yticks(list(positions), labels, fontsize=8)
         axis.invert_yaxis()
-        axis.set_xlim(0, 1.45)
+        axis.set_xlim(0, 1.9)  # room for the labels right of the longest bars
         axis.set_xticks([])
         for position, (line, width) in enumerate(zip(rows, widths, strict=True)):
             text = f"{number(line['value'])} {line['unit']}"

@@ -9,6 +9,9 @@ Conventions (README.md, "How this README is tested", says the same for readers):
   accepts connections on the port it names.
 - `<!-- block:NAME checkout -->`: runs in a scratch copy of the repository (the regeneration
   commands rewrite `generated/`; the checkout under test is never touched).
+- `<!-- block:NAME quick -->`: the benchmarks, a long job: runs in the checkout under test
+  without its `pip install` part, with `--quick` (every benchmark at small sizes) and its
+  results written to a scratch folder (`--out`).
 - The two set-up commands (`<!-- setup:install -->`, `<!-- setup:test -->`) are checked by
   tests/test_readme.py and CI; here the install command runs without its `pip install` part
   (the suite runs on the installed package and never installs), and the test command, which is
@@ -56,7 +59,7 @@ class Block:
     name: str
     language: str
     code: str
-    mode: str  # run, background, checkout, setup
+    mode: str  # run, background, checkout, quick, setup
     exports: str  # the export lines of the sh blocks before this one
 
 
@@ -179,7 +182,12 @@ def test_the_readme_has_runnable_blocks_with_distinct_names() -> None:
 @pytest.mark.parametrize("block", _foreground(), ids=lambda block: block.name)
 def test_the_readme_block_runs(block: Block, terminal: Terminal, tmp_path: Path) -> None:
     cwd = _scratch_checkout(tmp_path) if block.mode == "checkout" else terminal.directory
-    if block.language == "python":
+    if block.mode == "quick":
+        cwd = ROOT
+        results = tmp_path / "results"
+        command = ["bash", "-c", f"{_install_commands(block.code)} --quick --out {results}"]
+        stdin = ""
+    elif block.language == "python":
         command = ["bash", "-c", terminal.with_free_ports(f"{block.exports}exec python -")]
         stdin = terminal.with_free_ports(block.code)
     else:
@@ -195,3 +203,5 @@ def test_the_readme_block_runs(block: Block, terminal: Terminal, tmp_path: Path)
         timeout=BLOCK_TIMEOUT_SECONDS,
     )
     assert done.returncode == 0, f"{block.name} failed:\n{done.stdout}\n{done.stderr}"
+    if block.mode == "quick":
+        assert (results / "latest.md").read_text(encoding="utf-8").startswith("| Benchmark |")
