@@ -145,12 +145,20 @@ def _error_response(error: ApiError, headers: Mapping[str, str] | None = None) -
     return JSONResponse(error.envelope(), status_code=error.status, headers=headers)
 
 
-# Partners call the same paths again and again; matching a path against every template of the
-# spec costs more than the rest of a simple read's routing.
-@lru_cache(maxsize=4096)
-def _route(
-    method: str, path: str
-) -> tuple[OperationSpec | None, tuple[tuple[str, str], ...], tuple[str, ...]]:
+Route = tuple[OperationSpec | None, tuple[tuple[str, str], ...], tuple[str, ...]]
+# Paths up to this long are remembered: partners call the same paths again and again, and
+# matching one against every template of the spec costs more than the rest of a simple read's
+# routing. Longer ones (rare, and of any size) are matched afresh, so the cache stays small.
+CACHED_PATH_LENGTH = 256
+
+
+def _route(method: str, path: str) -> Route:
+    if len(path) <= CACHED_PATH_LENGTH:
+        return _cached_route(method, path)
+    return _match_route(method, path)
+
+
+def _match_route(method: str, path: str) -> Route:
     """The operation for this request, its path values, and the methods the path allows.
 
     Only the most specific template that matches counts (OpenAPI: concrete paths match before
@@ -166,6 +174,9 @@ def _route(
         if op.method == wanted:
             return op, tuple(values.items()), allowed
     return None, (), allowed
+
+
+_cached_route = lru_cache(maxsize=4096)(_match_route)
 
 
 class _Dispatcher:
