@@ -22,6 +22,13 @@ from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
 
+# The test suite's helpers serve the benchmarks too: free loopback ports, apps served in a
+# thread, and the Node tools installed from package-lock.json.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from node_tools import node_tool as node_tool
+from served import free_port as free_port
+from served import serving as serving
+
 # The client key every benchmark registers with the sandboxes it starts.
 KEY_ID, SECRET = "bench-kid", "bench-secret"
 API = "/management/v1"
@@ -81,13 +88,6 @@ def percentile(samples: Sequence[float], fraction: float) -> float:
 
 
 # Servers in child processes --------------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 class ServerDidNotStart(RuntimeError):

@@ -13,9 +13,8 @@ from __future__ import annotations
 import sys
 import tempfile
 import time
-from pathlib import Path
 
-from _common import benchmark_parser, row, write_result
+from _common import benchmark_parser, row, serving, write_result
 from evocalize.fuzzing import FuzzOptions, FuzzTally, fuzz
 from evocalize_sandbox.app import create_app
 from evocalize_sandbox.embedded import embedded_sandbox
@@ -23,9 +22,6 @@ from evocalize_sandbox.fuzz_values import known_values
 from evocalize_sandbox.seed import fuzz_seed
 from evocalize_sandbox.settings import Settings
 from schemathesis.python.asgi import shutdown_lifespans
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from served import serving
 
 # What --quick fuzzes: a read, a listing and a write.
 QUICK_OPERATIONS = ("getUser", "listUsers", "createOrUpdateGroup")

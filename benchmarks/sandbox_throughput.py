@@ -41,13 +41,10 @@ from evocalize.auth import SignatureAuth
 from evocalize.signing import KEY_ID_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER
 from evocalize.spec import operation_spec, resolve
 
-# The servers' module beside this one (also when this file is loaded by path), and the tests'
-# helpers: free ports, and the Node tools installed from package-lock.json.
+# The modules beside this one (also when this file is loaded by path).
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from _common import ServerDidNotStart, child_server, free_port
+from _common import ServerDidNotStart, child_server, free_port, node_tool
 from _throughput_server import KEY_ID_VARIABLE, SECRET_VARIABLE, server_stack
-from node_tools import node_tool
 
 ROOT = Path(__file__).resolve().parents[1]
 
