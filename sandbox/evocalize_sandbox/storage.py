@@ -29,6 +29,11 @@ settings_table = sa.Table(
     sa.Column("value", sa.Text, nullable=False),
 )
 
+# Built once, as cursor_reads compiles each statement it is given once.
+_SETTING_VALUE = sa.select(settings_table.c.value).where(
+    settings_table.c.name == sa.bindparam("name")
+)
+
 DEFAULT_DATABASE_URL = "sqlite:///evocalize-sandbox.db"
 
 
@@ -138,9 +143,7 @@ def persistent_secret(engine: Engine, name: str) -> str:
     """A random secret made once per database and kept there, so it outlives restarts and is
     shared by every process on the same database."""
     with engine.begin() as conn:
-        value = cursor_reads.scalar(
-            conn, sa.select(settings_table.c.value).where(settings_table.c.name == name)
-        )
+        value = cursor_reads.scalar(conn, _SETTING_VALUE, {"name": name})
         if value is not None:
             return str(value)
     candidate = secrets.token_hex(32)
@@ -150,8 +153,4 @@ def persistent_secret(engine: Engine, name: str) -> str:
     except sa.exc.IntegrityError:
         pass  # another process made it first: use theirs
     with engine.begin() as conn:
-        return str(
-            cursor_reads.scalar(
-                conn, sa.select(settings_table.c.value).where(settings_table.c.name == name)
-            )
-        )
+        return str(cursor_reads.scalar(conn, _SETTING_VALUE, {"name": name}))
