@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Pagination's memory: iterating `--users` users (100,000 by default) through the facade's
-`list_users.items()` holds one page at a time, so the client's peak memory stays flat.
+`list_users()`, iterated, holds one page at a time, so the client's peak memory stays flat.
 
 The users are written straight into a fresh SQLite file through the sandbox's own tables
 before it serves (not through 100,000 requests); the sandbox then serves it over loopback
@@ -58,11 +58,11 @@ def iterate(url: str, count: int) -> dict[str, Any]:
     with Evocalize(url, bench.KEY_ID, bench.SECRET) as ev:
         # One page first, outside the measure: the first call's one-time set-up (the
         # connection, the model classes' caches) is not what pagination holds.
-        next(iter(ev.users.list_users.pages()))
+        ev.users.list_users()
         with bench.ClientMemory() as memory:
             start = time.perf_counter()
             seen = 0
-            for _user in ev.users.list_users.items():
+            for _user in ev.users.list_users():
                 seen += 1
                 if seen in checkpoints:
                     peaks[seen] = memory.traced_peak_mib()
@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     growth = peaks[last] / peaks[first]
     rate = count / result["seconds"]
     print(
-        f"{count} users (seeded in {seeding:.1f} s) iterated through list_users.items() over "
+        f"{count} users (seeded in {seeding:.1f} s) iterated through list_users() over "
         f"loopback HTTP: {result['seconds']:.1f} s, {rate:.0f} users/s"
     )
     print()

@@ -1,14 +1,86 @@
-"""evocalize: a spec-first toolkit for the Evocalize partner management API.
+"""evocalize: a typed Python client for the Evocalize partner management API.
 
-Everything here is derived from `openapi.yaml`, the single source of truth for the API:
-`Evocalize` / `AsyncEvocalize` reach every operation, signed, retried when safe, with typed
-errors; the modules beside them hold signing, pagination, batches, webhooks, SSO, deep links
-and audience hashing, and the `evocalize` command line.
+`Evocalize` and `AsyncEvocalize` reach every operation of `openapi.yaml` as typed methods, signed,
+retried when safe, with one hierarchy of typed errors under `EvocalizeError`; the modules beside
+them hold signing, pagination, batches, webhooks, SSO, deep links and audience hashing. The
+command line, the sandbox and the fuzzer come with the `cli`, `sandbox` and `fuzz` extras.
 """
 
-__version__ = "0.1.0"
+from __future__ import annotations
 
-from evocalize.client import AsyncEvocalize, Evocalize
-from evocalize.errors import APIError, EvocalizeError
+import importlib
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["APIError", "AsyncEvocalize", "Evocalize", "EvocalizeError", "__version__"]
+from evocalize._version import __version__
+
+if TYPE_CHECKING:
+    from evocalize._pages import AsyncPage, AsyncPaginator, SyncPage
+    from evocalize.batches import BatchFailure, BatchSummary, PollPolicy
+    from evocalize.client import AsyncEvocalize, Evocalize
+    from evocalize.errors import (
+        APIConnectionError,
+        APIError,
+        APITimeoutError,
+        EvocalizeError,
+        RequestValidationError,
+        ResponseValidationError,
+    )
+    from evocalize.retries import NO_RETRIES, RetryPolicy, retry_policy
+
+__all__ = [
+    "NO_RETRIES",
+    "APIConnectionError",
+    "APIError",
+    "APITimeoutError",
+    "AsyncEvocalize",
+    "AsyncPage",
+    "AsyncPaginator",
+    "BatchFailure",
+    "BatchSummary",
+    "Evocalize",
+    "EvocalizeError",
+    "PollPolicy",
+    "RequestValidationError",
+    "ResponseValidationError",
+    "RetryPolicy",
+    "SyncPage",
+    "__version__",
+    "retry_policy",
+]
+
+# Where each name of the public surface is defined. They are imported on first use: the
+# generated resource layer imports this package's runtime modules, so importing the clients
+# here, eagerly, would make `import evocalize_resources` go round in a circle; and a program
+# that only verifies webhooks never loads the models.
+_LAZY = {
+    "AsyncEvocalize": "evocalize.client",
+    "Evocalize": "evocalize.client",
+    "AsyncPage": "evocalize._pages",
+    "AsyncPaginator": "evocalize._pages",
+    "SyncPage": "evocalize._pages",
+    "BatchFailure": "evocalize.batches",
+    "BatchSummary": "evocalize.batches",
+    "PollPolicy": "evocalize.batches",
+    "APIConnectionError": "evocalize.errors",
+    "APIError": "evocalize.errors",
+    "APITimeoutError": "evocalize.errors",
+    "EvocalizeError": "evocalize.errors",
+    "RequestValidationError": "evocalize.errors",
+    "ResponseValidationError": "evocalize.errors",
+    "NO_RETRIES": "evocalize.retries",
+    "RetryPolicy": "evocalize.retries",
+    "retry_policy": "evocalize.retries",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'evocalize' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -30,12 +30,14 @@ from collections.abc import (
     Callable,
     Iterable,
     Iterator,
+    Sequence,
 )
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache, partial
 from typing import Any, Protocol
 
+from evocalize.errors import EvocalizeError
 from evocalize.spec import load_spec, resolve
 
 __all__ = [
@@ -49,6 +51,7 @@ __all__ = [
     "BatchReportCounts",
     "BatchSummary",
     "BatchTimeout",
+    "EntryCheck",
     "PollPolicy",
     "afollow_reports",
     "arun_batches",
@@ -117,6 +120,11 @@ class BatchEntryError:
     message: str
     code: str | None = None  # `restErrorCode`, which the seed says is not always present
     field: str | None = None
+
+
+# Checks one entry before it is sent: the entry to send and no problems, or the entry as given
+# and why it breaks the request schema (`evocalize.errors.ErrorDetail`s).
+EntryCheck = Callable[[Any], tuple[Any, Sequence[Any]]]
 
 
 class BatchBackend(Protocol):
@@ -199,7 +207,7 @@ class BatchSummary:
         return self.total - self.submitted
 
 
-class BatchIncomplete(Exception):
+class BatchIncomplete(EvocalizeError):
     """The run stopped before every report completed: a report could not be read, or the input
     raised (its cause, in both cases, is the exception).
 
@@ -263,6 +271,7 @@ def run_batches(
     progress: Callable[[BatchProgressEvent], None] | None = None,
     on_failure: Callable[[BatchFailure], None] | None = None,
     keep_failures: bool = True,
+    check: EntryCheck | None = None,
     sleep: Callable[[float], None] = time.sleep,
     clock: Callable[[], float] = time.monotonic,
 ) -> BatchSummary:
@@ -284,10 +293,15 @@ def run_batches(
     reports still pending) when a report times out or cannot be read, or when the input raises
     (the entries it gave before are sent first); no new batch starts after that, and the input is
     left unread past the last batch sent.
+
+    `check`, when given, is applied to each entry before it is sent: it returns the entry to
+    send, or the reasons it breaks the request schema. A failing entry is never sent; it becomes
+    a `BatchFailure` of its own (its field, its input, no report id), and the other entries of
+    its chunk still go.
     """
     size = _checked(chunk_size, concurrency)
     tally = _Tally(progress, on_failure, keep_failures)
-    jobs = (_Job(index, chunk=chunk) for index, chunk in enumerate(_chunks(entries, size)))
+    jobs = _numbered(_chunks(entries, size), check)
     return _drive(jobs, backend, concurrency, poll, sleep, clock, tally)
 
 
@@ -321,6 +335,7 @@ async def arun_batches(
     progress: Callable[[BatchProgressEvent], None] | None = None,
     on_failure: Callable[[BatchFailure], None] | None = None,
     keep_failures: bool = True,
+    check: EntryCheck | None = None,
     sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     clock: Callable[[], float] = time.monotonic,
 ) -> BatchSummary:
@@ -331,8 +346,9 @@ async def arun_batches(
     async def jobs() -> AsyncIterator[_Job]:
         index = 0
         async for chunk in _achunks(entries, size):
-            yield _Job(index, chunk=chunk)
-            index += 1
+            for job in _screened(index, chunk, check):
+                yield job
+                index += 1
 
     return await _adrive(jobs(), backend, concurrency, poll, sleep, clock, tally)
 
@@ -413,11 +429,44 @@ async def _achunks(
 
 @dataclass(frozen=True)
 class _Job:
-    """One batch to follow: a chunk to submit first, or the report of one already submitted."""
+    """One batch to follow: a chunk to submit first, or the report of one already submitted;
+    or the entries of a chunk that `check` refused, settled without a request."""
 
     index: int
     chunk: list[Any] | None = None
     report_id: str | None = None
+    rejected: list[BatchFailure] | None = None
+
+
+def _screened(index: int, chunk: list[Any], check: EntryCheck | None) -> Iterator[_Job]:
+    """The jobs of one chunk read from the input: its refused entries first (numbered `index`),
+    then the entries to send."""
+    if check is None:
+        yield _Job(index, chunk=chunk)
+        return
+    sent: list[Any] = []
+    rejected: list[BatchFailure] = []
+    for entry in chunk:
+        prepared, problems = check(entry)
+        if problems:
+            first = problems[0]
+            message = "; ".join(problem.message for problem in problems)
+            rejected.append(BatchFailure(prepared, message, first.code, first.field))
+        else:
+            sent.append(prepared)
+    if rejected:
+        yield _Job(index, rejected=rejected)
+        index += 1
+    if sent:
+        yield _Job(index, chunk=sent)
+
+
+def _numbered(chunks: Iterator[list[Any]], check: EntryCheck | None) -> Iterator[_Job]:
+    index = 0
+    for chunk in chunks:
+        for job in _screened(index, chunk, check):
+            yield job
+            index += 1
 
 
 # ---- bookkeeping, shared by the thread and the asyncio drivers ----------------------------------
@@ -464,7 +513,19 @@ class _Tally:
 
     def started(self, job: _Job) -> None:
         size = None if job.chunk is None else len(job.chunk)
+        if job.rejected is not None:
+            size = len(job.rejected)
         self._batches[job.index] = _Batch(job.report_id, size)
+
+    def rejected(self, index: int, failures: list[BatchFailure]) -> None:
+        """Entries refused before sending, each with its own reason."""
+        batch = self._batches[index]
+        batch.failed = batch.processed = len(failures)
+        batch.state = "done"
+        self._refused += len(failures)
+        self._failed += len(failures)
+        self._emit(index)
+        self._deliver(index, failures)
 
     def accepted(self, index: int, report_id: str) -> None:
         batch = self._batches[index]
@@ -621,6 +682,9 @@ def _drive(
                         exhausted = True
                         break
                     tally.started(job)
+                    if job.rejected is not None:
+                        tally.rejected(job.index, job.rejected)
+                        continue
                     pool.submit(_follow, job, backend, poll, sleep, clock, stop, tally, events.put)
                     in_flight += 1
                 if in_flight == 0:
@@ -727,6 +791,9 @@ async def _adrive(
                     exhausted = True
                     break
                 tally.started(job)
+                if job.rejected is not None:
+                    tally.rejected(job.index, job.rejected)
+                    continue
                 work = _afollow(job, backend, poll, sleep, clock, stop, tally, events.put_nowait)
                 task = asyncio.create_task(work)
                 tasks.add(task)

@@ -17,7 +17,7 @@ from typing import Any, Protocol
 
 import httpx
 
-from evocalize.binding import snake_case
+from evocalize._operation import snake_case
 from evocalize.errors import ErrorConvention, ResponseValidationError
 from evocalize.pagination import AsyncFetch, Fetch
 

@@ -10,11 +10,11 @@ import typer
 from evocalize_sandbox.cli import sandbox_app
 
 from evocalize import __version__
+from evocalize.client import OPERATIONS
 from evocalize.commands import audience, links, push, report, webhook
 from evocalize.commands.failures import OneLineErrors
 from evocalize.commands.operations import call, list_
 from evocalize.fuzzing.command import fuzz_command
-from evocalize.operations import generated_operations
 
 app = typer.Typer(
     cls=OneLineErrors,
@@ -46,11 +46,11 @@ def _root(
 
 @app.command()
 def operations() -> None:
-    """List every operation of the API, by tag, as the generated client names it.
+    """List every operation of the API, by tag, as the client names it (`ev.TAG.NAME`).
 
     Example: evocalize operations
     """
-    for op in generated_operations():
+    for op in sorted(OPERATIONS.values(), key=lambda op: (op.tag, op.name)):
         typer.echo(f"{op.tag:<20} {op.name:<40} {op.summary}")
 
 

@@ -16,7 +16,7 @@ import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NoReturn
 
 import httpx
 
@@ -48,6 +48,29 @@ class APITimeoutError(APIConnectionError):
 
 class ResponseValidationError(EvocalizeError):
     """A success answer whose body does not match the spec's schema for it."""
+
+
+class RequestValidationError(EvocalizeError, ValueError):
+    """What the caller asked to send breaks the spec's request schema, so nothing was sent: a
+    misspelled or unknown field, a wrong type, a value out of range, a path value such as `..`.
+    It carries what the server would have answered, `EV_BAD_REQUEST_INVALID_FIELDS`, with each
+    offending field (`groups.0.role`) and the value given for it."""
+
+    code = "EV_BAD_REQUEST_INVALID_FIELDS"
+
+    def __init__(self, errors: Sequence[ErrorDetail], *, operation: str | None = None) -> None:
+        self.errors = list(errors) or [ErrorDetail(message="invalid request", code=self.code)]
+        first = self.errors[0]
+        self.message = first.message
+        self.field = first.field
+        self.operation = operation
+        where = f"{operation}: " if operation else ""
+        more = f" and {len(self.errors) - 1} more" if len(self.errors) > 1 else ""
+        super().__init__(f"{where}{self.code}: {first.message}{more}")
+
+    @classmethod
+    def single(cls, field: str, message: str, value: Any) -> RequestValidationError:
+        return cls([ErrorDetail(message, cls.code, field, {"input": value})])
 
 
 class APIError(EvocalizeError):
@@ -236,7 +259,11 @@ def json_body(response: httpx.Response) -> Any:
 
 def decode_evocalize_errors(response: httpx.Response) -> list[ErrorDetail] | None:
     """The `errors` array of Evocalize's envelope (`{message, code, field?, details?}`)."""
-    body = json_body(response)
+    return evocalize_error_details(json_body(response))
+
+
+def evocalize_error_details(body: Any) -> list[ErrorDetail] | None:
+    """The `errors` array of an already decoded Evocalize envelope, or None without one."""
     if not isinstance(body, Mapping) or not isinstance(body.get("errors"), list):
         return None
     found = []
@@ -343,6 +370,15 @@ def raise_for_response(
     details = decode(response)
     if response.is_success and not details:
         return
+    raise_error(response, details, classify)
+
+
+def raise_error(
+    response: httpx.Response,
+    details: list[ErrorDetail] | None,
+    classify: ErrorClassifier = error_class,
+) -> NoReturn:
+    """Raises the typed error of an error answer whose body was decoded into `details`."""
     if not details:
         reason = response.reason_phrase or "error"
         text = response.text[:200].strip() if response.content else ""

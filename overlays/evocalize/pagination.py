@@ -28,11 +28,13 @@ from collections.abc import (
 from dataclasses import dataclass, replace
 from typing import Any, Generic, Protocol, TypeVar, overload
 
+from evocalize.errors import EvocalizeError
 from evocalize.spec import OperationSpec, resolve
 
 __all__ = [
     "AsyncFetch",
     "Cursor",
+    "CycleGuard",
     "Fetch",
     "Locator",
     "NumberedPaging",
@@ -63,7 +65,7 @@ Fetch = Callable[[dict[str, Any]], Mapping[str, Any]]
 AsyncFetch = Callable[[dict[str, Any]], Awaitable[Mapping[str, Any]]]
 
 
-class PaginationError(Exception):
+class PaginationError(EvocalizeError):
     """A listing whose pages do not add up."""
 
 
@@ -296,7 +298,7 @@ class _Walk(Generic[T]):
         self.strategy = strategy
         self.convert = convert
         self.cursor = start
-        self.guard = _CycleGuard(start)
+        self.guard = CycleGuard(start)
         self.params: dict[str, Any] | None = {**(params or {}), **strategy.first_params(start)}
         self.repeated: RepeatedCursorError | None = None
 
@@ -333,7 +335,7 @@ class _Walk(Generic[T]):
         return page
 
 
-class _CycleGuard:
+class CycleGuard:
     """Whether a walk came back to a page it fetched, in memory that does not grow with the
     listing: the last `RECENT` cursors are remembered exactly (a listing that repeats a recent
     token, the usual fault, is stopped at once), and a longer cycle is caught by Brent's

@@ -30,6 +30,7 @@ from urllib.parse import urlsplit
 import anyio
 import httpx
 
+from evocalize._operation import OPERATION_EXTENSION
 from evocalize.spec import IDEMPOTENT_METHODS, OperationSpec, match_operation
 
 __all__ = [
@@ -176,8 +177,13 @@ def request_path(request: httpx.Request) -> str:
 
 
 def idempotent_by_spec(request: httpx.Request) -> bool:
-    """Whether the spec says this request may be repeated; a request the spec does not describe
-    is judged by its method alone (RFC 9110, 9.2.2), so an unknown POST is never repeated."""
+    """Whether the spec says this request may be repeated: the client's requests carry their
+    operation (`OPERATION_EXTENSION`), which says so; any other request is matched against the
+    spec's paths, and one the spec does not describe is judged by its method alone (RFC 9110,
+    9.2.2), so an unknown POST is never repeated."""
+    operation = request.extensions.get(OPERATION_EXTENSION)
+    if operation is not None:
+        return bool(operation.idempotent)
     return _idempotent(request.method, request_path(request))
 
 

@@ -37,7 +37,7 @@ class Settings:
         )
 
 
-def default_base_url() -> str:
+def spec_base_url() -> str:
     """The first server of the spec (Evocalize's production API)."""
     return str(load_spec()["servers"][0]["url"])
 
@@ -48,6 +48,8 @@ def resolve_settings(
     secret: str | None = None,
     auth: str | None = None,
     environ: Mapping[str, str] | None = None,
+    *,
+    default_base_url: str | None = None,
 ) -> Settings:
     env = os.environ if environ is None else environ
     key_id = key_id or env.get(KEY_ID_ENV)
@@ -62,7 +64,7 @@ def resolve_settings(
     scheme = auth or env.get(AUTH_ENV) or "signature"
     if scheme not in AUTH_SCHEMES:
         raise ConfigurationError(f"auth must be one of {', '.join(AUTH_SCHEMES)}, not {scheme!r}")
-    url = (base_url or env.get(BASE_URL_ENV) or default_base_url()).rstrip("/")
+    url = (base_url or env.get(BASE_URL_ENV) or default_base_url or spec_base_url()).rstrip("/")
     if not url.startswith(("http://", "https://")):
         raise ConfigurationError(f"base_url must start with http:// or https://, not {url!r}")
     return Settings(base_url=url, key_id=key_id, secret=secret, auth=scheme)

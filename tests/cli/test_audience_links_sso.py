@@ -45,7 +45,7 @@ def test_audience_upload_hashes_and_sends_a_plain_file(env: dict[str, str], tmp_
     evocalize("call", "createOrUpdateUser", "-b", json.dumps(user), env=env)
     placeholder = json_out(
         evocalize(
-            "call", "createAudiencePlaceholder", "-b", '{"name": "Buyers", "userId": "aud-cli"}',
+            "call", "createAudiencePlaceholder", "-b", '{"name": "Buyers"}',
             env=env,
         )
     )  # fmt: skip

@@ -92,3 +92,17 @@ def test_list_prints_every_item_of_every_page_as_json_lines(env: dict[str, str])
     ids = [group["id"] for group in listed]
     assert {f"lg-{n:03}" for n in range(130)} <= set(ids)
     assert len(ids) == len(set(ids)) > 100  # more than one page of 100
+
+
+def test_a_misspelled_field_is_refused_before_sending_and_nothing_changes(
+    env: dict[str, str],
+) -> None:
+    body = {"id": "u-typo", "name": "Typo", "email": "old@example.com"}
+    evocalize("call", "createOrUpdateUser", "--body", json.dumps(body), env=env)
+    typo = json.dumps({"id": "u-typo", "emial": "new@example.com"})
+    result = evocalize("call", "createOrUpdateUser", "--body", typo, env=env)
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.startswith("EV_BAD_REQUEST_INVALID_FIELDS: emial: unknown field")
+    assert "nothing was sent" in result.stderr
+    read = json_out(evocalize("call", "getUser", "-p", "userId=u-typo", env=env))
+    assert read["email"] == "old@example.com"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 import httpx
 import pytest
@@ -22,6 +22,7 @@ from evocalize.signing import (
 )
 from evocalize.spec import operation_specs, resolve
 from evocalize_client.models import User
+from evocalize_resources import OPERATIONS
 
 SECRET = "s3cret-never-shown"
 Handler = Callable[[httpx.Request], httpx.Response]
@@ -60,10 +61,6 @@ def call_arguments(op: Any) -> dict[str, Any]:
     return params
 
 
-def snake(name: str) -> str:
-    return "".join(f"_{c.lower()}" if c.isupper() else c for c in name)
-
-
 JSON_OPERATIONS = [
     op
     for op in operation_specs()
@@ -71,12 +68,17 @@ JSON_OPERATIONS = [
 ]
 
 
-def test_every_operation_of_the_spec_is_an_attribute_of_its_tag() -> None:
+def test_every_operation_of_the_spec_is_a_method_of_its_tag_in_both_clients() -> None:
+    assert set(OPERATIONS) == {op.operation_id for op in operation_specs()}
     ev = facade(lambda request: httpx.Response(500))
-    assert set(ev.operations) == {op.operation_id for op in operation_specs()}
-    for operation_id, operation in ev.operations.items():
-        area = getattr(ev, operation.binding.tag)
-        assert getattr(area, operation.binding.name) is operation, operation_id
+    aev = AsyncEvocalize("http://sandbox.test", "kid", SECRET)
+    for op in operation_specs():
+        described = OPERATIONS[op.operation_id]
+        assert (described.method, described.path) == (op.method.upper(), op.path)
+        for client in (ev, aev):
+            resource = getattr(client, described.tag)
+            assert callable(getattr(resource, described.name)), op.operation_id
+            assert callable(getattr(resource.with_raw_response, described.name))
 
 
 @pytest.mark.parametrize("op", JSON_OPERATIONS, ids=lambda op: op.operation_id)
@@ -92,7 +94,7 @@ def test_each_operation_sends_its_request_and_returns_the_examples_data(op: Any)
 
     ev = facade(handler)
     params = call_arguments(op)
-    result = ev.call(op.operation_id, **{snake(k): v for k, v in params.items()})
+    result = ev.call(op.operation_id, **params)
     (request,) = seen
     assert request.method == op.method.upper()
     assert op.path_pattern.match(request.url.path)
@@ -153,7 +155,7 @@ def test_the_shared_secret_scheme_sends_the_key_and_no_signature() -> None:
         seen.append(request)
         return httpx.Response(200, json={"data": []})
 
-    assert facade(handler, auth="shared-secret").users.list_users() == []
+    assert facade(handler, auth="shared-secret").users.list_users().data == []
     (request,) = seen
     assert request.headers[KEY_HEADER] == SECRET
     assert SIGNATURE_HEADER not in request.headers
@@ -211,7 +213,7 @@ def test_a_success_body_that_breaks_the_schema_is_a_clear_error() -> None:
 
 def test_raw_gives_the_response_untouched_even_for_an_error() -> None:
     handler = error_answer(404, "EV_OBJECT_NOT_FOUND")
-    response = facade(handler).users.get_user.raw("u1")
+    response = facade(handler).users.with_raw_response.get_user("u1")
     assert response.status_code == 404
     assert response.json()["errors"][0]["code"] == "EV_OBJECT_NOT_FOUND"
 
@@ -233,10 +235,14 @@ def test_pydantic_models_and_attrs_models_are_accepted_as_bodies() -> None:
 
 def test_a_wrong_parameter_names_the_ones_the_operation_takes() -> None:
     ev = facade(lambda request: httpx.Response(200))
-    with pytest.raises(TypeError, match="user_id"):
-        ev.users.get_user(userid="u1")
-    with pytest.raises(TypeError, match="1 positional"):
-        ev.users.get_user("u1", "u2")
+    with pytest.raises(TypeError, match="userid"):
+        ev.users.get_user(userid="u1")  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match="positional"):
+        cast(Any, ev.users).get_user("u1", "u2")
+    with pytest.raises(TypeError, match="missing 1 required positional argument: 'user_id'"):
+        ev.users.get_user()  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match="userId"):
+        ev.call("getUser", user="u1")
 
 
 def test_connection_failures_raise_a_connection_error() -> None:
@@ -289,7 +295,6 @@ async def test_the_async_facade_has_the_same_surface_and_behaviour() -> None:
     async with AsyncEvocalize(
         "http://sandbox.test", "kid", SECRET, transport=httpx.MockTransport(handler)
     ) as ev:
-        assert set(ev.operations) == {op.operation_id for op in operation_specs()}
         user = await ev.users.create_or_update_user(body={"id": "u1", "email": "a@b.co"})
         assert isinstance(user, User) and user.id == "u1"
         with pytest.raises(errors.ObjectNotFoundError):
@@ -312,18 +317,33 @@ def paginated_users(total: int) -> Handler:
     return handler
 
 
-def test_items_follow_next_page_token_through_every_page_as_models() -> None:
-    listed = list(facade(paginated_users(250)).users.list_users.items())
+def test_a_listing_returns_its_first_page_and_iterating_it_walks_every_page_lazily() -> None:
+    seen: list[str | None] = []
+    handler = paginated_users(250)
+
+    def counting(request: httpx.Request) -> httpx.Response:
+        seen.append(request.url.params.get("pageToken"))
+        return handler(request)
+
+    page = facade(counting).users.list_users()
+    assert len(page.data) == 100 and page.next_page_token == "100" and seen == [None]
+    walk = iter(page)
+    assert [next(walk).id for _ in range(100)][-1] == "u099" and seen == [None]
+    assert next(walk).id == "u100" and seen == [None, "100"]
+    listed = list(page)
     assert [user.id for user in listed] == [f"u{n:03}" for n in range(250)]
     assert all(isinstance(user, User) for user in listed)
+    assert [user.id for user in page.items()] == [user.id for user in listed]
 
 
-def test_pages_resume_from_the_cursor_of_a_page_seen_before() -> None:
+def test_pages_resume_from_the_token_of_a_page_seen_before() -> None:
     ev = facade(paginated_users(250))
-    first = next(ev.users.list_users.pages())
-    assert len(first.items) == 100 and first.next_cursor == "100"
-    rest = list(ev.users.list_users.pages(start=first.next_cursor))
-    assert [len(page.items) for page in rest] == [100, 50]
+    first = ev.users.list_users()
+    assert first.has_next_page() and first.next_page_token == "100"
+    rest = list(ev.users.list_users(page_token=first.next_page_token).pages())
+    assert [len(page.data) for page in rest] == [100, 50]
+    assert [page.page_token for page in rest] == ["100", "200"]
+    assert not rest[-1].has_next_page()
 
 
 def test_a_grant_listing_yields_the_grants_inside_data() -> None:
@@ -337,14 +357,11 @@ def test_a_grant_listing_yields_the_grants_inside_data() -> None:
         return httpx.Response(200, json={"data": {"repositoryId": "r1", "grants": [grant]}})
 
     ev = facade(handler)
-    listing = ev.content_access.list_repository_grants
-    (found,) = listing.items("r1", filter_by_grantee={"type": "ORGANIZATION"})
+    page = ev.content_access.list_repository_grants(
+        "r1", filter_by_grantee={"type": "ORGANIZATION"}
+    )
+    (found,) = page
     assert found.to_dict() == grant
-
-
-def test_items_of_an_operation_that_does_not_page_is_a_type_error() -> None:
-    with pytest.raises(TypeError, match="not a paginated listing"):
-        facade(paginated_users(1)).users.get_user.items("u1")
 
 
 def test_a_429_is_retried_after_retry_after_and_re_signed_with_a_fresh_timestamp() -> None:
@@ -360,7 +377,7 @@ def test_a_429_is_retried_after_retry_after_and_re_signed_with_a_fresh_timestamp
     ev = facade(handler, retries=RetryPolicy(max_attempts=3, base_delay=0.001))
     ticks = iter(range(1_700_000_000, 1_700_000_100))
     ev.auth._clock = lambda: float(next(ticks))  # type: ignore[union-attr]
-    assert ev.users.list_users() == []
+    assert ev.users.list_users().data == []
     assert len(seen) == 2
     stamps = [headers[TIMESTAMP_HEADER.lower()] for headers in seen]
     assert stamps[0] != stamps[1]
@@ -411,8 +428,11 @@ async def test_async_items_follow_every_page() -> None:
     async with AsyncEvocalize(
         "http://sandbox.test", "kid", SECRET, transport=httpx.MockTransport(handler)
     ) as ev:
-        listed = [user.id async for user in ev.users.list_users.items()]
+        listed = [user.id async for user in ev.users.list_users()]
+        first = await ev.users.list_users()
+        pages = [len(page.data) async for page in first.pages()]
     assert len(listed) == 130 and listed[-1] == "u129"
+    assert first.next_page_token == "100" and pages == [100, 30]
 
 
 @pytest.mark.parametrize("auth", ["signature", "shared-secret"])

@@ -11,9 +11,10 @@ import httpx
 import pytest
 from evocalize.batches import PollPolicy
 from evocalize.client import AsyncEvocalize, Evocalize
-from evocalize.facade_batches import report_operations
+from evocalize.errors import RequestValidationError
 from evocalize.retries import NO_RETRIES
 from evocalize.spec import operation_specs
+from evocalize_resources import OPERATIONS
 
 FAST = PollPolicy(initial=0.0, factor=1.0, max_delay=0.0, timeout=5.0, jitter=0.0)
 
@@ -78,9 +79,12 @@ def users(count: int, bad_every: int = 0) -> list[dict[str, str]]:
 
 
 def test_every_batch_operation_links_its_report_and_its_errors() -> None:
-    for op in operation_specs():
-        if op.batch:
-            assert report_operations(op) == ("getBatchReport", "listBatchReportErrors")
+    batches = [op.operation_id for op in operation_specs() if op.batch]
+    assert batches and sorted(batches) == sorted(
+        o.operation_id for o in OPERATIONS.values() if o.batch
+    )
+    for operation_id in batches:
+        assert OPERATIONS[operation_id].report == ("getBatchReport", "listBatchReportErrors")
 
 
 def test_2500_users_go_in_three_batches_and_every_failure_comes_back_with_its_input() -> None:
@@ -115,12 +119,32 @@ def test_grants_v2_batches_wrap_the_entries_and_take_the_repository_id() -> None
     assert summary.succeeded == 3 and summary.failed == 0
 
 
-def test_submit_all_refuses_operations_that_take_no_batch_and_a_body_argument() -> None:
-    ev = Evocalize("http://fake.test", "kid", "key", transport=httpx.MockTransport(FakeBatches()))
-    with pytest.raises(TypeError, match="not a batch"):
-        ev.users.get_user.submit_all([], "u1")
-    with pytest.raises(TypeError, match="entries, not a body"):
-        ev.users.create_or_update_user_batch.submit_all([], body=[])
+def test_one_invalid_entry_among_1000_fails_alone_with_its_field_and_the_others_are_sent() -> None:
+    fake = FakeBatches()
+    ev = Evocalize(
+        "http://fake.test", "kid", "key", retries=NO_RETRIES, transport=httpx.MockTransport(fake)
+    )
+    entries = users(1000)
+    entries[417] = {"id": "u417", "email": "not an email"}
+    entries[900] = {"id": "u900", "emial": "u900@example.com"}
+    summary = ev.users.create_or_update_user_batch.submit_all(entries, poll=FAST)
+    assert [len(body) for body in fake.bodies] == [998]
+    assert summary.total == 1000 and summary.submitted == 998
+    assert (summary.succeeded, summary.failed, summary.refused) == (998, 2, 2)
+    by_id = {failure.input["id"]: failure for failure in summary.failures}
+    assert by_id["u417"].field == "email" and by_id["u417"].input == entries[417]
+    assert by_id["u900"].field == "emial" and "unknown field" in by_id["u900"].message
+    for failure in summary.failures:
+        assert failure.code == "EV_BAD_REQUEST_INVALID_FIELDS" and failure.report_id is None
+
+
+def test_a_direct_batch_call_with_an_invalid_entry_sends_nothing_and_names_the_entry() -> None:
+    fake = FakeBatches()
+    ev = Evocalize("http://fake.test", "kid", "key", transport=httpx.MockTransport(fake))
+    with pytest.raises(RequestValidationError) as raised:
+        ev.users.create_or_update_user_batch(body=[*users(3), {"id": "x", "emial": "x@y.co"}])
+    assert raised.value.field == "3.emial"
+    assert fake.bodies == []
 
 
 @pytest.mark.anyio

@@ -100,9 +100,9 @@ def run_writers(
     def writer(number: int) -> None:
         with Evocalize(base_url=url, key_id=KEY_ID, secret=SECRET, retries=NO_RETRIES) as ev:
             calls = {
-                "user": lambda body: ev.users.create_or_update_user.raw(body=body),
-                "group": lambda body: ev.groups.create_or_update_group.raw(body=body),
-                "item": lambda body: ev.content.create_or_update_item.raw(
+                "user": lambda body: ev.users.with_raw_response.create_or_update_user(body=body),
+                "group": lambda body: ev.groups.with_raw_response.create_or_update_group(body=body),
+                "item": lambda body: ev.content.with_raw_response.create_or_update_item(
                     repository_id=REPOSITORY, body=body
                 ),
             }
@@ -148,8 +148,8 @@ def test_writers_of_the_same_ids_leave_each_equal_to_one_whole_write(sandbox: st
             assert got_user in [stored_user(user(w, user_id)) for w in range(WRITERS)], got_user
             got_item = ev.content.get_item(REPOSITORY, item_id).to_dict()
             assert got_item in [item(w, item_id) for w in range(WRITERS)], got_item
-        groups = {g.id: g.to_dict() for g in ev.groups.list_groups.items()}
-        users = [u.id for u in ev.users.list_users.items()]
+        groups = {g.id: g.to_dict() for g in ev.groups.list_groups()}
+        users = [u.id for u in ev.users.list_users()]
 
     for n in range(SHARED):
         group_id = f"shared-group-{n}"
@@ -165,9 +165,9 @@ def test_writers_of_their_own_ids_lose_nothing(sandbox: str) -> None:
     assert_all_written(statuses, WRITERS * OWN * 3)
 
     with Evocalize(base_url=sandbox, key_id=KEY_ID, secret=SECRET) as ev:
-        listed = {u.id: u.to_dict() for u in ev.users.list_users.items()}
+        listed = {u.id: u.to_dict() for u in ev.users.list_users()}
         users = {user_id: ev.users.get_user(user_id).to_dict() for user_id in listed}
-        groups = {g.id: g.to_dict() for g in ev.groups.list_groups.items()}
+        groups = {g.id: g.to_dict() for g in ev.groups.list_groups()}
         items = {
             f"w{w:02d}-item-{n}": ev.content.get_item(REPOSITORY, f"w{w:02d}-item-{n}").to_dict()
             for w in range(WRITERS)

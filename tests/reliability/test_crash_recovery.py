@@ -18,7 +18,8 @@ from typing import Any
 
 from evocalize import Evocalize
 from evocalize.batches import PollPolicy, follow_reports
-from evocalize.facade_batches import OperationBatches
+from evocalize._batch_backend import OperationBatches
+from evocalize_resources import OPERATIONS
 
 from reliability.sandbox_process import sandbox_process
 
@@ -106,9 +107,7 @@ def test_a_sigkilled_sandbox_resumes_its_batches_exactly_once(tmp_path: Path) ->
         sandbox_process(database, KEY_ID, key, *LEASE) as second,
         Evocalize(base_url=second.url, key_id=KEY_ID, secret=key) as ev,
     ):
-        backend = OperationBatches(
-            ev, ev.content.create_or_update_item_batch.binding, {"repository_id": REPOSITORY}
-        )
+        backend = OperationBatches(ev, OPERATIONS["createOrUpdateItemBatch"], (REPOSITORY,))
         summary = follow_reports(
             report_ids,
             backend,

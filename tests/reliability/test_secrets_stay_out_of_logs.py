@@ -117,7 +117,7 @@ def api_calls(url: str, seen: list[Any]) -> None:
             }
         )
         seen.append(ev.users.get_user("u1"))
-        seen.extend(ev.users.list_users.items())
+        seen.extend(ev.users.list_users())
         summary = ev.content.create_or_update_item_batch.submit_all(
             [{"values": {"id": f"i{n}", "price": n}} for n in range(5)]
             + [{"values": {"id": "bad", "price": "not a number"}}],

@@ -16,8 +16,8 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
-from evocalize.binding import as_plain, snake_case
-from evocalize.client import Evocalize
+from evocalize._bodies import as_plain
+from evocalize.client import Evocalize, snake_case
 from evocalize.settings import AUTH_ENV, BASE_URL_ENV, KEY_ENV, KEY_ID_ENV
 from evocalize.spec import OperationSpec, resolve
 
@@ -100,8 +100,9 @@ def _typed(value: str, schema: Mapping[str, Any]) -> Any:
 
 
 def operation_params(spec: OperationSpec, pairs: Iterable[str]) -> dict[str, Any]:
-    """`NAME=VALUE` pairs as the facade's parameters: NAME as the spec writes it (`userId`) or as
-    the generated client does (`user_id`), VALUE typed by the parameter's schema."""
+    """`NAME=VALUE` pairs as the operation's parameters, named as the spec names them: NAME as
+    the spec writes it (`userId`) or as Python does (`user_id`), VALUE typed by the parameter's
+    schema."""
     by_name: dict[str, dict[str, Any]] = {}
     for parameter in spec.parameters:
         by_name[parameter["name"]] = by_name[snake_case(parameter["name"])] = parameter
@@ -119,15 +120,11 @@ def operation_params(spec: OperationSpec, pairs: Iterable[str]) -> dict[str, Any
             )
         schema = resolve(found.get("schema", {}))
         try:
-            params[snake_case(found["name"])] = _typed(value, schema)
+            params[found["name"]] = _typed(value, schema)
         except ValueError as error:
             raise typer.BadParameter(f"{name}: {error}", param_hint="--param") from None
     return params
 
 
 def missing_path_params(spec: OperationSpec, params: Mapping[str, Any]) -> list[str]:
-    return [
-        p["name"]
-        for p in spec.parameters
-        if p["in"] == "path" and snake_case(p["name"]) not in params
-    ]
+    return [p["name"] for p in spec.parameters if p["in"] == "path" and p["name"] not in params]

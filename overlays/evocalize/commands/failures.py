@@ -20,7 +20,7 @@ from typer._click import exceptions as click_exceptions
 
 from evocalize.audience import AudienceCsvError
 from evocalize.batches import BatchIncomplete
-from evocalize.errors import APIError, EvocalizeError
+from evocalize.errors import APIError, EvocalizeError, RequestValidationError
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -41,6 +41,9 @@ def one_line(error: BaseException) -> str:
         code = error.code or f"HTTP {error.status}"
         where = f" ({error.field})" if error.field else ""
         return f"{code}: {error.message}{where}"
+    if isinstance(error, RequestValidationError):
+        more = f" (and {len(error.errors) - 1} more)" if len(error.errors) > 1 else ""
+        return f"{error.code}: {error.message}{more}; nothing was sent"
     if isinstance(error, OSError) and error.filename is not None:
         return f"error: {error.filename}: {error.strerror or error}"
     return f"error: {error}"

@@ -11,9 +11,10 @@ from typing import Annotated, Any
 
 import typer
 
-from evocalize.binding import OperationBinding, bindings
+from evocalize._operation import Operation
+from evocalize.client import OPERATIONS, Evocalize
 from evocalize.errors import raise_for_response
-from evocalize.spec import resolve
+from evocalize.spec import OperationSpec, operation_spec, resolve
 
 from .common import (
     Auth,
@@ -42,35 +43,30 @@ Params = Annotated[
 ]
 
 
-def find_binding(operation_id: str) -> OperationBinding:
-    known = bindings()
-    if operation_id in known:
-        return known[operation_id]
-    close = difflib.get_close_matches(operation_id, known, n=3)
+def find_operation(operation_id: str) -> Operation[Any]:
+    if operation_id in OPERATIONS:
+        return OPERATIONS[operation_id]
+    close = difflib.get_close_matches(operation_id, OPERATIONS, n=3)
     hint = f"; did you mean {', '.join(close)}?" if close else "; see `evocalize operations`"
     raise typer.BadParameter(f"no operation {operation_id!r}{hint}", param_hint="OPERATION_ID")
 
 
-def _arguments(binding: OperationBinding, pairs: list[str] | None) -> dict[str, Any]:
-    params = operation_params(binding.spec, pairs or [])
-    missing = missing_path_params(binding.spec, params)
+def _arguments(spec: OperationSpec, pairs: list[str] | None) -> dict[str, Any]:
+    params = operation_params(spec, pairs or [])
+    missing = missing_path_params(spec, params)
     if missing:
         needed = " ".join(f"--param {name}=..." for name in missing)
-        raise typer.BadParameter(f"{binding.operation_id} needs {needed}", param_hint="--param")
+        raise typer.BadParameter(f"{spec.operation_id} needs {needed}", param_hint="--param")
     return params
-
-
-def _body_required(binding: OperationBinding) -> bool:
-    return bool(resolve(binding.spec.node.get("requestBody", {})).get("required"))
 
 
 _JSON_TYPES = {"object": dict, "array": list}
 
 
-def _shaped_body(binding: OperationBinding, body: Any) -> Any:
+def _shaped_body(spec: OperationSpec, body: Any) -> Any:
     """The body, once its JSON type (and its entries', for an array) is the one the spec asks:
-    the generated models take nothing else, and the API would refuse it anyway."""
-    schema = binding.spec.request_body_schema
+    a clear usage error here instead of a schema error for each field."""
+    schema = spec.request_body_schema
     for value, node, what in [(body, schema, "the body")] + [
         (entry, resolve(schema.get("items", {})), f"entry {n} of the body")
         for n, entry in enumerate(body if isinstance(body, list) else [])
@@ -78,7 +74,7 @@ def _shaped_body(binding: OperationBinding, body: Any) -> Any:
         wanted = _JSON_TYPES.get(str(node.get("type")))
         if wanted is not None and not isinstance(value, wanted):
             raise typer.BadParameter(
-                f"{what} must be a JSON {node['type']} for {binding.operation_id}",
+                f"{what} must be a JSON {node['type']} for {spec.operation_id}",
                 param_hint="--body",
             )
     return body
@@ -106,22 +102,21 @@ def call(
 
     Example: evocalize call getUser --param userId=jane
     """
-    binding = find_binding(operation_id)
-    params = _arguments(binding, param)
+    operation = find_operation(operation_id)
+    spec = operation_spec(operation.operation_id)
+    params = _arguments(spec, param)
+    payload = None
     if body is not None:
-        params["body"] = _shaped_body(binding, json_argument(body, "--body"))
-    elif _body_required(binding):
+        payload = _shaped_body(spec, json_argument(body, "--body"))
+    elif operation.body is not None and operation.body.required:
         raise typer.BadParameter(f"{operation_id} needs a --body", param_hint="--body")
     with connect(url, key_id, key, auth) as ev:
-        try:
-            response = ev.operations[binding.operation_id].raw(**params)
-        except TypeError as error:  # the body does not fit the operation's schema
-            raise typer.BadParameter(str(error), param_hint="--body") from None
+        response = ev.call_raw(operation.operation_id, body=payload, **params)
     raise_for_response(response)
     if not response.content:
         return
-    answer = binding.json_body(response)
-    print_json(answer if envelope else answer.get("data"))
+    answer = response.json()
+    print_json(answer if envelope or not isinstance(answer, dict) else answer.get("data"))
 
 
 def list_(
@@ -136,13 +131,14 @@ def list_(
 
     Example: evocalize list listUsers | head
     """
-    binding = find_binding(operation_id)
-    if not binding.spec.paginated:
-        paginated = sorted(op for op, b in bindings().items() if b.spec.paginated)
+    operation = find_operation(operation_id)
+    if not operation.paginated:
+        paginated = sorted(op.operation_id for op in OPERATIONS.values() if op.paginated)
         raise typer.BadParameter(
             f"{operation_id} is not paginated; these are: {', '.join(paginated)}",
             param_hint="OPERATION_ID",
         )
-    params = _arguments(binding, param)
+    params = _arguments(operation_spec(operation.operation_id), param)
+    ev: Evocalize
     with connect(url, key_id, key, auth) as ev:
-        print_json_lines(ev.operations[binding.operation_id].items(**params))
+        print_json_lines(ev.paginate(operation.operation_id, **params))

@@ -17,7 +17,8 @@ from typing import Annotated, NoReturn
 import typer
 
 from evocalize.batches import BatchIncomplete, max_batch_size
-from evocalize.binding import bindings
+from evocalize.client import OPERATIONS as ALL_OPERATIONS
+from evocalize.spec import operation_spec
 
 from .batch_progress import (
     POLL,
@@ -94,14 +95,13 @@ def push(
 
     Example: evocalize push items listings.csv --repository listings
     """
-    binding = bindings()[OPERATIONS[kind]]
-    params = {} if repository is None else {"repository_id": repository}
-    needs = missing_path_params(binding.spec, params)
+    operation = ALL_OPERATIONS[OPERATIONS[kind]]
+    spec = operation_spec(operation.operation_id)
+    params = {} if repository is None else {"repositoryId": repository}
+    needs = missing_path_params(spec, params)
     if needs:
         raise typer.BadParameter(f"push {kind.value} needs --repository", param_hint="--repository")
-    if repository is not None and not any(
-        p["name"] == "repositoryId" for p in binding.spec.parameters
-    ):
+    if repository is not None and "repositoryId" not in operation.path_params:
         raise typer.BadParameter(
             f"push {kind.value} takes no repository", param_hint="--repository"
         )
@@ -116,9 +116,11 @@ def push(
     started = time.monotonic()
     source = sys.stdin if file == "-" else open(file, encoding="utf-8", newline="")  # noqa: SIM115
     try:
-        counted = CountedEntries(read_entries(source, chosen, entry_schema(binding.spec)))
+        counted = CountedEntries(read_entries(source, chosen, entry_schema(spec)))
         with connect(url, key_id, key, auth) as ev, batch_bar(counted) as bar:
-            summary = ev.operations[binding.operation_id].submit_all(
+            summary = ev._submit_all(
+                operation,
+                [params[name] for name in operation.path_params],
                 counted,
                 chunk_size=batch_size,
                 concurrency=concurrency,
@@ -126,7 +128,6 @@ def push(
                 progress=bar,
                 on_failure=failures,
                 keep_failures=False,
-                **params,
             )
     except BatchIncomplete as stopped:
         _stopped(stopped, file, failures)

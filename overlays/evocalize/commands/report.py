@@ -14,11 +14,9 @@ from typing import Annotated
 import typer
 from evocalize_client.models import BatchItemError
 
+from evocalize._batch_backend import OperationBatches, entry_error
 from evocalize.batches import BatchFailure, follow_reports
-from evocalize.binding import bindings
-from evocalize.client import Evocalize
-from evocalize.facade_batches import OperationBatches, entry_error, report_operations
-from evocalize.spec import operation_specs
+from evocalize.client import OPERATIONS, Evocalize
 
 from .batch_progress import POLL, FailedInputs, batch_bar, describe_failure, report_summary
 from .common import Auth, Json, Key, KeyId, Url, connect, print_json, print_json_lines
@@ -34,16 +32,18 @@ ReportId = Annotated[str, typer.Argument(help="The reportId a batch answered wit
 
 def _any_batch_operation() -> str:
     # Every batch operation links to the same report operations.
-    return next(op.operation_id for op in operation_specs() if op.batch)
+    return next(op.operation_id for op in OPERATIONS.values() if op.report)
 
 
 def _report_ids() -> tuple[str, str]:
-    return report_operations(bindings()[_any_batch_operation()].spec)
+    report = OPERATIONS[_any_batch_operation()].report
+    assert report is not None
+    return report
 
 
 def report_backend(ev: Evocalize) -> OperationBatches:
     """A backend that only reads reports (it is never asked to submit)."""
-    return OperationBatches(ev, bindings()[_any_batch_operation()], {})
+    return OperationBatches(ev, OPERATIONS[_any_batch_operation()], ())
 
 
 @app.command()
@@ -60,7 +60,7 @@ def show(
     Example: evocalize report show 6f1c2a3b
     """
     with connect(url, key_id, key, auth) as ev:
-        report = ev.call(_report_ids()[0], report_id=report_id)
+        report = ev.call(_report_ids()[0], reportId=report_id)
     if as_json:
         print_json(report)
         return
@@ -125,7 +125,7 @@ def errors(
     Example: evocalize report errors 6f1c2a3b --json > failures.jsonl
     """
     with connect(url, key_id, key, auth) as ev:
-        listed = ev.operations[_report_ids()[1]].items(report_id)
+        listed = ev.batch_reports.list_batch_report_errors(report_id)
         if as_json:
             print_json_lines(listed)
             return
