@@ -13,6 +13,7 @@ from typing import Any
 
 import httpx
 import pytest
+from evocalize._batch_backend import entry_error
 from evocalize.batches import (
     BatchEntryError,
     BatchFailure,
@@ -28,7 +29,6 @@ from evocalize.batches import (
     max_batch_size,
     run_batches,
 )
-from evocalize._batch_backend import entry_error
 from evocalize_client import AuthenticatedClient
 from evocalize_client.api.batch_reports import get_batch_report, list_batch_report_errors
 from evocalize_client.api.users import create_or_update_user_batch

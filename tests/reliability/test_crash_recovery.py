@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from evocalize import Evocalize
-from evocalize.batches import PollPolicy, follow_reports
 from evocalize._batch_backend import OperationBatches
+from evocalize.batches import PollPolicy, follow_reports
 from evocalize_resources import OPERATIONS
 
 from reliability.sandbox_process import sandbox_process
