@@ -34,6 +34,12 @@ def signed_path(request: httpx.Request) -> str:
     return request.url.raw_path.split(b"?", 1)[0].decode("ascii")
 
 
+# A request whose credential headers were written when it was built (`_KeyAuth.headers`), so the
+# auth flow lets it through as it is: the client signs its JSON requests while building them,
+# which costs a dict instead of four edits of httpx's header list.
+SIGNED_EXTENSION = "evocalize_signed"
+
+
 class _KeyAuth(httpx.Auth):
     def __init__(self, key_id: str, secret: str) -> None:
         if not key_id or not secret:
@@ -47,8 +53,15 @@ class _KeyAuth(httpx.Auth):
     def sign_request(self, request: httpx.Request) -> httpx.Request:
         raise NotImplementedError
 
+    def headers(self, path: str, body: bytes | None) -> dict[str, str]:
+        """The credential headers of a request to `path` (as sent, no query) with `body`."""
+        raise NotImplementedError
+
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        yield self.sign_request(request)
+        if request.extensions.get(SIGNED_EXTENSION):
+            yield request
+        else:
+            yield self.sign_request(request)
 
 
 class SharedSecretAuth(_KeyAuth):
@@ -58,6 +71,9 @@ class SharedSecretAuth(_KeyAuth):
         request.headers[KEY_ID_HEADER] = self.key_id
         request.headers[KEY_HEADER] = self._secret
         return request
+
+    def headers(self, path: str, body: bytes | None) -> dict[str, str]:
+        return {KEY_ID_HEADER: self.key_id, KEY_HEADER: self._secret}
 
 
 class SignatureAuth(_KeyAuth):
@@ -82,9 +98,23 @@ class SignatureAuth(_KeyAuth):
         request.headers[SIGNATURE_HEADER] = hasher.finish(timestamp, self._secret)
         return request
 
+    def headers(self, path: str, body: bytes | None) -> dict[str, str]:
+        hasher = SignatureHasher(path)
+        if body:
+            hasher.update(body)
+        timestamp = str(int(self._clock()))
+        return {
+            KEY_ID_HEADER: self.key_id,
+            TIMESTAMP_HEADER: timestamp,
+            SIGNATURE_HEADER: hasher.finish(timestamp, self._secret),
+        }
+
     async def async_auth_flow(
         self, request: httpx.Request
     ) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        if request.extensions.get(SIGNED_EXTENSION):
+            yield request
+            return
         if not isinstance(request.stream, MultipartStream):
             # An async body must be read asynchronously before it can be hashed.
             await request.aread()

@@ -247,15 +247,23 @@ def parse_retry_after(
 class _Attempts:
     """The retry decisions for one request, shared by the sync and async transports."""
 
-    def __init__(self, transport: _RetryBase, request: httpx.Request) -> None:
+    def __init__(
+        self, transport: _RetryBase, request: httpx.Request, policy: RetryPolicy, started: float
+    ) -> None:
         self.transport = transport
-        self.policy = _override.get() or transport.policy
-        self.started = transport.clock()
+        self.policy = policy
+        self.started = started
         self.attempt = 1
         self.method = request.method
         self.path = request.url.path
         # Looked up only when a retry is possible at all.
         self._safe: bool | None = None
+
+    @staticmethod
+    def settled(policy: RetryPolicy, response: httpx.Response) -> bool:
+        """A first answer that no policy setting could retry: most answers, decided without
+        the bookkeeping of a retry."""
+        return response.status_code < 400 and response.status_code not in policy.retry_statuses
 
     def safe(self, request: httpx.Request) -> bool:
         if self._safe is None:
@@ -371,14 +379,18 @@ class RetryTransport(_RetryBase, httpx.BaseTransport):
         self.sleep = sleep
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        attempts = _Attempts(self, request)
+        policy = _override.get() or self.policy
+        started = self.clock()
+        response, error = self._attempt(request)
+        if response is not None and _Attempts.settled(policy, response):
+            return response
+        attempts = _Attempts(self, request, policy, started)
         while True:
-            try:
-                response = self.transport.handle_request(request)
-            except httpx.TransportError as error:
+            if response is None:
+                assert error is not None
                 delay = attempts.after_error(request, error)
                 if delay is None:
-                    raise
+                    raise error
             else:
                 if attempts.wants_body(request, response):
                     response.read()
@@ -388,6 +400,15 @@ class RetryTransport(_RetryBase, httpx.BaseTransport):
                 response.close()
             self.sleep(delay)
             request = attempts.next_request(request)
+            response, error = self._attempt(request)
+
+    def _attempt(
+        self, request: httpx.Request
+    ) -> tuple[httpx.Response, None] | tuple[None, httpx.TransportError]:
+        try:
+            return self.transport.handle_request(request), None
+        except httpx.TransportError as error:
+            return None, error
 
     def close(self) -> None:
         self.transport.close()
@@ -414,14 +435,18 @@ class AsyncRetryTransport(_RetryBase, httpx.AsyncBaseTransport):
         self.sleep = sleep
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        attempts = _Attempts(self, request)
+        policy = _override.get() or self.policy
+        started = self.clock()
+        response, error = await self._attempt(request)
+        if response is not None and _Attempts.settled(policy, response):
+            return response
+        attempts = _Attempts(self, request, policy, started)
         while True:
-            try:
-                response = await self.transport.handle_async_request(request)
-            except httpx.TransportError as error:
+            if response is None:
+                assert error is not None
                 delay = attempts.after_error(request, error)
                 if delay is None:
-                    raise
+                    raise error
             else:
                 if attempts.wants_body(request, response):
                     await response.aread()
@@ -431,6 +456,15 @@ class AsyncRetryTransport(_RetryBase, httpx.AsyncBaseTransport):
                 await response.aclose()
             await self.sleep(delay)
             request = attempts.next_request(request)
+            response, error = await self._attempt(request)
+
+    async def _attempt(
+        self, request: httpx.Request
+    ) -> tuple[httpx.Response, None] | tuple[None, httpx.TransportError]:
+        try:
+            return await self.transport.handle_async_request(request), None
+        except httpx.TransportError as error:
+            return None, error
 
     async def aclose(self) -> None:
         await self.transport.aclose()
