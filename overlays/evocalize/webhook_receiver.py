@@ -1,7 +1,7 @@
 """An ASGI app that receives leads webhook deliveries, for partners to mount in any framework.
 
-Evocalize counts any 2xx as delivered and retries anything else for up to 3 hours (FACTS.md,
-"Leads webhook delivery"). So the receiver answers 2xx only once the partner's handler has
+Evocalize counts any 2xx as delivered and retries anything else for up to 3 hours (the API
+reference, "Client Leads Webhook"). So the receiver answers 2xx only once the partner's handler has
 succeeded, and 500 when it raised, leaving the leads unmarked so that the retry offers them
 again; a lead already handled is not handed over twice. Verification is
 `evocalize.webhooks.verify_leads_delivery`; this module adds only HTTP.

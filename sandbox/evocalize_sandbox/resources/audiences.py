@@ -2,9 +2,9 @@
 Facebook audience, filled by a CSV upload, shared through grants, listed per user.
 
 The lifecycle is `rules.audiences`. Processing completes `audience_processing_seconds` after
-the upload (a `Settings` attribute when present, else the seed's 24 hours), applied when the
-placeholder is next read, so the sandbox clock drives it. FACTS.md: an unknown placeholder is
-a 403 for the CSV upload and for grants, a 404 for reads.
+the upload (a `Settings` attribute when present, else the API reference's 24 hours), applied when
+the placeholder is next read, so the sandbox clock drives it. The API reference: an unknown
+placeholder is a 403 for the CSV upload and for grants, a 404 for reads.
 """
 
 from __future__ import annotations

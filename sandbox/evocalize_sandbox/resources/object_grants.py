@@ -50,7 +50,7 @@ def checked_grants(
 ) -> list[tuple[GranteeKey, list[str]]]:
     """The grants of a request as grantee keys; a grantee lacking what its type needs is a 400
     naming the field, one naming a user or group that does not exist a 400
-    `EV_BAD_REQUEST_INVALID_USER_IDENTITY` (FACTS.md: "unknown user or group")."""
+    `EV_BAD_REQUEST_INVALID_USER_IDENTITY` (the API reference: "unknown user or group")."""
     checked = []
     for number, grant in enumerate(grants or []):
         sent = grant.grantee

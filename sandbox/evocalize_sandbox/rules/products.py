@@ -8,7 +8,8 @@ reads them from the seed file's `products` list (or uses `DEFAULT_PRODUCTS`), ea
      "variables": ["headline", "bodyText"],      # optional: the only variable names accepted
      "cancellationFeeRate": 0.1}                  # optional: share of a started order's refund kept
 
-FACTS.md: a `productCode` is the code of an active product, or `pid_<id>` for its id.
+The API reference's Orders section: a `productCode` is the code of an active product, or `pid_<id>`
+for its id.
 """
 
 from __future__ import annotations
