@@ -115,7 +115,7 @@ class BatchEntryError:
 
     input: Any  # the entry as the API echoes it back: a JSON object, or an item id
     message: str
-    code: str | None = None  # `restErrorCode`, which the seed says is not always present
+    code: str | None = None  # `restErrorCode`, which the API reference says is not always present
     field: str | None = None
 
 

@@ -43,12 +43,12 @@ logger = logging.getLogger("evocalize.webhooks")
 
 
 class LeadsReceiver:
-    """Answers leads deliveries: checks them (unless `verify` is False: the seed makes the check
-    optional), drops leads already handled (`dedupe`, in memory by default), and calls
-    `handler` with the new ones: an async handler is awaited, a plain one runs in a worker
-    thread. `path` is the endpoint path Evocalize signs, when a proxy in front of the app
-    rewrites it; by default, the path of the request as the server received it. `key_id`, when
-    given, must be the delivery's client key id."""
+    """Answers leads deliveries: checks them (unless `verify` is False: the API reference makes the
+    check optional), drops leads already handled (`dedupe`, in memory by default), and calls
+    `handler` with the new ones: an async handler is awaited, a plain one runs in a worker thread.
+    `path` is the endpoint path Evocalize signs, when a proxy in front of the app rewrites it; by
+    default, the path of the request as the server received it. `key_id`, when given, must be the
+    delivery's client key id."""
 
     def __init__(
         self,

@@ -26,7 +26,7 @@ import httpx
 from evocalize.signing import KEY_ID_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, sign
 
 PAYLOAD_VERSION_HEADER = "X-Evocalize-Payload-Version"
-# The seed's payload has had one version; it increases only when a field is removed.
+# The API reference's payload has had one version; it increases only when a field is removed.
 PAYLOAD_VERSION = "1"
 
 

@@ -1,9 +1,9 @@
 """Grants of READ on audience placeholders and media assets, and what each user can read.
 
-Both areas follow the seed's "Access Control" model the same way (grants upserted by grantee,
-an empty permission list removing one), so they share one table keyed by object kind and id;
-the rules themselves are `rules.grantees`. Content grants (`grants.py`) differ: they are
-deleted explicitly and batched, so they keep their own table.
+Both areas follow the API reference's "Access Control" model the same way (grants upserted by
+grantee, an empty permission list removing one), so they share one table keyed by object kind and
+id; the rules themselves are `rules.grantees`. Content grants (`grants.py`) differ: they are deleted
+explicitly and batched, so they keep their own table.
 """
 
 from __future__ import annotations

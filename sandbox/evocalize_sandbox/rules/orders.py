@@ -258,7 +258,7 @@ class SubscriptionInterval:
 
 
 def subscription_interval(order: OrderState, now: float) -> SubscriptionInterval:
-    """The seed's `subscriptionDetails`: next renewal, end, amount and interval status."""
+    """The API reference's `subscriptionDetails`: next renewal, end, amount and interval status."""
     if order.cancelled_at is not None:
         return SubscriptionInterval(
             None, order.cancelled_at, order.payment_amount, INTERVAL_WILL_NOT_RENEW

@@ -71,7 +71,7 @@ class Product:
         return entry
 
 
-# What a fresh sandbox sells. `pid_1234567890` is the product of the seed's order examples.
+# What a fresh sandbox sells. `pid_1234567890` is the product of the API reference's order examples.
 DEFAULT_PRODUCTS: tuple[Product, ...] = tuple(
     Product.from_seed(entry)
     for entry in (
