@@ -46,7 +46,8 @@ class Operation:
 
     @property
     def key(self) -> str:
-        """`METHOD /path` without the `/management/v1` prefix, as FACTS.md names operations."""
+        """`METHOD /path` without the `/management/v1` prefix, as the API reference's tables name
+        operations."""
         return f"{self.method.upper()} {self.path.removeprefix('/management/v1')}"
 
     def parameters(self) -> list[Node]:

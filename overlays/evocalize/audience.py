@@ -1,15 +1,15 @@
 """Audience customer data: normalise and hash identifiers, check a CSV, upload it.
 
-Evocalize builds channel audiences from a CSV of SHA-256 hashed identifiers (seed, "Upload
-Audience Data CSV"). Partners hold plain data, often millions of rows, so hashing streams line
-by line and the upload spools to a temporary file: no whole file is ever held in memory. The
-requirement check is one public function, `check_hashed_csv`, so that the client refuses a bad
-file before sending it and the sandbox refuses it with the same messages on arrival.
+Evocalize builds channel audiences from a CSV of SHA-256 hashed identifiers (the API reference,
+"Upload Audience Data CSV"). Partners hold plain data, often millions of rows, so hashing streams
+line by line and the upload spools to a temporary file: no whole file is ever held in memory. The
+requirement check is one public function, `check_hashed_csv`, so that the client refuses a bad file
+before sending it and the sandbox refuses it with the same messages on arrival.
 
-Decisions where the seed is silent:
+Decisions where the API reference is silent:
 - Headers: `hash_csv` takes the identifier names in any case, with stray spaces or a UTF-8 byte
-  order mark, and writes them as the seed spells them; `check_hashed_csv` checks what goes over
-  the wire, so it wants exactly `email`, `phone`, `firstname`, `lastname`.
+  order mark, and writes them as the API reference spells them; `check_hashed_csv` checks what goes
+  over the wire, so it wants exactly `email`, `phone`, `firstname`, `lastname`.
 - An empty cell is a missing identifier: it stays empty and does not count towards the 300.
   A value that normalises to nothing (a phone without digits) is missing too.
 - A value that already is a 64-hex SHA-256 is taken as hashed and kept (lowercased).
@@ -34,11 +34,12 @@ from evocalize_client.types import File
 if TYPE_CHECKING:
     from evocalize.client import AsyncEvocalize, Evocalize
 
-# The data identifiers of the seed's table, in its order and spelling.
+# The data identifiers of the API reference's table, in its order and spelling.
 IDENTIFIERS = ("email", "phone", "firstname", "lastname")
-# Seed, requirement 4: "at least 300 data identifiers to ensure a minimum of 100 matches".
+# The API reference, requirement 4: "at least 300 data identifiers to ensure a minimum of 100
+# matches".
 MIN_IDENTIFIERS = 300
-# The seed's multipart example names the file so.
+# The API reference's multipart example names the file so.
 UPLOAD_FILE_NAME = "hashed_audience_data.csv"
 # Hashed data up to this size stays in memory on its way to the upload; beyond, on disk.
 SPOOL_MAX_BYTES = 8 * 1024 * 1024
@@ -53,8 +54,8 @@ _BOM = "\ufeff"
 
 @dataclass(frozen=True)
 class AudienceCsvProblem:
-    """One way a CSV misses the seed's requirements; `line` and `column` count from 1, and are
-    None when the problem belongs to the whole file or row."""
+    """One way a CSV misses the API reference's requirements; `line` and `column` count from 1, and
+    are None when the problem belongs to the whole file or row."""
 
     message: str
     line: int | None = None
@@ -79,7 +80,7 @@ class AudienceCsvError(ValueError):
         )
 
 
-# Normalisation, as the seed's table of data identifiers asks.
+# Normalisation, as the API reference's table of data identifiers asks.
 
 
 def _normalise_email(value: str) -> str:
@@ -112,7 +113,7 @@ _NORMALISERS: dict[str, Callable[[str], str]] = {
 
 
 def normalise(identifier: str, value: str) -> str:
-    """`value` as the seed requires it before hashing, for one of `IDENTIFIERS`."""
+    """`value` as the API reference requires it before hashing, for one of `IDENTIFIERS`."""
     try:
         return _NORMALISERS[identifier](value)
     except KeyError:
@@ -269,10 +270,10 @@ def _numbered_rows(lines: Iterable[str]) -> Iterator[tuple[int, list[str]]]:
 def check_hashed_csv(
     lines: Iterable[str] | IO[str], *, limit: int | None = DEFAULT_PROBLEM_LIMIT
 ) -> list[AudienceCsvProblem]:
-    """Every way the CSV misses the seed's requirements, an empty list when it meets them: a
-    header row naming only known identifiers, each once; as many values in every row; every
-    value a lowercase hex SHA-256 (empty cells are missing identifiers); at least 300
-    identifiers. Reads line by line; after `limit` problems it stops and says so."""
+    """Every way the CSV misses the API reference's requirements, an empty list when it meets them:
+    a header row naming only known identifiers, each once; as many values in every row; every value
+    a lowercase hex SHA-256 (empty cells are missing identifiers); at least 300 identifiers. Reads
+    line by line; after `limit` problems it stops and says so."""
     checker = _HashedCsvChecker(limit)
     try:
         for line, row in _numbered_rows(lines):
@@ -326,14 +327,14 @@ def _hashed_rows(
 
 
 def _csv_line(row: Sequence[str]) -> str:
-    # Hex digests and the seed's header names never need quoting; a value that would is not
+    # Hex digests and the API reference's header names never need quoting; a value that would is not
     # hashed, and the requirement check refuses it.
     return ",".join(row) + "\n"
 
 
 def hash_rows(rows: Iterable[Sequence[str]]) -> Iterator[list[str]]:
     """The rows with every identifier hashed, the first being the header (names in any case,
-    given back as the seed spells them). Lazy: one row in, one row out. Raises
+    given back as the API reference spells them). Lazy: one row in, one row out. Raises
     `AudienceCsvError` on a bad header or a row of the wrong length, when it reaches it."""
     for _, row in _hashed_rows(enumerate(rows, start=1)):
         yield row

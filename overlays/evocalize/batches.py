@@ -1,13 +1,13 @@
 """Batch submission: any number of entries, sent in batches the API accepts and followed to the end.
 
 A batch operation takes at most 1000 entries (more is refused whole with
-`EV_BAD_REQUEST_TOO_MANY_ITEMS`), answers `202` with a `reportId` at once and processes the
-entries later; `getBatchReport` counts how far it got and `listBatchReportErrors` pages through
-each failed input with its message and code (DESIGN.md, "Batches"). Every batch operation is
+`EV_BAD_REQUEST_TOO_MANY_ITEMS`), answers `202` with a `reportId` at once and processes the entries
+later; `getBatchReport` counts how far it got and `listBatchReportErrors` pages through each failed
+input with its message and code (docs/decisions.md, "Batches and reports"). Every batch operation is
 followed the same way, so the chunking, the bounded concurrency, the polling with backoff and the
 collection of failures live here once. The facade supplies, per batch operation, a small backend
-(`BatchBackend` or `AsyncBatchBackend`: submit one chunk, read one report, list one report's
-errors) and gets `run_batches` / `arun_batches` for free.
+(`BatchBackend` or `AsyncBatchBackend`: submit one chunk, read one report, list one report's errors)
+and gets `run_batches` / `arun_batches` for free.
 
 Nothing is lost on the way: entries are read from the input only when a batch can be sent, so
 a run that stops leaves the rest of an iterator unread; a batch the API refuses becomes one
@@ -118,7 +118,7 @@ class BatchEntryError:
 
     input: Any  # the entry as the API echoes it back: a JSON object, or an item id
     message: str
-    code: str | None = None  # `restErrorCode`, which the seed says is not always present
+    code: str | None = None  # `restErrorCode`, which the API reference says is not always present
     field: str | None = None
 
 

@@ -71,8 +71,8 @@ async def acall(
 
 
 def _existence(response: httpx.Response, errors: ErrorConvention) -> bool:
-    # HEAD answers 200 when the object exists, 404 when it does not (seeds/004, "HEAD"); any
-    # other answer is an error to raise, not a "no".
+    # HEAD answers 200 when the object exists, 404 when it does not (Adnuntius's API Requests page);
+    # any other answer is an error to raise, not a "no".
     if response.status_code == 404:
         return False
     errors.raise_for(response)

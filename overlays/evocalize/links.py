@@ -1,20 +1,20 @@
 """Deep links into the Evocalize web app on a partner's white-label domain.
 
-The seed ("Architecture Deep Linking") documents four pages under
+The API reference ("Architecture Deep Linking") documents four pages under
 `https://<white-label-domain>/#/architecture/<ARCHITECTURE_ID>/...`: content, programs,
 programCreate and automatedProgramCreate, each with optional query parameters. It asks that
 every value be "properly encoded URI components", which is what JavaScript's
 `encodeURIComponent` gives; `encode_uri_component` does the same, so a link built here is byte
 for byte the one the web app's own code would build.
 
-Decisions where the seed is silent:
-- JSON parameters keep the spacing of the seed's examples: `contentFilter` as
-  `{"status": {"contains": "Sold"}}` (a space after `:` and `,`), `filters` compact, as the seed
-  recommends for shorter URLs. A string passed instead of a value is sent as it is, once checked
-  to be JSON of the right shape. Non-ASCII text stays UTF-8 (as `JSON.stringify` leaves it)
-  and is then percent-encoded.
+Decisions where the API reference is silent:
+- JSON parameters keep the spacing of the API reference's examples: `contentFilter` as
+  `{"status": {"contains": "Sold"}}` (a space after `:` and `,`), `filters` compact, as the API
+  reference recommends for shorter URLs. A string passed instead of a value is sent as it is,
+  once checked to be JSON of the right shape. Non-ASCII text stays UTF-8 (as `JSON.stringify`
+  leaves it) and is then percent-encoded.
 - `contentIds` joins the ids with commas and encodes the whole value, commas included (`%2C`).
-- `promoCodes` takes one code: the seed says only one promo is supported.
+- `promoCodes` takes one code: the API reference says only one promo is supported.
 """
 
 from __future__ import annotations
@@ -89,7 +89,8 @@ def _json_text(name: str, value: object, separators: tuple[str, str]) -> tuple[s
 
 
 def _content_filter(value: ContentFilter) -> str:
-    # The seed's example, `{"status": {"contains": "Sold"}}`, is spaced as json.dumps spaces.
+    # The API reference's example, `{"status": {"contains": "Sold"}}`, is spaced as json.dumps
+    # spaces.
     text, parsed = _json_text("content_filter", value, (", ", ": "))
     if not isinstance(parsed, Mapping):
         raise ValueError("content_filter must be a JSON object")
@@ -97,7 +98,7 @@ def _content_filter(value: ContentFilter) -> str:
 
 
 def _filters(value: Filters) -> str:
-    # The seed recommends removing white space: the compact form is its vector.
+    # The API reference recommends removing white space: the compact form is its vector.
     text, parsed = _json_text("filters", value, (",", ":"))
     if not isinstance(parsed, Sequence) or isinstance(parsed, str):
         raise ValueError("filters must be a JSON array")
@@ -189,7 +190,7 @@ def program_create_link(
         query.append(("step", _one_of("step", step, _STEPS)))
     if promo_code is not None:
         if not promo_code.strip() or "," in promo_code:
-            raise ValueError("promo_code must be one code (the seed supports only one promo)")
+            raise ValueError("promo_code must be one code (the API supports only one promo)")
         query.append(("promoCodes", promo_code))
     return _link(white_label_domain, architecture_id, "programCreate", query)
 

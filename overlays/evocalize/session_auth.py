@@ -3,7 +3,7 @@ expired, obtain a new one once and send the request again. The one renewal mecha
 overlay; what differs between APIs is a strategy:
 
 - how a token is obtained (`ObtainToken`): by a login request sent through the same flow
-  (`logging_in`: AppNexus's `POST /auth`, `seeds/002`; Adnuntius's token request, `seeds/004`),
+  (`logging_in`: AppNexus's `POST /auth`; Adnuntius's token request),
   or by a function of the caller's (`renewed_by`: BidTheatre documents no way to obtain one);
 - where it goes on a request (`credentials_auth.in_header`, raw or `Bearer`, or any placement);
 - what says it expired (`expired`, a 401 by default).

@@ -1,9 +1,9 @@
 """The request signature Evocalize verifies, in one pure function.
 
-DESIGN.md, "Signature": lowercase hex SHA-256 of the UTF-8 text joining with newlines the
-request path (no host, no query), the exact body bytes (left out with their newline when there
-is no body), the timestamp exactly as sent (Unix seconds) and the client key. The same scheme
-signs leads webhook deliveries, over the partner endpoint's path. Client, sandbox and webhook
+docs/decisions.md, "The signature string": lowercase hex SHA-256 of the UTF-8 text joining with
+newlines the request path (no host, no query), the exact body bytes (left out with their newline
+when there is no body), the timestamp exactly as sent (Unix seconds) and the client key. The same
+scheme signs leads webhook deliveries, over the partner endpoint's path. Client, sandbox and webhook
 receivers all call this one function, so they cannot drift apart.
 """
 
@@ -20,7 +20,7 @@ TIMESTAMP_HEADER = "X-Evocalize-Timestamp"
 SIGNATURE_HEADER = "X-Evocalize-Signature"
 
 # Requests (and webhook deliveries) more than this many seconds from the verifier's clock are
-# refused (DESIGN.md).
+# refused (docs/decisions.md).
 TIMESTAMP_WINDOW_SECONDS = 60
 
 

@@ -3,7 +3,7 @@
 Which operations page, take batches or may be retried is read from the document (a
 `pageToken` parameter, a `202` batch answer, `x-idempotent`), never from a list kept by hand,
 so a new operation in the spec is handled by the facade, the retry policy, the sandbox and the
-command line once the spec is edited (see STYLE.md, "Derive, don't list").
+command line once the spec is edited (CONTRIBUTING.md, "Derive, don't list").
 
 The wheel carries the spec as `evocalize/openapi.yaml`; a source checkout reads the one at the
 repository root.

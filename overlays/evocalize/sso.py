@@ -1,10 +1,10 @@
 """Single sign-on into the Evocalize web app: the JWT and the URL a partner redirects to.
 
-The seed ("JWT Auth flow pseudo code example") has the partner sign, with the `jwt_secret`
-Evocalize provides, an HS256 JWT whose `sub` is `<orgSlug>|<userId>` (the user id the partner
-sends in API calls), with `iat` and an `exp` one hour later, then redirect the user to
-`https://<white-label-domain>/#/sso?token=<jwt>&path=<encodeURIComponent(path)>`. The seed's
-payload has no other claim, so none is added. PyJWT does the signing.
+The API reference ("JWT Auth flow pseudo code example") has the partner sign, with the `jwt_secret`
+Evocalize provides, an HS256 JWT whose `sub` is `<orgSlug>|<userId>` (the user id the partner sends
+in API calls), with `iat` and an `exp` one hour later, then redirect the user to
+`https://<white-label-domain>/#/sso?token=<jwt>&path=<encodeURIComponent(path)>`. The API
+reference's payload has no other claim, so none is added. PyJWT does the signing.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import jwt
 from evocalize.links import encode_uri_component, white_label_origin
 
 ALGORITHM = "HS256"
-# Seed: `exp` is "set to 1 hour after iat".
+# The API reference: `exp` is "set to 1 hour after iat".
 TOKEN_LIFETIME_SECONDS = 3600
 
 
@@ -45,12 +45,13 @@ def sso_token(
 
 def sso_url(white_label_domain: str, token: str, path: str = "/") -> str:
     """Where to redirect the user: the web app's SSO page with `token`, landing on `path`
-    (a web-app path such as the seed's `/#/dashboard/gallery`)."""
+    (a web-app path such as the API reference's `/#/dashboard/gallery`)."""
     if token.count(".") != 2:
         raise ValueError("token must be a JWT (three dot-separated parts), as sso_token gives")
     if not path.startswith("/"):
         raise ValueError(f"path must start with '/'; got {path!r}")
-    # A JWT is base64url and dots, which encodeURIComponent leaves alone, as the seed's URL does.
+    # A JWT is base64url and dots, which encodeURIComponent leaves alone, as the API reference's URL
+    # does.
     return (
         f"{white_label_origin(white_label_domain)}/#/sso"
         f"?token={encode_uri_component(token)}&path={encode_uri_component(path)}"

@@ -1,7 +1,7 @@
 """An ASGI app that receives leads webhook deliveries, for partners to mount in any framework.
 
-Evocalize counts any 2xx as delivered and retries anything else for up to 3 hours (FACTS.md,
-"Leads webhook delivery"). So the receiver answers 2xx only once the partner's handler has
+Evocalize counts any 2xx as delivered and retries anything else for up to 3 hours (the API
+reference, "Client Leads Webhook"). So the receiver answers 2xx only once the partner's handler has
 succeeded, and 500 when it raised, leaving the leads unmarked so that the retry offers them
 again; a lead already handled is not handed over twice. Verification is
 `evocalize.webhooks.verify_leads_delivery`; this module adds only HTTP.
@@ -43,12 +43,12 @@ logger = logging.getLogger("evocalize.webhooks")
 
 
 class LeadsReceiver:
-    """Answers leads deliveries: checks them (unless `verify` is False: the seed makes the check
-    optional), drops leads already handled (`dedupe`, in memory by default), and calls
-    `handler` with the new ones: an async handler is awaited, a plain one runs in a worker
-    thread. `path` is the endpoint path Evocalize signs, when a proxy in front of the app
-    rewrites it; by default, the path of the request as the server received it. `key_id`, when
-    given, must be the delivery's client key id."""
+    """Answers leads deliveries: checks them (unless `verify` is False: the API reference makes the
+    check optional), drops leads already handled (`dedupe`, in memory by default), and calls
+    `handler` with the new ones: an async handler is awaited, a plain one runs in a worker thread.
+    `path` is the endpoint path Evocalize signs, when a proxy in front of the app rewrites it; by
+    default, the path of the request as the server received it. `key_id`, when given, must be the
+    delivery's client key id."""
 
     def __init__(
         self,

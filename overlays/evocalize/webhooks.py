@@ -1,11 +1,11 @@
 """Leads webhook deliveries: verify one, read its leads, and keep only the leads not yet handled.
 
-Evocalize POSTs new leads to a partner endpoint (seed, "Client Leads Webhook") and signs each
-delivery with the scheme of API requests, over the endpoint's path and the body (DESIGN.md,
-"Webhook signature"; the check is optional for the receiver, the seed says). A delivery that
-fails is retried for up to 3 hours, so a lead may arrive more than once, and receivers
-deduplicate on `leads[].id` (FACTS.md, "Leads webhook delivery"). Fields may be added without
-notice: the payload is read with the generated model, which ignores unknown fields.
+Evocalize POSTs new leads to a partner endpoint (the API reference, "Client Leads Webhook") and
+signs each delivery with the scheme of API requests, over the endpoint's path and the body
+(docs/decisions.md, "Webhook signatures"; the check is optional for the receiver, the API reference
+says). A delivery that fails is retried for up to 3 hours, so a lead may arrive more than once, and
+receivers deduplicate on `leads[].id`. Fields may be added without notice: the payload is read with
+the generated model, which ignores unknown fields.
 
 Verification is framework-free (`verify_leads_delivery`), so a partner's own web framework can
 call it; `evocalize.webhook_receiver` wraps it, with deduplication, as an ASGI app.
@@ -31,7 +31,7 @@ from evocalize.signing import (
 )
 
 PAYLOAD_VERSION_HEADER = "X-Evocalize-Payload-Version"
-# Evocalize retries a delivery for up to 3 hours (FACTS.md); a lead id is remembered well past
+# Evocalize retries a delivery for up to 3 hours; a lead id is remembered well past
 # that by default.
 DEFAULT_SEEN_TTL_SECONDS = 24 * 3600
 DEFAULT_SEEN_MAX_SIZE = 100_000

@@ -30,7 +30,7 @@ from .batches import Batches
 from .context import Reply, RequestContext
 from .errors import INTERNAL_ERROR, ApiError, malformed
 from .pagination import PageTokens
-from .registry import HANDLERS, READ_ONLY, load_resources
+from .registry import HANDLERS, READ_ONLY, check_every_operation_is_handled
 from .request_bodies import read_capped, read_form
 from .seed import SeedSource, apply_seed
 from .settings import Settings
@@ -87,8 +87,9 @@ def create_app(
     settings: Settings | None = None,
 ) -> Starlette:
     """The sandbox as an ASGI app. `clients` maps key ids to client keys (added to those the
-    database already has); `seed` is a seed file or mapping (see `seed.py`)."""
-    load_resources()
+    database already has); `seed` is a seed file or mapping (see `seed.py`). An operation of the
+    spec without a handler is an `UnhandledOperationError` naming the file to add it to."""
+    check_every_operation_is_handled()
     engine = create_engine(database_url or DEFAULT_DATABASE_URL)
     create_schema(engine)
     apply_seed(engine, seed)

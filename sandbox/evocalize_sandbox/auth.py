@@ -1,5 +1,5 @@
-"""Who is calling: the two credential schemes of DESIGN.md, checked against the clients kept
-in the database.
+"""Who is calling: the two credential schemes (docs/decisions.md, "Credentials and the two auth
+schemes"), checked against the clients kept in the database.
 
 The shared-secret scheme (key id + client key) takes precedence over the signature scheme (key
 id + timestamp + signature over path, body, timestamp and key). Every failure has its own 401

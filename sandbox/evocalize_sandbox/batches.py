@@ -49,7 +49,7 @@ logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-REPORT_RETENTION_SECONDS = 30 * 24 * 3600  # DESIGN.md: reports are kept 30 days
+REPORT_RETENTION_SECONDS = 30 * 24 * 3600  # docs/decisions.md: reports are kept 30 days
 # Expired reports are looked for at most this often (the worker polls far more often).
 PURGE_INTERVAL_SECONDS = 60.0
 # Entries are applied in groups, one transaction each, ending at whichever limit comes first:

@@ -31,7 +31,7 @@ class Reply:
 
 
 def ok(data: Any, status: int = 200) -> Reply:
-    """The success envelope `{"data": ...}` (DESIGN.md: responses are wrapped everywhere)."""
+    """The success envelope `{"data": ...}` (docs/decisions.md: wrapped everywhere)."""
     return Reply(status, {"data": data})
 
 

@@ -1,17 +1,20 @@
 """Which function answers each operation of the spec, and which applies each batch entry.
 
 Resource modules register with the decorators at import; the app finds the modules under
-`resources/` itself, so adding an operation never edits the core.
+`resources/` itself, so adding an operation never edits the core. An operation of the spec
+that no module answers stops the app from being made, with a message naming the file to edit
+(`check_every_operation_is_handled`).
 """
 
 from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
-from evocalize.spec import operation_spec
+from evocalize.spec import OperationSpec, operation_spec, operation_specs
 from sqlalchemy.engine import Connection
 
 from .context import EntryContext, Reply, RequestContext
@@ -69,6 +72,54 @@ def load_resources() -> None:
 
     for module in pkgutil.iter_modules(resources.__path__):
         importlib.import_module(f"{resources.__name__}.{module.name}")
+
+
+class UnhandledOperationError(RuntimeError):
+    """An operation of the spec that the sandbox cannot answer (raised when the app is made)."""
+
+
+_RESOURCES = "sandbox/evocalize_sandbox/resources"
+
+
+def check_every_operation_is_handled(operations: Iterable[OperationSpec] | None = None) -> None:
+    """Raises `UnhandledOperationError` when an operation of the spec (`operations`, by default
+    those of `openapi.yaml`) has no `@handles` handler, or a batch operation no
+    `@applies_entry` applier, naming the module to add it to: the one that answers the other
+    operations of its tag, else a new module of `resources/` named after the tag."""
+    load_resources()
+    operations = tuple(operation_specs() if operations is None else operations)
+    module_of_tag: dict[str, str] = {}
+    for operation in operations:
+        handler = HANDLERS.get(operation.operation_id)
+        if handler is not None:
+            module_of_tag.setdefault(operation.tag, handler.__module__.rpartition(".")[2])
+    problems = []
+    for operation in operations:
+        module = module_of_tag.get(operation.tag)
+        where = (
+            f"{_RESOURCES}/{module}.py"
+            if module is not None
+            else f"a new module {_RESOURCES}/{_module_name(operation.tag)}.py (found on its own)"
+        )
+        if operation.operation_id not in HANDLERS:
+            problems.append(
+                f"no sandbox handler for operationId {operation.operation_id}: add one with "
+                f'@handles("{operation.operation_id}") in {where}'
+            )
+        if operation.batch and operation.operation_id not in ENTRY_APPLIERS:
+            problems.append(
+                f"no entry applier for the batch operation {operation.operation_id}: add one "
+                f'with @applies_entry("{operation.operation_id}") in {where}'
+            )
+    if problems:
+        raise UnhandledOperationError(
+            "\n".join([*problems, "(see CONTRIBUTING.md, 'Adding an operation')"])
+        )
+
+
+def _module_name(tag: str) -> str:
+    """`Lead Concierge` -> `lead_concierge`."""
+    return re.sub(r"[^0-9a-z]+", "_", tag.lower()).strip("_") or "operations"
 
 
 Seeder = Callable[[Connection, Any], None]

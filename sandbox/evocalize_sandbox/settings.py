@@ -28,5 +28,5 @@ class Settings:
     max_multipart_body_bytes: int = 256 * MIB
     page_size: int = 100
     # How long an audience placeholder stays `processing` after a valid CSV upload before its
-    # audiences exist (the seed: "Audience creation can take up to 24 hours").
+    # audiences exist (the API reference: "Audience creation can take up to 24 hours").
     audience_processing_seconds: float = 24 * 60 * 60.0

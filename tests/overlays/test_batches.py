@@ -1,6 +1,6 @@
-"""Batch submission (DESIGN.md, "Batches"): entries go out in batches of at most 1000, at most a
-few at a time, each report is polled with backoff until complete, and every failed input comes
-back with its error, whatever happens to the other batches."""
+"""Batch submission (docs/decisions.md, "Batches and reports"): entries go out in batches of at most
+1000, at most a few at a time, each report is polled with backoff until complete, and every failed
+input comes back with its error, whatever happens to the other batches."""
 
 from __future__ import annotations
 

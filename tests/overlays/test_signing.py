@@ -1,5 +1,5 @@
-"""The signature of DESIGN.md: sha256 hex of path, body, timestamp and secret joined by newlines,
-the body and its newline left out when a request has none."""
+"""The signature of docs/decisions.md: sha256 hex of path, body, timestamp and secret joined by
+newlines, the body and its newline left out when a request has none."""
 
 from __future__ import annotations
 

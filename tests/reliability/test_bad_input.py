@@ -3,8 +3,9 @@
 
 Requests are built by hand (raw httpx, headers signed with the overlay's `sign`), so each row
 controls the exact bytes sent: the path as written (percent-encoding and dot segments kept),
-the body, and each credential header. Expected codes are those of openapi.yaml's `ErrorCode`
-and DESIGN.md ("Auth errors", "Batches"); the spec has no 413, so an oversized body is a 400.
+the body, and each credential header. Expected codes are those of openapi.yaml's `ErrorCode` and
+docs/decisions.md ("Auth error codes", "Batches and reports"); the spec has no 413, so an oversized
+body is a 400.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Placeholders move pending -> processing -> completed; grants reach users as FACTS.md says;
+"""Placeholders move pending -> processing -> completed; grants reach users as Access Control says;
 a media asset keeps its type."""
 
 from __future__ import annotations

@@ -103,7 +103,7 @@ def test_every_user_and_group_an_example_request_names_exists_in_the_fuzzing_see
 def test_the_order_examples_user_belongs_to_its_group_in_the_fuzzing_seed(
     database_url: str,
 ) -> None:
-    # Placing an order needs a user of the group (FACTS.md, "Order rules").
+    # Placing an order needs a user of the group (the API reference's Orders section).
     client = seeded_client(database_url, fuzz_seed())
     user = data_of(get_user.sync_detailed("test_user_id", client=client))
     assert "test_group_id" in {group["id"] for group in user["groups"]}

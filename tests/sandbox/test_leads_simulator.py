@@ -1,4 +1,5 @@
-"""The leads webhook simulator sends what the spec describes, as FACTS.md's delivery policy says."""
+"""The leads webhook simulator sends what the spec describes, as the documented delivery policy
+says."""
 
 from __future__ import annotations
 

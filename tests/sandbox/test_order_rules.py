@@ -1,4 +1,4 @@
-"""Placing and editing orders follows FACTS.md's order rules; status follows the clock."""
+"""Placing and editing orders follows the API reference's order rules; status follows the clock."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Auth exactly as DESIGN.md: the shared secret first, else a signature over path, body and
+"""Auth exactly as docs/decisions.md: the shared secret first, else a signature over path, body and
 timestamp; each failure has its own 401 code."""
 
 from __future__ import annotations

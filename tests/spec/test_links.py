@@ -141,7 +141,7 @@ def expressions_in(value: Any) -> list[str]:
 
 
 def test_the_order_a_link_places_starts_in_the_future_at_a_valid_amount() -> None:
-    # FACTS.md: a start must be in the future; the example product takes 10 to 10000 USD.
+    # The Orders section: a start must be in the future; the example product takes 10 to 10000 USD.
     bodies = [link["requestBody"] for _, _, _, link in LINKS if link["operationId"] == "placeOrder"]
     assert bodies
     for body in bodies:

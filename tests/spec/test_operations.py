@@ -1,5 +1,5 @@
 """The spec's operations are complete and consistent: every one is identified, tagged,
-described, secured, and answers the status codes FACTS.md restores from the public reference."""
+described, secured, and answers the status codes the public API reference documents."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from openapi_spec_validator import validate
 OPERATIONS = operations()
 IDS = [op.id for op in OPERATIONS]
 
-# FACTS.md, "Status codes per operation": the success code of each operation.
+# The API reference's response codes: the success code of each operation.
 SUCCESS_CODES = {
     "GET /user/{userId}": "200",
     "GET /users": "200",
@@ -69,7 +69,7 @@ SUCCESS_CODES = {
     "DELETE /repository/{repositoryId}/item/{itemId}/grants": "200",
 }
 
-# FACTS.md, "documented failures" beyond the 400/401/500 that every operation declares.
+# The API reference's documented failures beyond the 400/401/500 that every operation declares.
 DOCUMENTED_FAILURES = {
     "GET /user/{userId}": {"404"},
     "GET /user/{userId}/facebook/pages": {"404"},

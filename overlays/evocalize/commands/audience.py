@@ -1,4 +1,5 @@
-"""`evocalize audience hash|upload`: audience CSVs hashed as the seed requires, and uploaded.
+"""`evocalize audience hash|upload`: audience CSVs hashed as the API reference requires, and
+uploaded.
 
 Both stream: hashing reads and writes one row at a time, and the upload spools the hashed file
 (`evocalize.audience`), so a file of millions of rows never sits in memory.

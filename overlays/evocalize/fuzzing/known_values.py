@@ -34,7 +34,8 @@ if TYPE_CHECKING:
     from schemathesis import Case, HookContext, Response
     from schemathesis.schemas import BaseSchema
 
-# FACTS.md, order rules: a start in the future, a purchase's end at least 24 hours after it.
+# The API reference's order rules: a start in the future, a purchase's end at least 24 hours after
+# it.
 _DAY = 24 * 60 * 60
 
 _T = TypeVar("_T")
@@ -253,8 +254,8 @@ class KnownValues:
         if "id" in body and "type" in body:
             body["type"] = _pick(_media_types(), body["id"])
 
-    # uploadAudienceCsv: a CSV that meets the seed's requirements, to a placeholder that takes
-    # one. Text, not bytes: schemathesis validates a modified body again, and bytes do not
+    # uploadAudienceCsv: a CSV that meets the API reference's requirements, to a placeholder that
+    # takes one. Text, not bytes: schemathesis validates a modified body again, and bytes do not
     # validate as a string.
     def _fix_csv(self, body: dict[str, Any], path: dict[str, Any]) -> None:
         if "file" in body:

@@ -1,5 +1,5 @@
-"""Adnuntius API (`profiles/adnuntius/openapi.yaml`, `seeds/004`) on the overlay's generic
-strategies:
+"""Adnuntius API (`profiles/adnuntius/openapi.yaml`, after its API Requests page) on the overlay's
+generic strategies:
 
 - auth: the token request gives an access token for `Authorization: Bearer`; a `401` requests
   a new one once and replays the request (`SessionAuth` with `logging_in`);

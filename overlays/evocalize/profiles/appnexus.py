@@ -1,5 +1,5 @@
-"""AppNexus (Xandr) Impression Bus API (`profiles/appnexus/openapi.yaml`, `seeds/002`) on the
-overlay's generic strategies:
+"""AppNexus (Xandr) Impression Bus API (`profiles/appnexus/openapi.yaml`, after its API Semantics
+page) on the overlay's generic strategies:
 
 - auth: `POST /auth` gives a session token for the `Authorization` header, as it is; a `401`
   (`NOAUTH`) logs in again once and replays the request (`SessionAuth` with `logging_in`);
@@ -36,7 +36,8 @@ from evocalize.session_auth import SessionAuth, logging_in
 
 __all__ = ["ERRORS", "ERROR_IDS", "PROFILE", "paging", "rate_exceeded", "session_auth"]
 
-# Each `error_id` of the seed's table (plus NOT_FOUND and RATE_EXCEEDED) and the class it raises.
+# Each `error_id` of the API Semantics page's table (plus NOT_FOUND and RATE_EXCEEDED) and the class
+# it raises.
 ERROR_IDS: dict[str, type[APIError]] = {
     "NOAUTH": AuthenticationError,
     "UNAUTH": PermissionDeniedError,

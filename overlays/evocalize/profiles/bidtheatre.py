@@ -2,7 +2,7 @@
 
 - credentials: the token as it is in `Authorization`; when the API answers 401 "Bad or expired
   token. Re-authenticate", a new one from the caller's `renew` once and the request replayed
-  (`SessionAuth` with `renewed_by`: the seed documents no way to obtain a token);
+  (`SessionAuth` with `renewed_by`: its Responses page documents no way to obtain a token);
 - errors: `{"error": {"message", "errorCode"?}, "apiVersion", "code", "method", "networkId"}`
   (`error_object_decoder`), classes by status, the optional `errorCode` (an application error
   code, which may follow a 403 or a 500) as the code: `ERRORS`;
@@ -25,7 +25,7 @@ from evocalize.session_auth import SessionAuth, renewed_by
 __all__ = ["ERRORS", "PROFILE", "token_auth"]
 
 ERRORS = ErrorConvention(error_object_decoder("error", code="errorCode"), codes={})
-# The seed's throttling answer: the request was refused before it was acted on.
+# The Responses page's throttling answer: the request was refused before it was acted on.
 PROFILE = Profile("bidtheatre", ERRORS, unprocessed_statuses=frozenset({429}))
 
 

@@ -3,7 +3,8 @@ strategies:
 
 - credentials: an API token in the `Authorization` header, the `oauth_token` query parameter or
   the `oauth_token` key of the JSON body (`credentials_auth`), or HTTP Basic (`httpx.BasicAuth`);
-  the seed documents no expiry ("Invoca does not use OAuth refresh tokens"), so no renewal;
+  its Design Principles page documents no expiry ("Invoca does not use OAuth refresh tokens"), so no
+  renewal;
 - errors: `{"errors": {"class": ..., "invalid_data": ...}}` (`error_object_decoder`); its 403
   means invalid request arguments, so it is caught both as a `PermissionDeniedError` (its
   status) and as a `BadRequestError` (its meaning): `ERRORS`;
@@ -32,7 +33,8 @@ TokenPlace = Literal["header", "query", "body"]
 
 
 class InvalidArgumentsError(PermissionDeniedError, BadRequestError):
-    """Invoca's 403: the request arguments are invalid (the seed's status table)."""
+    """Invoca's 403: the request arguments are invalid (the Design Principles page's status
+    table)."""
 
     status_code = 403
 

@@ -1,10 +1,10 @@
 """Delivering a leads webhook the way Evocalize does: signed, retried, and eventually given up.
 
-FACTS.md, "Leads webhook delivery": any 2xx acknowledges; any other status, a transport error,
-or no answer within 5 seconds is a failure, retried with exponential backoff at most 15 minutes
-apart, for up to 3 hours after the first attempt. Every attempt carries the documented headers
-and a fresh timestamp, and is signed with `evocalize.signing.sign` over the endpoint's path and
-the exact body, so a receiver can check it with the same function the client uses.
+The API reference, "Client Leads Webhook": any 2xx acknowledges; any other status, a transport
+error, or no answer within 5 seconds is a failure, retried with exponential backoff at most 15
+minutes apart, for up to 3 hours after the first attempt. Every attempt carries the documented
+headers and a fresh timestamp, and is signed with `evocalize.signing.sign` over the endpoint's path
+and the exact body, so a receiver can check it with the same function the client uses.
 
 The backoff starts at 10 seconds and doubles (10, 20, 40 ... then 900 s); no attempt starts
 later than 3 hours after the first. `time_scale` multiplies every duration (timeout, backoff,
@@ -26,7 +26,7 @@ import httpx
 from evocalize.signing import KEY_ID_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, sign
 
 PAYLOAD_VERSION_HEADER = "X-Evocalize-Payload-Version"
-# The seed's payload has had one version; it increases only when a field is removed.
+# The API reference's payload has had one version; it increases only when a field is removed.
 PAYLOAD_VERSION = "1"
 
 

@@ -9,8 +9,9 @@ Body (JSON, every field but `url` optional):
     {"url": "https://partner.example/leads", "count": 1, "source": "facebook",
      "userId": "u1", "groupId": "g1", "timeScale": 1.0, "seed": 7, "redeliver": false}
 
-`redeliver` sends each delivered payload a second time, as Evocalize may (FACTS.md: a lead may
-arrive more than once), so a receiver's deduplication on `leads[].id` can be tested.
+`redeliver` sends each delivered payload a second time, as Evocalize may (the API reference's Client
+Leads Webhook section: a lead may arrive more than once), so a receiver's deduplication on
+`leads[].id` can be tested.
 
 With a `timeScale` of 1, a receiver that keeps failing holds the request for the 3 hours of the
 retry policy: test failing receivers with a small scale (0.001 gives up after 11 s).

@@ -1,8 +1,8 @@
 """Leads webhook payloads that look like what Evocalize sends, so receivers can be tested offline.
 
-Each delivery is built as the JSON the seed's "Client Leads Webhook" examples show (camelCase,
-nulls left out) and checked against the spec's `LeadsDelivery` schema before it leaves, so a
-receiver that accepts these accepts the real thing. Values come from a seeded `random.Random`,
+Each delivery is built as the JSON the API reference's "Client Leads Webhook" examples show
+(camelCase, nulls left out) and checked against the spec's `LeadsDelivery` schema before it leaves,
+so a receiver that accepts these accepts the real thing. Values come from a seeded `random.Random`,
 so a test or a command line run can be repeated exactly.
 """
 
@@ -21,7 +21,7 @@ JsonObject = dict[str, Any]
 
 
 class LeadSource(StrEnum):
-    """The upstream platforms a lead comes from (the seed's three payload examples)."""
+    """The upstream platforms a lead comes from (the API reference's three payload examples)."""
 
     facebook = "facebook"
     google = "google"
@@ -36,7 +36,7 @@ _ARCHITECTURES = ("Listing Promotion", "Brand Awareness", "Open House", "Recruit
 
 
 def _long_id(rng: random.Random) -> int:
-    """A 64-bit Evocalize-style id (the seed's examples are 18-digit numbers)."""
+    """A 64-bit Evocalize-style id (the API reference's examples are 18-digit numbers)."""
     return rng.randrange(10**17, 9 * 10**17)
 
 
@@ -137,7 +137,7 @@ def _tiktok(rng: random.Random, created_at: int) -> tuple[str, JsonObject]:
     return f"tikTok:{lead_uuid}", data
 
 
-# The payload key of each source: the seed spells TikTok's `tikTok`.
+# The payload key of each source: the API reference spells TikTok's `tikTok`.
 _BUILDERS = {
     LeadSource.facebook: ("facebook", _facebook),
     LeadSource.google: ("google", _google),

@@ -1,5 +1,5 @@
 """Content Access V1 (deprecated, still served): access records saying which users, groups or
-group roles may use, and perhaps edit, a content item (seed, "Content Access API V1").
+group roles may use, and perhaps edit, a content item (the API reference, "Content Access API V1").
 
 A record is keyed by item, user (or none), group and role; an upsert updates `canEdit` and
 revives a deleted record. Deleting marks records deleted (the listing's `deletedOnly` shows

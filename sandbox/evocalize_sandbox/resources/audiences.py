@@ -1,10 +1,10 @@
-"""Audience placeholders (seed, "Audience Manager API"): created empty or from a provided
-Facebook audience, filled by a CSV upload, shared through grants, listed per user.
+"""Audience placeholders (the API reference, "Audience Manager API"): created empty or from a
+provided Facebook audience, filled by a CSV upload, shared through grants, listed per user.
 
 The lifecycle is `rules.audiences`. Processing completes `audience_processing_seconds` after
-the upload (a `Settings` attribute when present, else the seed's 24 hours), applied when the
-placeholder is next read, so the sandbox clock drives it. FACTS.md: an unknown placeholder is
-a 403 for the CSV upload and for grants, a 404 for reads.
+the upload (a `Settings` attribute when present, else the API reference's 24 hours), applied when
+the placeholder is next read, so the sandbox clock drives it. The API reference: an unknown
+placeholder is a 403 for the CSV upload and for grants, a 404 for reads.
 """
 
 from __future__ import annotations
@@ -106,7 +106,7 @@ def render(placeholder: PlaceholderState, with_audiences: bool = True) -> dict[s
         "tags": list(placeholder.tags),
     }
     if with_audiences:
-        # `potentialSize` is shown as null while an audience is being created (the seed).
+        # `potentialSize` is shown as null while an audience is being created (the API reference).
         rendered["audiences"] = [
             {
                 "channel": a.channel,
@@ -153,7 +153,7 @@ def create_audience_placeholder(ctx: RequestContext) -> Reply:
     placeholder = rules.created(ctx.new_id(), sent.name, sent.description, tags)
     _insert(ctx, placeholder)
     store_grants(ctx, AUDIENCE, placeholder.id, grants)
-    # The seed's create answer has no `audiences`: a new placeholder has none.
+    # The API reference's create answer has no `audiences`: a new placeholder has none.
     return ok(render(placeholder, with_audiences=False))
 
 
@@ -182,7 +182,7 @@ def upload_audience_csv(ctx: RequestContext) -> Reply:
     with refused_as_400():
         processing = rules.upload(placeholder, data, ctx.now())
     _save(ctx, processing)
-    # The seed's upload answer shows the placeholder without its audiences.
+    # The API reference's upload answer shows the placeholder without its audiences.
     return ok(render(processing, with_audiences=False))
 
 

@@ -1,4 +1,4 @@
-"""Content repositories and their items (seed, "Content Management API").
+"""Content repositories and their items (the API reference, "Content Management API").
 
 Repositories come from the seed file (the API cannot create them); items are upserted into a
 repository and checked against its typed fields: every value must name a field of the

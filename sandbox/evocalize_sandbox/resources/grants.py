@@ -1,5 +1,5 @@
-"""Content Access V2: grants of READ on content items to grantees (seed, "Content Access API
-V2" and "Access Control").
+"""Content Access V2: grants of READ on content items to grantees (the API reference, "Content
+Access API V2" and "Access Control").
 
 A grant is keyed by its item and its grantee, so an upsert only touches that pair; listings and
 deletions can be narrowed to a list of grantees (`filterByGrantee`, or the DELETE body).
@@ -38,8 +38,8 @@ grants_table = sa.Table(
     sa.Column("permissions", sa.Text, nullable=False),  # JSON list
 )
 
-# Which properties identify a grantee of each type (seed, "Grantee Properties"); the others
-# are not part of it and are dropped.
+# Which properties identify a grantee of each type (the API reference, "Grantee Properties"); the
+# others are not part of it and are dropped.
 _GRANTEE_PROPERTIES = {
     "ORGANIZATION": (),
     "USER": ("userId",),

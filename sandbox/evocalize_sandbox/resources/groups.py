@@ -1,5 +1,5 @@
-"""Groups: created and renamed by the partner, one at a time or in batches (seed, "Group
-Management API"). Users join them with a role (`users.py`)."""
+"""Groups: created and renamed by the partner, one at a time or in batches (the API reference,
+"Group Management API"). Users join them with a role (`users.py`)."""
 
 from __future__ import annotations
 

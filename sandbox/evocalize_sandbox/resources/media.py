@@ -1,7 +1,7 @@
-"""Media assets (seed, "Digital Asset Management API"): images and videos imported by URL,
-readable by the users their grants reach, and the media library of one user.
+"""Media assets (the API reference, "Digital Asset Management API"): images and videos imported by
+URL, readable by the users their grants reach, and the media library of one user.
 
-FACTS.md: an asset that does not exist, including one deleted, is a 403 on read, delete and
+The API reference: an asset that does not exist, including one deleted, is a 403 on read, delete and
 grants ("no privilege or no such media"), never a 404; deleting answers 200 without a body.
 """
 

@@ -1,9 +1,9 @@
 """Grants of READ on audience placeholders and media assets, and what each user can read.
 
-Both areas follow the seed's "Access Control" model the same way (grants upserted by grantee,
-an empty permission list removing one), so they share one table keyed by object kind and id;
-the rules themselves are `rules.grantees`. Content grants (`grants.py`) differ: they are
-deleted explicitly and batched, so they keep their own table.
+Both areas follow the API reference's "Access Control" model the same way (grants upserted by
+grantee, an empty permission list removing one), so they share one table keyed by object kind and
+id; the rules themselves are `rules.grantees`. Content grants (`grants.py`) differ: they are deleted
+explicitly and batched, so they keep their own table.
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ def checked_grants(
 ) -> list[tuple[GranteeKey, list[str]]]:
     """The grants of a request as grantee keys; a grantee lacking what its type needs is a 400
     naming the field, one naming a user or group that does not exist a 400
-    `EV_BAD_REQUEST_INVALID_USER_IDENTITY` (FACTS.md: "unknown user or group")."""
+    `EV_BAD_REQUEST_INVALID_USER_IDENTITY` (the API reference: "unknown user or group")."""
     checked = []
     for number, grant in enumerate(grants or []):
         sent = grant.grantee

@@ -1,5 +1,5 @@
-"""Orders (seed, "Orders"): placing, reading, editing, previewing the refund and cancelling,
-against the product catalogue of the seed file.
+"""Orders (the API reference, "Orders"): placing, reading, editing, previewing the refund and
+cancelling, against the product catalogue of the seed file.
 
 The rules are `rules.orders` and `rules.refunds`; this module loads and stores their state. The
 catalogue is the seed's `products` section (format in `rules/products.py`); a database seeded

@@ -1,5 +1,5 @@
-"""Batch reports: how far an accepted batch has got, and which entries failed and why (seed,
-"Batch Report API"). The batches themselves are kept and applied by `batches.py`."""
+"""Batch reports: how far an accepted batch has got, and which entries failed and why (the API
+reference, "Batch Report API"). The batches themselves are kept and applied by `batches.py`."""
 
 from __future__ import annotations
 

@@ -1,9 +1,9 @@
-"""Users and their group associations (seed, "User Management API").
+"""Users and their group associations (the API reference, "User Management API").
 
 A user is keyed by the partner's id; on creation `name` and `email` are required, on update
 only what is sent changes. `groups` adds or re-roles associations, and with `replaceGroups`
 replaces them all; every group must exist first. An email already used by another user id is
-`EV_BAD_REQUEST_DUPLICATE`, the seed's example of a batch error.
+`EV_BAD_REQUEST_DUPLICATE`, the API reference's example of a batch error.
 """
 
 from __future__ import annotations
@@ -174,7 +174,7 @@ def get_user(ctx: RequestContext) -> Reply:
 
 @handles("listUsers")
 def list_users(ctx: RequestContext) -> Reply:
-    # The seed's listing shows users without their groups; getUser has them.
+    # The API reference's listing shows users without their groups; getUser has them.
     return ctx.page_of(
         sa.select(users_table).order_by(users_table.c.id),
         lambda row: {"id": row.id, "name": row.name, "email": row.email},

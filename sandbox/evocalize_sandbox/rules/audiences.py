@@ -1,4 +1,5 @@
-"""The life of an audience placeholder (seed, "Evocalize-Created Audiences"), as pure functions.
+"""The life of an audience placeholder (the API reference, "Evocalize-Created Audiences"), as pure
+functions.
 
 `pending` (created, no audiences, a CSV is needed) -> `processing` (a valid CSV arrived: one
 channel audience per channel in `CREATED_CHANNELS` appears, `pending`, without a size) ->
@@ -32,11 +33,12 @@ COMPLETED = "completed"
 AUDIENCE_PENDING = "pending"
 AUDIENCE_ACTIVE = "active"
 
-# The channels the sandbox's organisation rules create audiences on (the seed: Meta and Google).
+# The channels the sandbox's organisation rules create audiences on (the API reference: Meta and
+# Google).
 CREATED_CHANNELS = ("Facebook", "Google")
-# The size the sandbox reports for a provided audience (the seed's example).
+# The size the sandbox reports for a provided audience (the API reference's example).
 PROVIDED_AUDIENCE_SIZE = "2700000"
-# The seed: "Audience creation can take up to 24 hours".
+# The API reference: "Audience creation can take up to 24 hours".
 DEFAULT_PROCESSING_SECONDS = 24 * 60 * 60.0
 # At most this many problems are listed in a refused upload's message.
 LISTED_PROBLEMS = 5
@@ -81,7 +83,7 @@ def csv_rows(data: bytes) -> int:
 
 
 def check_csv(data: bytes) -> None:
-    """Refuses (400) a file that is not UTF-8 or misses the seed's CSV requirements."""
+    """Refuses (400) a file that is not UTF-8 or misses the API reference's CSV requirements."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:

@@ -1,6 +1,6 @@
-"""Who a grant reaches, and how grants are upserted (the seed's "Access Control" section).
+"""Who a grant reaches, and how grants are upserted (the API reference's "Access Control" section).
 
-A user holds the sum of the grants whose grantee matches them (FACTS.md, "Valid values"):
+A user holds the sum of the grants whose grantee matches them (the grantee types of Access Control):
 ORGANIZATION matches every user, USER the one user, GROUP every member of the group, GROUP_ROLE
 the members with that role, and USER_IN_GROUP the user while that group is selected; with no
 selection in the API, the sandbox counts it while the user belongs to the group.

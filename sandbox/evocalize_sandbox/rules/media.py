@@ -1,6 +1,6 @@
-"""What may change when a media asset is created again under its id (seed, "Create Or Update
-Media"): the name and URL may, the type (`image` or `video`) may not. A deleted asset is gone:
-its id can be used again for a new asset of any type."""
+"""What may change when a media asset is created again under its id (the API reference, "Create Or
+Update Media"): the name and URL may, the type (`image` or `video`) may not. A deleted asset is
+gone: its id can be used again for a new asset of any type."""
 
 from __future__ import annotations
 

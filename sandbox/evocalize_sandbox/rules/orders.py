@@ -1,5 +1,5 @@
-"""Placing and editing orders, and the status an order has at a given time (FACTS.md, "Order
-rules").
+"""Placing and editing orders, and the status an order has at a given time (the API reference's
+"Orders" section; docs/decisions.md, "Orders").
 
 An order's status is derived from the clock rather than stored, so it moves without a worker:
 `pending` before its start, `active` while it runs, `completed` once a purchase has ended, and
@@ -7,7 +7,7 @@ An order's status is derived from the clock rather than stored, so it moves with
 interval). A subscription runs in calendar-month intervals from its start (UTC) and renews at
 each until cancelled.
 
-Choices where FACTS.md is silent: an amount with more than two decimals is refused, not
+Choices where the API reference is silent: an amount with more than two decimals is refused, not
 rounded (`EV_BAD_REQUEST_INVALID_BUDGET`), so the partner learns what was charged; editing or
 cancelling an order that has ended is `EV_BAD_REQUEST_INVALID_FIELDS`; a new end must also lie
 in the future; `variableValues` names outside a product's declared `variables` are
@@ -34,8 +34,8 @@ from .violations import (
 )
 
 DAY = 24 * 60 * 60
-# FACTS.md: a purchase runs at least a day; nothing can be edited in an order's last day, and
-# a purchase's amount not in its last two.
+# The Orders section: a purchase runs at least a day; nothing can be edited in an order's last day,
+# and a purchase's amount not in its last two.
 MIN_PURCHASE_SECONDS = DAY
 NO_EDIT_SECONDS = DAY
 NO_PAYMENT_EDIT_SECONDS = 2 * DAY
@@ -49,7 +49,7 @@ COMPLETED = "completed"
 CANCELLED = "cancelled"
 ENDED = frozenset({COMPLETED, CANCELLED, "failed"})
 
-# Subscription interval statuses (FACTS.md).
+# Subscription interval statuses (the Orders section of the API reference).
 INTERVAL_ACTIVE = "active"
 INTERVAL_PENDING = "pending"
 INTERVAL_WILL_NOT_RENEW = "will_not_renew"
@@ -166,7 +166,7 @@ def expires_at(order: OrderState) -> int | None:
 
 
 def edit(order: OrderState, changes: OrderChanges, product: Product, now: float) -> OrderState:
-    """The order after `changes`, under the editing rules of FACTS.md."""
+    """The order after `changes`, under the editing rules of the API reference's Orders section."""
     if changes.empty:
         raise RuleViolation(INVALID_FIELDS, "send at least one field to change")
     status = status_at(order, now)
@@ -216,7 +216,7 @@ def edit(order: OrderState, changes: OrderChanges, product: Product, now: float)
         edited = replace(edited, payment_amount=amount)
     if changes.variable_values is not None:
         check_variables(changes.variable_values, product)
-        # FACTS.md: sent values add to or overwrite the existing ones.
+        # The Orders section: sent values add to or overwrite the existing ones.
         merged = {**(order.variable_values or {}), **changes.variable_values}
         edited = replace(edited, variable_values=merged)
     return edited
@@ -258,7 +258,7 @@ class SubscriptionInterval:
 
 
 def subscription_interval(order: OrderState, now: float) -> SubscriptionInterval:
-    """The seed's `subscriptionDetails`: next renewal, end, amount and interval status."""
+    """The API reference's `subscriptionDetails`: next renewal, end, amount and interval status."""
     if order.cancelled_at is not None:
         return SubscriptionInterval(
             None, order.cancelled_at, order.payment_amount, INTERVAL_WILL_NOT_RENEW

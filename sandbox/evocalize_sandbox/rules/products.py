@@ -8,7 +8,8 @@ reads them from the seed file's `products` list (or uses `DEFAULT_PRODUCTS`), ea
      "variables": ["headline", "bodyText"],      # optional: the only variable names accepted
      "cancellationFeeRate": 0.1}                  # optional: share of a started order's refund kept
 
-FACTS.md: a `productCode` is the code of an active product, or `pid_<id>` for its id.
+The API reference's Orders section: a `productCode` is the code of an active product, or `pid_<id>`
+for its id.
 """
 
 from __future__ import annotations
@@ -70,7 +71,7 @@ class Product:
         return entry
 
 
-# What a fresh sandbox sells. `pid_1234567890` is the product of the seed's order examples.
+# What a fresh sandbox sells. `pid_1234567890` is the product of the API reference's order examples.
 DEFAULT_PRODUCTS: tuple[Product, ...] = tuple(
     Product.from_seed(entry)
     for entry in (

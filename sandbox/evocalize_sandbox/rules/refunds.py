@@ -1,7 +1,7 @@
 """What cancelling an order refunds, and when the cancellation takes effect.
 
-The seed documents the fields of a refund preview but not the arithmetic; the sandbox uses this
-one, so that partners can predict every number:
+The API reference documents the fields of a refund preview but not the arithmetic; the sandbox uses
+this one, so that partners can predict every number:
 
 * Payment: a purchase is paid in full when placed; a subscription pays its first monthly
   interval when placed and each later interval when it begins. Nothing is paid ahead, so

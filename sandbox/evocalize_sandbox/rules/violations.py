@@ -1,5 +1,6 @@
-"""The one exception a rule raises: an `EV_*` code of the seed's error table, a message, and the
-field at fault. Every rule violation is a 400; the resource turns it into the error envelope."""
+"""The one exception a rule raises: an `EV_*` code of the API reference's error table, a message,
+and the field at fault. Every rule violation is a 400; the resource turns it into the error
+envelope."""
 
 from __future__ import annotations
 

@@ -1,8 +1,8 @@
-"""An in-process Adnuntius that follows `seeds/004` and `profiles/adnuntius/openapi.yaml`: access
-tokens that expire, line items upserted by PUT or POST with or without an id (a list in one
+"""An in-process Adnuntius that follows its API Requests page and `profiles/adnuntius/openapi.yaml`:
+access tokens that expire, line items upserted by PUT or POST with or without an id (a list in one
 transaction), HEAD for existence, `context`, `objectState` and `includeHidden`, semicolon-delimited
-ids, pages counted from 0, validation warnings on stored objects, and every error as a
-translatable message. Tests steer it: expire the tokens, throttle or fail the next requests."""
+ids, pages counted from 0, validation warnings on stored objects, and every error as a translatable
+message. Tests steer it: expire the tokens, throttle or fail the next requests."""
 
 from __future__ import annotations
 
@@ -222,7 +222,7 @@ class FakeAdnuntius:
         async def upsert(request: Request) -> Response:
             p = self.rules.parameters(operation_id, request)
             self._context(p)
-            # Every entry is checked before any is stored: one transaction (seeds/004).
+            # Every entry is checked before any is stored: one transaction (the API Requests page).
             entries = await self.rules.body(operation_id, request)
             stored = [self._upsert(entry) for entry in entries]
             return JSONResponse(

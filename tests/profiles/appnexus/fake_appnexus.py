@@ -1,9 +1,9 @@
-"""An in-process AppNexus that follows `seeds/002` and `profiles/appnexus/openapi.yaml`: `/auth`
-session tokens that expire, the Creative Service with offset paging capped at 100 and `count`,
-the field filters, `fields`, `append=true` on PUT, `meta`, and every error as
+"""An in-process AppNexus that follows its API Semantics page and `profiles/appnexus/openapi.yaml`:
+`/auth` session tokens that expire, the Creative Service with offset paging capped at 100 and
+`count`, the field filters, `fields`, `append=true` on PUT, `meta`, and every error as
 `{"response": {"error_id", "error"}}`. Tests steer it: expire the tokens, throttle the next
-requests (429 as the sandbox environment, 405 as production), fail the next one, mark a
-creative in use."""
+requests (429 as the sandbox environment, 405 as production), fail the next one, mark a creative
+in use."""
 
 from __future__ import annotations
 

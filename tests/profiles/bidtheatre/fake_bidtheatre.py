@@ -1,4 +1,4 @@
-"""An in-process BidTheatre API, following its seed (seeds/003) and the profile's decisions
+"""An in-process BidTheatre API, following its Responses page and the profile's decisions
 (profiles/bidtheatre/README.md): root keys (`campaign`, `campaigns`, `error`), the metadata
 fields on every body, object links and link objects, 201 on POST, 204 with no body on DELETE,
 tokens that expire (401 "Bad or expired token"), 403 for a network the token may not use, 405

@@ -1,6 +1,6 @@
-"""An in-process Invoca Network Integration API, following its seed (seeds/000) and the profile's
-decisions (profiles/invoca/README.md): date-versioned paths under `/api`, the network id after
-the version, POST and PUT as upserts of a complete copy (201 when created, 200 when updated),
+"""An in-process Invoca Network Integration API, following its Design Principles page and the
+profile's decisions (profiles/invoca/README.md): date-versioned paths under `/api`, the network id
+after the version, POST and PUT as upserts of a complete copy (201 when created, 200 when updated),
 DELETE that succeeds whether or not the object exists, a token in the `Authorization` header
 (Bearer), the `oauth_token` query parameter or the JSON body, HTTP Basic, and
 `{"errors": {"class", "invalid_data"}}` with 401, 403 (invalid arguments), 404 and 500.
