@@ -66,7 +66,9 @@ def test_a_body_is_sent_with_the_spec_s_names_whatever_form_it_was_given_in() ->
         "repo", body={"user_id": "u", "group_id": None, "role": None}
     )
     sent = [json.loads(request.content) for request in seen]
-    assert sent[:3] == [{"id": "jane", "email": "jane@example.com"}] * 3
+    assert sent[:2] == [{"id": "jane", "email": "jane@example.com"}] * 2
+    # An attrs model states its defaults.
+    assert sent[2] == {"id": "jane", "email": "jane@example.com", "replaceGroups": False}
     assert sent[4] == {"userId": "u", "groupId": None, "role": None}
 
 
