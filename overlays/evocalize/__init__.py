@@ -15,7 +15,13 @@ from evocalize._version import __version__
 
 if TYPE_CHECKING:
     from evocalize._pages import AsyncPage, AsyncPaginator, SyncPage
-    from evocalize.batches import BatchFailure, BatchSummary, PollPolicy
+    from evocalize.batches import (
+        BatchFailure,
+        BatchIncomplete,
+        BatchSummary,
+        BatchTimeout,
+        PollPolicy,
+    )
     from evocalize.client import AsyncEvocalize, Evocalize
     from evocalize.errors import (
         APIConnectionError,
@@ -25,7 +31,10 @@ if TYPE_CHECKING:
         RequestValidationError,
         ResponseValidationError,
     )
+    from evocalize.pagination import PaginationError
     from evocalize.retries import NO_RETRIES, RetryPolicy, retry_policy
+    from evocalize.settings import ConfigurationError
+    from evocalize.webhooks import WebhookVerificationError, verify_leads_delivery
 
 __all__ = [
     "NO_RETRIES",
@@ -36,16 +45,22 @@ __all__ = [
     "AsyncPage",
     "AsyncPaginator",
     "BatchFailure",
+    "BatchIncomplete",
     "BatchSummary",
+    "BatchTimeout",
+    "ConfigurationError",
     "Evocalize",
     "EvocalizeError",
+    "PaginationError",
     "PollPolicy",
     "RequestValidationError",
     "ResponseValidationError",
     "RetryPolicy",
     "SyncPage",
+    "WebhookVerificationError",
     "__version__",
     "retry_policy",
+    "verify_leads_delivery",
 ]
 
 # Where each name of the public surface is defined. They are imported on first use: the
@@ -59,7 +74,13 @@ _LAZY = {
     "AsyncPaginator": "evocalize._pages",
     "SyncPage": "evocalize._pages",
     "BatchFailure": "evocalize.batches",
+    "BatchIncomplete": "evocalize.batches",
     "BatchSummary": "evocalize.batches",
+    "BatchTimeout": "evocalize.batches",
+    "ConfigurationError": "evocalize.settings",
+    "PaginationError": "evocalize.pagination",
+    "WebhookVerificationError": "evocalize.webhooks",
+    "verify_leads_delivery": "evocalize.webhooks",
     "PollPolicy": "evocalize.batches",
     "APIConnectionError": "evocalize.errors",
     "APIError": "evocalize.errors",

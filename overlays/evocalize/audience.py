@@ -31,6 +31,27 @@ from typing import IO, TYPE_CHECKING, Any, BinaryIO, cast
 from evocalize_client.models.audience_csv_upload import AudienceCsvUpload
 from evocalize_client.types import File
 
+from evocalize.errors import EvocalizeError
+
+__all__ = [
+    "DEFAULT_PROBLEM_LIMIT",
+    "IDENTIFIERS",
+    "MIN_IDENTIFIERS",
+    "SPOOL_MAX_BYTES",
+    "UPLOAD_FILE_NAME",
+    "AudienceCsvError",
+    "AudienceCsvProblem",
+    "aupload_audience_csv",
+    "check_hashed_csv",
+    "checked_upload_body",
+    "hash_csv",
+    "hash_identifier",
+    "hash_rows",
+    "is_hashed",
+    "normalise",
+    "upload_audience_csv",
+]
+
 if TYPE_CHECKING:
     from evocalize.client import AsyncEvocalize, Evocalize
 
@@ -67,7 +88,7 @@ class AudienceCsvProblem:
         return f"{', '.join(where)}: {self.message}" if where else self.message
 
 
-class AudienceCsvError(ValueError):
+class AudienceCsvError(EvocalizeError, ValueError):
     """The CSV misses the requirements; `problems` lists every one found."""
 
     def __init__(self, problems: Sequence[AudienceCsvProblem]) -> None:

@@ -28,6 +28,14 @@ from evocalize.signing import (
     SignatureHasher,
 )
 
+__all__ = [
+    "SIGNED_EXTENSION",
+    "SharedSecretAuth",
+    "SignatureAuth",
+    "key_auth",
+    "signed_path",
+]
+
 
 def signed_path(request: httpx.Request) -> str:
     """The path as sent, percent-encoding kept, without the query string."""

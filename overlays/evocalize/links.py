@@ -25,6 +25,20 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Literal
 from urllib.parse import quote
 
+__all__ = [
+    "ContentFilter",
+    "Filters",
+    "Id",
+    "ProgramCreateStep",
+    "SideNav",
+    "automated_program_create_link",
+    "content_link",
+    "encode_uri_component",
+    "program_create_link",
+    "programs_link",
+    "white_label_origin",
+]
+
 SideNav = Literal["closed", "open"]
 ProgramCreateStep = Literal["spend", "summary"]
 

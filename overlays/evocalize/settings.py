@@ -11,6 +11,18 @@ from dataclasses import dataclass
 from evocalize.errors import EvocalizeError
 from evocalize.spec import load_spec
 
+__all__ = [
+    "AUTH_ENV",
+    "AUTH_SCHEMES",
+    "BASE_URL_ENV",
+    "KEY_ENV",
+    "KEY_ID_ENV",
+    "ConfigurationError",
+    "Settings",
+    "resolve_settings",
+    "spec_base_url",
+]
+
 BASE_URL_ENV = "EVOCALIZE_BASE_URL"
 KEY_ID_ENV = "EVOCALIZE_CLIENT_KEY_ID"
 KEY_ENV = "EVOCALIZE_CLIENT_KEY"

@@ -13,6 +13,19 @@ import hashlib
 import hmac
 import time
 
+__all__ = [
+    "KEY_HEADER",
+    "KEY_ID_HEADER",
+    "SIGNATURE_HEADER",
+    "TIMESTAMP_HEADER",
+    "TIMESTAMP_WINDOW_SECONDS",
+    "SignatureHasher",
+    "current_timestamp",
+    "sign",
+    "signature_matches",
+    "timestamp_is_fresh",
+]
+
 # Header names of both credential schemes (openapi.yaml, components.securitySchemes).
 KEY_ID_HEADER = "X-Evocalize-Client-Key-Id"
 KEY_HEADER = "X-Evocalize-Client-Key"

@@ -21,6 +21,23 @@ from typing import Any
 
 import yaml
 
+__all__ = [
+    "HTTP_METHODS",
+    "IDEMPOTENT_METHODS",
+    "OperationSpec",
+    "SpecNode",
+    "document_operations",
+    "load_spec",
+    "match_operation",
+    "operation_spec",
+    "operation_specs",
+    "path_matches",
+    "profile_document",
+    "profile_operations",
+    "resolve",
+    "spec_text",
+]
+
 SpecNode = dict[str, Any]
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")

@@ -15,6 +15,13 @@ import jwt
 
 from evocalize.links import encode_uri_component, white_label_origin
 
+__all__ = [
+    "ALGORITHM",
+    "TOKEN_LIFETIME_SECONDS",
+    "sso_token",
+    "sso_url",
+]
+
 ALGORITHM = "HS256"
 # The API reference: `exp` is "set to 1 hour after iat".
 TOKEN_LIFETIME_SECONDS = 3600

@@ -31,6 +31,15 @@ from evocalize.webhooks import (
     verify_leads_delivery,
 )
 
+__all__ = [
+    "DEFAULT_MAX_BODY_BYTES",
+    "LeadsHandler",
+    "LeadsReceiver",
+    "Receive",
+    "Scope",
+    "Send",
+]
+
 # A delivery carries at most 1000 leads (openapi.yaml); this is far above what they weigh.
 DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024
 

@@ -21,6 +21,7 @@ from typing import Protocol
 import pydantic
 from evocalize_models import Lead, LeadsDelivery
 
+from evocalize.errors import EvocalizeError
 from evocalize.signing import (
     KEY_ID_HEADER,
     SIGNATURE_HEADER,
@@ -30,6 +31,23 @@ from evocalize.signing import (
     timestamp_is_fresh,
 )
 
+__all__ = [
+    "DEFAULT_SEEN_MAX_SIZE",
+    "DEFAULT_SEEN_TTL_SECONDS",
+    "PAYLOAD_VERSION_HEADER",
+    "BadSignatureError",
+    "InMemorySeenLeads",
+    "InvalidPayloadError",
+    "LeadDeduplicator",
+    "MissingWebhookHeadersError",
+    "SeenLeadStore",
+    "StaleTimestampError",
+    "WebhookVerificationError",
+    "parse_leads_delivery",
+    "verify_leads_delivery",
+    "verify_signature",
+]
+
 PAYLOAD_VERSION_HEADER = "X-Evocalize-Payload-Version"
 # Evocalize retries a delivery for up to 3 hours; a lead id is remembered well past
 # that by default.
@@ -37,14 +55,14 @@ DEFAULT_SEEN_TTL_SECONDS = 24 * 3600
 DEFAULT_SEEN_MAX_SIZE = 100_000
 
 
-class WebhookVerificationError(Exception):
+class WebhookVerificationError(EvocalizeError):
     """A delivery that must not be trusted or cannot be read. `status_code` is what a receiver
     answers (401 or 400); the message never holds the secret."""
 
     status_code = 401
 
 
-class MissingHeadersError(WebhookVerificationError):
+class MissingWebhookHeadersError(WebhookVerificationError):
     """The delivery lacks a header the signature check needs."""
 
 
@@ -92,7 +110,7 @@ def verify_signature(
         required.append((KEY_ID_HEADER, sent_key_id))
     missing = [name for name, value in required if not value]
     if missing or timestamp is None or signature is None:
-        raise MissingHeadersError(f"the delivery lacks the header(s) {', '.join(missing)}")
+        raise MissingWebhookHeadersError(f"the delivery lacks the header(s) {', '.join(missing)}")
     if not timestamp_is_fresh(timestamp, now):
         raise StaleTimestampError(
             f"the delivery's {TIMESTAMP_HEADER} is not Unix seconds within "

@@ -22,7 +22,7 @@ from evocalize.webhooks import (
     InMemorySeenLeads,
     InvalidPayloadError,
     LeadDeduplicator,
-    MissingHeadersError,
+    MissingWebhookHeadersError,
     StaleTimestampError,
     WebhookVerificationError,
     verify_leads_delivery,
@@ -156,7 +156,7 @@ def test_a_delivery_without_its_timestamp_or_signature_is_refused_naming_it(drop
     body = body_of(FACEBOOK)
     headers = signed_headers(body)
     del headers[dropped]
-    with pytest.raises(MissingHeadersError, match=dropped):
+    with pytest.raises(MissingWebhookHeadersError, match=dropped):
         verify_leads_delivery(PATH, body, headers, SECRET)
 
 
@@ -167,7 +167,7 @@ def test_a_key_id_when_given_must_be_the_deliverys() -> None:
     with pytest.raises(BadSignatureError, match=KEY_ID_HEADER):
         verify_leads_delivery(PATH, body, headers, SECRET, key_id="another-key-id")
     del headers[KEY_ID_HEADER]
-    with pytest.raises(MissingHeadersError, match=KEY_ID_HEADER):
+    with pytest.raises(MissingWebhookHeadersError, match=KEY_ID_HEADER):
         verify_leads_delivery(PATH, body, headers, SECRET, key_id=KEY_ID)
 
 
