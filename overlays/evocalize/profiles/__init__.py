@@ -1,3 +1,4 @@
 """Wiring of the overlay's generic strategies for each peer API profile in profiles/."""
 
-__all__ = ["adnuntius", "appnexus", "bidtheatre", "invoca", "wiring"]
+# Each profile is its own module, imported by name: `evocalize.profiles.appnexus`.
+__all__: list[str] = []
