@@ -692,3 +692,43 @@ def write_resources(document: dict[str, Any], client: Path, models: Path, output
     (output / "_operations.py").write_text(operations_module(methods, names), encoding="utf-8")
     base_url = str(document.get("servers", [{}])[0].get("url", ""))
     (output / "__init__.py").write_text(init_module(tags, methods, base_url), encoding="utf-8")
+
+
+# ---- what a regenerate changed for users ------------------------------------------------------
+
+
+def api_surface(package: Path) -> dict[str, str]:
+    """The partner-facing signature of every method of the sync resources in `package`
+    (`users.get_user` -> `(user_id: str, *, ...) -> User`); empty when there is none."""
+    import ast
+
+    surface: dict[str, str] = {}
+    for module in sorted(package.glob("*.py")) if package.is_dir() else []:
+        if module.name.startswith("_"):
+            continue
+        tree = ast.parse(module.read_text(encoding="utf-8"))
+        for node in tree.body:
+            if not isinstance(node, ast.ClassDef) or not node.name.endswith("Resource"):
+                continue
+            if node.name.startswith("Async"):
+                continue
+            for item in node.body:
+                if isinstance(item, ast.FunctionDef) and not item.name.startswith("_"):
+                    if item.name == "with_raw_response":
+                        continue
+                    arguments = ast.unparse(item.args).removeprefix("self, ").removeprefix("self")
+                    returns = ast.unparse(item.returns) if item.returns else "None"
+                    surface[f"{module.stem}.{item.name}"] = f"({arguments}) -> {returns}"
+    return surface
+
+
+def surface_changes(before: dict[str, str], after: dict[str, str]) -> list[str]:
+    """What a partner sees change between two surfaces, one line each, for CHANGELOG.md."""
+    lines = [f"- Added `ev.{name}{after[name]}`." for name in sorted(after.keys() - before.keys())]
+    lines += [f"- Removed `ev.{name}`." for name in sorted(before.keys() - after.keys())]
+    lines += [
+        f"- Changed `ev.{name}`: `{before[name]}` is now `{after[name]}`."
+        for name in sorted(before.keys() & after.keys())
+        if before[name] != after[name]
+    ]
+    return lines
