@@ -124,6 +124,21 @@ def test_closed_sets_refuse_values_outside_them() -> None:
     assert errors("ProvidedAudienceChannel", "Google") != []
 
 
+def test_group_roles_are_the_seven_of_the_reference_team_admin_included() -> None:
+    roles = load_spec()["components"]["schemas"]["GroupRole"]["enum"]
+    assert set(roles) == {
+        "group_user",
+        "group_admin",
+        "team_guest",
+        "team_member",
+        "team_viewer",
+        "team_lead",
+        "team_admin",
+    }
+    assert errors("UserGroupAssociation", {"groupId": "g", "role": "team_admin"}) == []
+    assert errors("UserGroupAssociation", {"groupId": "g", "role": "team_boss"}) != []
+
+
 def test_open_statuses_accept_a_value_the_seed_does_not_list() -> None:
     for status_schema in (
         "OrderStatus",
