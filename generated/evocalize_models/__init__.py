@@ -109,7 +109,7 @@ class ErrorEnvelope(BaseModel):
 
 class GroupRole(StrEnum):
     """
-    The role a user holds in a group.
+    The role a user holds in a group (seven roles, `team_admin` included).
     """
 
     group_user = "group_user"
@@ -118,6 +118,7 @@ class GroupRole(StrEnum):
     team_member = "team_member"
     team_viewer = "team_viewer"
     team_lead = "team_lead"
+    team_admin = "team_admin"
 
 
 class UserGroupMembership(BaseModel):

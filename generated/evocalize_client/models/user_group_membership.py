@@ -20,7 +20,7 @@ class UserGroupMembership:
     """ An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
     """
     role: GroupRole
-    """ The role a user holds in a group. """
+    """ The role a user holds in a group (seven roles, `team_admin` included). """
     name: str | Unset = UNSET
     """ A human-readable name. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
