@@ -110,6 +110,40 @@ def test_a_purchase_needs_an_end_and_a_subscription_has_none() -> None:
     assert errors("PlaceOrderInput", subscription) != []
 
 
+ORDER_EDIT_EXAMPLES = (
+    "#/paths/~1management~1v1~1order~1{orderId}/put/requestBody/content/application~1json/examples"
+)
+
+
+def test_program_name_is_accepted_when_placing_editing_and_reading_an_order() -> None:
+    order_requests = (
+        "#/paths/~1management~1v1~1order/post/requestBody/content/application~1json/examples"
+    )
+    purchase = example(f"{order_requests}/purchase")
+    subscription = example(f"{order_requests}/subscription")
+    for order in (purchase, subscription):
+        assert errors("PlaceOrderInput", {**order, "programName": "Spring program"}) == []
+    change_name = pointer(f"{ORDER_EDIT_EXAMPLES}/programName")
+    assert change_name["summary"] == "Change Program Name"
+    assert change_name["value"] == {"programName": "New Program Name"}
+    assert errors("OrderEdit", change_name["value"]) == []
+    assert errors("OrderEdit", {"programName": ""}) != []
+    order = {
+        "id": "1",
+        "userId": "u",
+        "groupId": "g",
+        "productCode": "p",
+        "status": "active",
+        "orderType": "purchase",
+        "programName": "Spring program",
+        "paymentAmount": 1,
+        "schedule": {"startTimestamp": 1},
+        "contentItemIds": [],
+        "variableValues": {},
+    }
+    assert errors("Order", order) == []
+
+
 def test_an_order_amount_must_be_positive() -> None:
     assert errors("OrderEdit", {"paymentAmount": 0}) != []
     assert errors("OrderEdit", {"paymentAmount": 0.01}) == []
