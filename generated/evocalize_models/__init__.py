@@ -1135,6 +1135,12 @@ class PurchaseOrderInput(BaseModel):
     An amount in US dollars, rounded to two decimals.
     """
     schedule: PurchaseSchedule
+    program_name: Annotated[
+        str | None, Field(alias="programName", max_length=1024, min_length=1)
+    ] = None
+    """
+    A custom name for the order, shown as its program's name. Optional when placing either kind of order; an edit may change it, alone or with other fields.
+    """
     content_item_ids: Annotated[
         list[Identifier] | None, Field(alias="contentItemIds", max_length=1000)
     ] = None
@@ -1171,6 +1177,12 @@ class SubscriptionOrderInput(BaseModel):
     An amount in US dollars, rounded to two decimals.
     """
     schedule: SubscriptionSchedule
+    program_name: Annotated[
+        str | None, Field(alias="programName", max_length=1024, min_length=1)
+    ] = None
+    """
+    A custom name for the order, shown as its program's name. Optional when placing either kind of order; an edit may change it, alone or with other fields.
+    """
     content_item_ids: Annotated[
         list[Identifier] | None, Field(alias="contentItemIds", max_length=1000)
     ] = None
@@ -1210,13 +1222,19 @@ class ScheduleEdit(BaseModel):
 
 class OrderEdit(BaseModel):
     """
-    The fields of an order to change; at least one.
+    The fields of an order to change; at least one. `programName` alone is a valid edit.
     """
 
     model_config = ConfigDict(
         extra="forbid",
         populate_by_name=True,
     )
+    program_name: Annotated[
+        str | None, Field(alias="programName", max_length=1024, min_length=1)
+    ] = None
+    """
+    A custom name for the order, shown as its program's name. Optional when placing either kind of order; an edit may change it, alone or with other fields.
+    """
     payment_amount: Annotated[float | None, Field(alias="paymentAmount", gt=0.0, le=10000000.0)] = (
         None
     )
@@ -1306,6 +1324,12 @@ class Order(BaseModel):
 
     """
     order_type: Annotated[OrderType, Field(alias="orderType")]
+    program_name: Annotated[
+        str | None, Field(alias="programName", max_length=1024, min_length=1)
+    ] = None
+    """
+    A custom name for the order, shown as its program's name. Optional when placing either kind of order; an edit may change it, alone or with other fields.
+    """
     payment_amount: Annotated[float, Field(alias="paymentAmount", ge=0.0, le=10000000.0)]
     """
     An amount in US dollars that may be zero (a refund, a fee).

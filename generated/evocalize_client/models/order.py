@@ -48,6 +48,9 @@ class Order:
     """ Content items whose data supplies the creative. """
     variable_values: VariableValues
     """ Creative data for the product, keyed by variable name; supplies or overrides what content items give. """
+    program_name: str | Unset = UNSET
+    """ A custom name for the order, shown as its program's name. Optional when placing either kind of order; an
+    edit may change it, alone or with other fields. """
     subscription_details: None | SubscriptionDetails | Unset = UNSET
     """ The current interval of a subscription; absent or null for a purchase. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -75,6 +78,8 @@ class Order:
 
         variable_values = self.variable_values.to_dict()
 
+        program_name = self.program_name
+
         subscription_details: dict[str, Any] | None | Unset
         if isinstance(self.subscription_details, Unset):
             subscription_details = UNSET
@@ -99,6 +104,8 @@ class Order:
                 "variableValues": variable_values,
             }
         )
+        if program_name is not UNSET:
+            field_dict["programName"] = program_name
         if subscription_details is not UNSET:
             field_dict["subscriptionDetails"] = subscription_details
 
@@ -131,6 +138,8 @@ class Order:
 
         variable_values = VariableValues.from_dict(d.pop("variableValues"))
 
+        program_name = d.pop("programName", UNSET)
+
         def _parse_subscription_details(data: object) -> None | SubscriptionDetails | Unset:
             if data is None:
                 return data
@@ -159,6 +168,7 @@ class Order:
             schedule=schedule,
             content_item_ids=content_item_ids,
             variable_values=variable_values,
+            program_name=program_name,
             subscription_details=subscription_details,
         )
 

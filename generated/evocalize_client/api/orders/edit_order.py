@@ -87,7 +87,8 @@ def sync_detailed(
 ) -> Response[ErrorEnvelope | OrderEnvelope]:
     """Edit an order
 
-     Changes the amount, the schedule or the variable values of an order; send at least one.
+     Changes the amount, the schedule, the variable values or the program name of an order;
+    send at least one (`programName` alone is a valid edit).
     Orders ending within 24 hours cannot be edited, nor a start that has passed be moved; a
     new start must be in the future, a purchase's end at least 24 hours after its start, and
     a purchase's amount cannot change within 48 hours of its end. A subscription has no end.
@@ -96,7 +97,8 @@ def sync_detailed(
     Args:
         order_id (str): An id, chosen by the partner (users, groups, items, media) or by Evocalize
             (orders, reports, placeholders).
-        body (OrderEdit): The fields of an order to change; at least one.
+        body (OrderEdit): The fields of an order to change; at least one. `programName` alone is a
+            valid edit.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -126,7 +128,8 @@ def sync(
 ) -> ErrorEnvelope | OrderEnvelope | None:
     """Edit an order
 
-     Changes the amount, the schedule or the variable values of an order; send at least one.
+     Changes the amount, the schedule, the variable values or the program name of an order;
+    send at least one (`programName` alone is a valid edit).
     Orders ending within 24 hours cannot be edited, nor a start that has passed be moved; a
     new start must be in the future, a purchase's end at least 24 hours after its start, and
     a purchase's amount cannot change within 48 hours of its end. A subscription has no end.
@@ -135,7 +138,8 @@ def sync(
     Args:
         order_id (str): An id, chosen by the partner (users, groups, items, media) or by Evocalize
             (orders, reports, placeholders).
-        body (OrderEdit): The fields of an order to change; at least one.
+        body (OrderEdit): The fields of an order to change; at least one. `programName` alone is a
+            valid edit.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -160,7 +164,8 @@ async def asyncio_detailed(
 ) -> Response[ErrorEnvelope | OrderEnvelope]:
     """Edit an order
 
-     Changes the amount, the schedule or the variable values of an order; send at least one.
+     Changes the amount, the schedule, the variable values or the program name of an order;
+    send at least one (`programName` alone is a valid edit).
     Orders ending within 24 hours cannot be edited, nor a start that has passed be moved; a
     new start must be in the future, a purchase's end at least 24 hours after its start, and
     a purchase's amount cannot change within 48 hours of its end. A subscription has no end.
@@ -169,7 +174,8 @@ async def asyncio_detailed(
     Args:
         order_id (str): An id, chosen by the partner (users, groups, items, media) or by Evocalize
             (orders, reports, placeholders).
-        body (OrderEdit): The fields of an order to change; at least one.
+        body (OrderEdit): The fields of an order to change; at least one. `programName` alone is a
+            valid edit.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -197,7 +203,8 @@ async def asyncio(
 ) -> ErrorEnvelope | OrderEnvelope | None:
     """Edit an order
 
-     Changes the amount, the schedule or the variable values of an order; send at least one.
+     Changes the amount, the schedule, the variable values or the program name of an order;
+    send at least one (`programName` alone is a valid edit).
     Orders ending within 24 hours cannot be edited, nor a start that has passed be moved; a
     new start must be in the future, a purchase's end at least 24 hours after its start, and
     a purchase's amount cannot change within 48 hours of its end. A subscription has no end.
@@ -206,7 +213,8 @@ async def asyncio(
     Args:
         order_id (str): An id, chosen by the partner (users, groups, items, media) or by Evocalize
             (orders, reports, placeholders).
-        body (OrderEdit): The fields of an order to change; at least one.
+        body (OrderEdit): The fields of an order to change; at least one. `programName` alone is a
+            valid edit.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
