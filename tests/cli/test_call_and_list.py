@@ -92,3 +92,42 @@ def test_list_prints_every_item_of_every_page_as_json_lines(env: dict[str, str])
     ids = [group["id"] for group in listed]
     assert {f"lg-{n:03}" for n in range(130)} <= set(ids)
     assert len(ids) == len(set(ids)) > 100  # more than one page of 100
+
+
+def test_an_order_placed_and_edited_with_a_program_name_round_trips(env: dict[str, str]) -> None:
+    import time
+
+    evocalize("call", "createOrUpdateGroup", "--body", '{"id": "g-order", "name": "O"}', env=env)
+    user = {
+        "id": "u-order",
+        "name": "Orderer",
+        "email": "orderer@example.com",
+        "groups": [{"groupId": "g-order", "role": "team_admin"}],
+    }
+    evocalize("call", "createOrUpdateUser", "--body", json.dumps(user), env=env)
+    start = int(time.time()) + 2 * 86400
+    order = {
+        "userId": "u-order",
+        "groupId": "g-order",
+        "productCode": "pid_1234567890",
+        "orderType": "subscription",
+        "programName": "Spring Open House",
+        "paymentAmount": 100,
+        "schedule": {"startTimestamp": start},
+    }
+    placed = json_out(evocalize("call", "placeOrder", "--body", json.dumps(order), env=env))
+    assert placed["programName"] == "Spring Open House"
+    renamed = json_out(
+        evocalize(
+            "call",
+            "editOrder",
+            "-p",
+            f"orderId={placed['id']}",
+            "--body",
+            '{"programName": "New Program Name"}',
+            env=env,
+        )
+    )
+    assert renamed["programName"] == "New Program Name"
+    read = json_out(evocalize("call", "getOrder", "-p", f"orderId={placed['id']}", env=env))
+    assert read["programName"] == "New Program Name"

@@ -234,6 +234,34 @@ def test_an_edit_changes_the_amount_and_merges_variable_values(
     assert data["variableValues"] == {"headline": "updated", "bodyText": "body text test"}
 
 
+def test_a_program_name_is_stored_on_both_kinds_of_order_and_returned(
+    client: AuthenticatedClient, clock: list[float]
+) -> None:
+    for order in (
+        purchase(clock, programName="Spring Open House"),
+        subscription(clock, programName="Always On"),
+    ):
+        order_id = placed(client, order)
+        read = body_of(get_order.sync_detailed(order_id, client=client), "OrderEnvelope")["data"]
+        assert read["programName"] == order["programName"]
+    unnamed = placed(client, purchase(clock))
+    assert "programName" not in body_of(get_order.sync_detailed(unnamed, client=client))["data"]
+
+
+def test_an_edit_may_change_the_program_name_alone(
+    client: AuthenticatedClient, clock: list[float]
+) -> None:
+    order_id = placed(client, purchase(clock, programName="Spring Open House"))
+    before = body_of(get_order.sync_detailed(order_id, client=client))["data"]
+    # The reference's "Change Program Name" edit.
+    data = body_of(edit(client, order_id, {"programName": "New Program Name"}), "OrderEnvelope")[
+        "data"
+    ]
+    assert data == {**before, "programName": "New Program Name"}
+    again = body_of(get_order.sync_detailed(order_id, client=client))["data"]
+    assert again["programName"] == "New Program Name"
+
+
 def test_an_edit_moves_a_future_start(client: AuthenticatedClient, clock: list[float]) -> None:
     order_id = placed(client, purchase(clock))
     start = int(clock[0]) + 2 * DAY

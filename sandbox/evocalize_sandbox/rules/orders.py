@@ -72,6 +72,8 @@ class OrderState:
     # When a cancellation takes effect (now, or the end of a subscription's paid interval).
     cancelled_at: int | None = None
     refund_amount: Decimal | None = None
+    # The order's custom name (`programName`), when the partner gave one.
+    program_name: str | None = None
 
     @property
     def is_subscription(self) -> bool:
@@ -147,11 +149,13 @@ class OrderChanges:
     start: int | None = None
     end: int | None = None
     variable_values: Mapping[str, Any] | None = None
+    program_name: str | None = None
 
     @property
     def empty(self) -> bool:
         return (
-            self.payment_amount is None
+            self.program_name is None
+            and self.payment_amount is None
             and self.start is None
             and self.end is None
             and self.variable_values is None
@@ -214,6 +218,9 @@ def edit(order: OrderState, changes: OrderChanges, product: Product, now: float)
                 "paymentAmount",
             )
         edited = replace(edited, payment_amount=amount)
+    if changes.program_name is not None:
+        # FACTS.md: the name can change by an edit, alone or with other fields.
+        edited = replace(edited, program_name=changes.program_name)
     if changes.variable_values is not None:
         check_variables(changes.variable_values, product)
         # FACTS.md: sent values add to or overwrite the existing ones.
