@@ -31,7 +31,8 @@ class ApiError:
     `EV_BAD_REQUEST_DUPLICATE` (400) another object with a different id already exists;
     `EV_BAD_REQUEST_INVALID_BUDGET` (400) an invalid amount or amount change;
     `EV_BAD_REQUEST_INVALID_SCHEDULE` (400) an invalid schedule or schedule change;
-    `EV_BAD_REQUEST_INVALID_VARIABLE_VALUE` (400) an invalid variable value;
+    `EV_BAD_REQUEST_INVALID_VARIABLE_VALUE` (400) an invalid variable value, or an edit of a variable the product
+    makes immutable once placed (`field` names the variable);
     `EV_OBJECT_NOT_EDITABLE_TEMPORARILY` (400) the object cannot be edited now, try later;
     `EV_OBJECT_NOT_FOUND` (404) no such object;
     `EV_UNAUTHORIZED_INVALID_KEY` (401) unknown client key id;

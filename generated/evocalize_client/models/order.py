@@ -47,7 +47,10 @@ class Order:
     content_item_ids: list[str]
     """ Content items whose data supplies the creative. """
     variable_values: VariableValues
-    """ Creative data for the product, keyed by variable name; supplies or overrides what content items give. """
+    """ Creative data for the product, keyed by variable name; supplies or overrides what content
+    items give. Depending on the product, some variables (a marketing account id, for example)
+    become immutable once the order is placed: an order edit must not include them.
+     """
     program_name: str | Unset = UNSET
     """ A custom name for the order, shown as its program's name. Optional when placing either kind of order; an
     edit may change it, alone or with other fields. """

@@ -27,7 +27,10 @@ class OrderEdit:
     schedule: ScheduleEdit | Unset = UNSET
     """ The schedule fields to change. Subscriptions have no end to change. """
     variable_values: VariableValues | Unset = UNSET
-    """ Creative data for the product, keyed by variable name; supplies or overrides what content items give. """
+    """ Creative data for the product, keyed by variable name; supplies or overrides what content
+    items give. Depending on the product, some variables (a marketing account id, for example)
+    become immutable once the order is placed: an order edit must not include them.
+     """
 
     def to_dict(self) -> dict[str, Any]:
         program_name = self.program_name

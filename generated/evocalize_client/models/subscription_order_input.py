@@ -39,7 +39,10 @@ class SubscriptionOrderInput:
     content_item_ids: list[str] | Unset = UNSET
     """ Content items whose data supplies the creative. """
     variable_values: VariableValues | Unset = UNSET
-    """ Creative data for the product, keyed by variable name; supplies or overrides what content items give. """
+    """ Creative data for the product, keyed by variable name; supplies or overrides what content
+    items give. Depending on the product, some variables (a marketing account id, for example)
+    become immutable once the order is placed: an order edit must not include them.
+     """
 
     def to_dict(self) -> dict[str, Any]:
         user_id = self.user_id

@@ -92,7 +92,10 @@ def sync_detailed(
     Orders ending within 24 hours cannot be edited, nor a start that has passed be moved; a
     new start must be in the future, a purchase's end at least 24 hours after its start, and
     a purchase's amount cannot change within 48 hours of its end. A subscription has no end.
-    Variable values sent are added to, or overwrite, the existing ones.
+    Variable values sent are added to, or overwrite, the existing ones. Some products make
+    variables (a marketing account id, for example) immutable once the order is placed: an
+    edit whose `variableValues` includes one is refused with 400
+    `EV_BAD_REQUEST_INVALID_VARIABLE_VALUE`, the error's `field` naming the variable.
 
     Args:
         order_id (str): An id, chosen by the partner (users, groups, items, media) or by Evocalize
@@ -133,7 +136,10 @@ def sync(
     Orders ending within 24 hours cannot be edited, nor a start that has passed be moved; a
     new start must be in the future, a purchase's end at least 24 hours after its start, and
     a purchase's amount cannot change within 48 hours of its end. A subscription has no end.
-    Variable values sent are added to, or overwrite, the existing ones.
+    Variable values sent are added to, or overwrite, the existing ones. Some products make
+    variables (a marketing account id, for example) immutable once the order is placed: an
+    edit whose `variableValues` includes one is refused with 400
+    `EV_BAD_REQUEST_INVALID_VARIABLE_VALUE`, the error's `field` naming the variable.
 
     Args:
         order_id (str): An id, chosen by the partner (users, groups, items, media) or by Evocalize
@@ -169,7 +175,10 @@ async def asyncio_detailed(
     Orders ending within 24 hours cannot be edited, nor a start that has passed be moved; a
     new start must be in the future, a purchase's end at least 24 hours after its start, and
     a purchase's amount cannot change within 48 hours of its end. A subscription has no end.
-    Variable values sent are added to, or overwrite, the existing ones.
+    Variable values sent are added to, or overwrite, the existing ones. Some products make
+    variables (a marketing account id, for example) immutable once the order is placed: an
+    edit whose `variableValues` includes one is refused with 400
+    `EV_BAD_REQUEST_INVALID_VARIABLE_VALUE`, the error's `field` naming the variable.
 
     Args:
         order_id (str): An id, chosen by the partner (users, groups, items, media) or by Evocalize
@@ -208,7 +217,10 @@ async def asyncio(
     Orders ending within 24 hours cannot be edited, nor a start that has passed be moved; a
     new start must be in the future, a purchase's end at least 24 hours after its start, and
     a purchase's amount cannot change within 48 hours of its end. A subscription has no end.
-    Variable values sent are added to, or overwrite, the existing ones.
+    Variable values sent are added to, or overwrite, the existing ones. Some products make
+    variables (a marketing account id, for example) immutable once the order is placed: an
+    edit whose `variableValues` includes one is refused with 400
+    `EV_BAD_REQUEST_INVALID_VARIABLE_VALUE`, the error's `field` naming the variable.
 
     Args:
         order_id (str): An id, chosen by the partner (users, groups, items, media) or by Evocalize
