@@ -397,12 +397,57 @@ def test_a_seeded_catalogue_replaces_the_default_products(
     assert error_code(place(api, purchase(clock)))[2] == "productCode"
 
 
+def test_editing_a_variable_a_seeded_product_makes_immutable_is_refused_naming_it(
+    database_url: str, clock: list[float]
+) -> None:
+    product = {
+        "id": "88",
+        "code": "locked",
+        "name": "Locked",
+        "minSpend": 1,
+        "maxSpend": 500,
+        "immutableVariables": ["accountId"],
+    }
+    settings = Settings(
+        run_worker=False, clock=lambda: clock[0], audience_processing_seconds=PROCESSING_SECONDS
+    )
+    app = create_app(
+        database_url=database_url,
+        clients={KEY_ID: SECRET},
+        seed={"products": [product]},
+        settings=settings,
+    )
+    api = domain_client(app, clock)
+    add_user(api, "agent", {"seattle": "group_user"})
+    values = {"accountId": "act_1", "headline": "Hi"}
+    order_id = placed(api, purchase(clock, productCode="locked", variableValues=values))
+    refused = edit(api, order_id, {"variableValues": {"accountId": "act_2"}})
+    assert error_code(refused) == (400, "EV_BAD_REQUEST_INVALID_VARIABLE_VALUE", "accountId")
+    kept = body_of(get_order.sync_detailed(order_id, client=api))["data"]["variableValues"]
+    assert kept == values
+    allowed = edit(api, order_id, {"variableValues": {"headline": "New"}})
+    assert body_of(allowed)["data"]["variableValues"] == {"accountId": "act_1", "headline": "New"}
+
+
+def test_the_default_video_ad_fixes_its_account_id_once_placed(
+    client: AuthenticatedClient, clock: list[float]
+) -> None:
+    order = purchase(clock, productCode="video_ad", variableValues={"accountId": "act_1"})
+    order_id = placed(client, order)
+    refused = edit(client, order_id, {"variableValues": {"accountId": "act_9"}})
+    assert error_code(refused) == (400, "EV_BAD_REQUEST_INVALID_VARIABLE_VALUE", "accountId")
+
+
 @pytest.mark.parametrize(
     "products",
     [
         pytest.param({"id": "1"}, id="not-a-list"),
         pytest.param([{"code": "no_id"}], id="no-id"),
         pytest.param([{"id": "1", "minSpend": 10, "maxSpend": 1}], id="inverted-limits"),
+        pytest.param(
+            [{"id": "1", "variables": ["a"], "immutableVariables": ["b"]}],
+            id="undeclared-immutable-variable",
+        ),
     ],
 )
 def test_a_malformed_products_section_is_a_seed_error(

@@ -144,6 +144,15 @@ def test_program_name_is_accepted_when_placing_editing_and_reading_an_order() ->
     assert errors("Order", order) == []
 
 
+def test_the_edit_documents_that_immutable_variables_are_refused_by_name() -> None:
+    description = " ".join(
+        pointer("#/paths/~1management~1v1~1order~1{orderId}/put")["description"].split()
+    )
+    assert "immutable" in description
+    assert "`EV_BAD_REQUEST_INVALID_VARIABLE_VALUE`" in description
+    assert "`field` naming the variable" in description
+
+
 def test_an_order_amount_must_be_positive() -> None:
     assert errors("OrderEdit", {"paymentAmount": 0}) != []
     assert errors("OrderEdit", {"paymentAmount": 0.01}) == []

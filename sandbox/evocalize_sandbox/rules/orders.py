@@ -11,7 +11,8 @@ Choices where FACTS.md is silent: an amount with more than two decimals is refus
 rounded (`EV_BAD_REQUEST_INVALID_BUDGET`), so the partner learns what was charged; editing or
 cancelling an order that has ended is `EV_BAD_REQUEST_INVALID_FIELDS`; a new end must also lie
 in the future; `variableValues` names outside a product's declared `variables` are
-`EV_BAD_REQUEST_INVALID_VARIABLE_VALUE`.
+`EV_BAD_REQUEST_INVALID_VARIABLE_VALUE`, as is an edit that includes a variable the product
+makes immutable once placed (whatever its value), with the variable's name as the field.
 """
 
 from __future__ import annotations
@@ -222,6 +223,13 @@ def edit(order: OrderState, changes: OrderChanges, product: Product, now: float)
         # FACTS.md: the name can change by an edit, alone or with other fields.
         edited = replace(edited, program_name=changes.program_name)
     if changes.variable_values is not None:
+        frozen = [name for name in changes.variable_values if name in product.immutable_variables]
+        if frozen:
+            raise RuleViolation(
+                INVALID_VARIABLE_VALUE,
+                f"{product.name} fixes {', '.join(frozen)} once the order is placed",
+                frozen[0],
+            )
         check_variables(changes.variable_values, product)
         # FACTS.md: sent values add to or overwrite the existing ones.
         merged = {**(order.variable_values or {}), **changes.variable_values}
