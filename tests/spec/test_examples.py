@@ -153,6 +153,22 @@ def test_the_edit_documents_that_immutable_variables_are_refused_by_name() -> No
     assert "`field` naming the variable" in description
 
 
+def test_a_small_audience_is_sized_as_the_literal_under_1000() -> None:
+    size = load_spec()["components"]["schemas"]["Audience"]["properties"]["potentialSize"]
+    assert "`< 1000`" in size["description"]
+    audience = {
+        "channel": "Facebook",
+        "channelAudienceId": "a",
+        "name": "n",
+        "description": "d",
+        "type": "custom",
+        "status": "active",
+    }
+    for value in ("< 1000", "2700000", 2700000, None):
+        assert errors("Audience", {**audience, "potentialSize": value}) == []
+    assert errors("Audience", audience) == []
+
+
 def test_an_order_amount_must_be_positive() -> None:
     assert errors("OrderEdit", {"paymentAmount": 0}) != []
     assert errors("OrderEdit", {"paymentAmount": 0.01}) == []
