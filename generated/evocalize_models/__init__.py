@@ -6,7 +6,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, RootModel, confloat, constr
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, RootModel, confloat, conint, constr
 from typing_extensions import TypeAliasType
 
 
@@ -1482,9 +1482,16 @@ class Audience(BaseModel):
     """
     The channel's kind of audience, such as `custom` or `lookalike`.
     """
-    potential_size: Annotated[str | None, Field(alias="potentialSize", max_length=32)]
+    potential_size: Annotated[
+        constr(max_length=32) | conint(ge=-1, le=9223372036854775807) | None,
+        Field(alias="potentialSize", examples=["< 1000", "2700000", 2700000, "-1"]),
+    ] = None
     """
-    Approximate size, as a string; null while the audience is being created, -1 for an inactive lookalike audience, and a value under 1000 for small audiences.
+    Approximate size. The literal string `< 1000` for an audience smaller than 1000;
+    otherwise the size, as digits in a string (the seed's examples) or as a number; `-1`
+    for an inactive lookalike audience; null or absent while the audience is being
+    created. Keep it as given: `< 1000` is not a number.
+
     """
     status: Annotated[str, Field(max_length=64)]
     """
