@@ -283,3 +283,9 @@ def test_the_leads_webhook_is_described_with_its_headers() -> None:
         "X-Evocalize-Signature",
     }
     assert set(hook["responses"]) == {"2XX", "default"}
+
+
+def test_content_type_is_documented_as_expected_on_every_request() -> None:
+    description = " ".join(load_spec()["info"]["description"].split())
+    assert "Every request carries `Content-Type: application/json`, reads" in description
+    assert "`multipart/form-data`" in description
