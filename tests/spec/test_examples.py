@@ -98,6 +98,64 @@ def test_a_new_field_in_a_lead_delivery_is_tolerated() -> None:
     assert errors("LeadsDelivery", delivery) == []
 
 
+CONCIERGE_EXAMPLES = f"#/webhooks/leadConcierge/post/requestBody/{JSON_EXAMPLES}"
+CONCIERGE_STATUSES = [
+    "UNKNOWN",
+    "NEW",
+    "OPEN",
+    "CALLBACK_TO_TRANSFER",
+    "CLOSED",
+    "CLOSED_INCOMPLETE",
+    "LOST",
+    "SCHEDULE_COMPLETED",
+    "OUT_OF_TERRITORY",
+    "BAD_NUMBER",
+    "CANCELLED",
+    "DNC_TEXT",
+    "DNC_CALL",
+    "DNC_BOTH",
+]
+
+
+def test_the_concierge_example_of_the_facts_is_the_webhooks_example() -> None:
+    event = example(f"{CONCIERGE_EXAMPLES}/callCompleted")
+    assert event["idempotencyKey"] == "a1b2c3d4-e5f6-7890-abcd-ef1234567890"
+    assert event["orderData"]["orderId"] == 3799517520663220980
+    assert event["leadConciergeData"]["currentStatus"] == "completed"
+    assert errors("LeadConciergeEvent", event) == []
+
+
+def test_a_concierge_event_tolerates_new_fields_and_null_or_absent_optional_ones() -> None:
+    event = example(f"{CONCIERGE_EXAMPLES}/callCompleted")
+    event["deliveryAttempt"] = 2
+    event["leadConciergeData"]["sentiment"] = "positive"
+    event["programData"]["programDescription"] = None
+    event["programData"]["programVariables"] = None
+    for field in ("currentOutcome", "summary", "transcript"):
+        event["leadConciergeData"][field] = None
+    assert errors("LeadConciergeEvent", event) == []
+    for field in ("currentOutcome", "summary", "transcript"):
+        del event["leadConciergeData"][field]
+    del event["programData"]["programDescription"]
+    assert errors("LeadConciergeEvent", event) == []
+
+
+def test_a_concierge_event_without_its_idempotency_key_is_refused() -> None:
+    event = example(f"{CONCIERGE_EXAMPLES}/callCompleted")
+    del event["idempotencyKey"]
+    assert errors("LeadConciergeEvent", event) != []
+    assert errors("LeadConciergeEvent", {**event, "idempotencyKey": ""}) != []
+
+
+def test_concierge_statuses_are_an_open_string_documenting_the_fourteen_known_values() -> None:
+    status = load_spec()["components"]["schemas"]["LeadConciergeStatus"]
+    assert "enum" not in status
+    for known in CONCIERGE_STATUSES:
+        assert f"`{known}`" in status["description"]
+        assert errors("LeadConciergeStatus", known) == []
+    assert errors("LeadConciergeStatus", "completed") == []
+
+
 def test_a_purchase_needs_an_end_and_a_subscription_has_none() -> None:
     order_requests = (
         "#/paths/~1management~1v1~1order/post/requestBody/content/application~1json/examples"
