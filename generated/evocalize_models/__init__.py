@@ -2105,3 +2105,88 @@ class LeadsDelivery(BaseModel):
         populate_by_name=True,
     )
     leads: Annotated[list[Lead], Field(max_length=1000, min_length=1)]
+
+
+class LeadConciergeData(BaseModel):
+    """
+    What the concierge service did with the lead.
+    """
+
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    internal_lead_id: Annotated[str, Field(alias="internalLeadId", max_length=255)]
+    """
+    Evocalize's id of the lead.
+    """
+    concierge_provider_lead_id: Annotated[
+        str, Field(alias="conciergeProviderLeadId", max_length=255)
+    ]
+    """
+    The concierge provider's id of the lead.
+    """
+    concierge_event_id: Annotated[str, Field(alias="conciergeEventId", max_length=255)]
+    """
+    The concierge provider's id of this event.
+    """
+    lead_type: Annotated[str, Field(alias="leadType", max_length=255)]
+    """
+    The kind of lead, as the concierge provider codes it.
+    """
+    current_status: Annotated[
+        str,
+        Field(
+            alias="currentStatus", examples=["NEW", "OPEN", "CLOSED", "completed"], max_length=64
+        ),
+    ]
+    """
+    A lead's status in the concierge service. Known values: `UNKNOWN`, `NEW`, `OPEN`,
+    `CALLBACK_TO_TRANSFER`, `CLOSED`, `CLOSED_INCOMPLETE`, `LOST`, `SCHEDULE_COMPLETED`,
+    `OUT_OF_TERRITORY`, `BAD_NUMBER`, `CANCELLED`, `DNC_TEXT`, `DNC_CALL`, `DNC_BOTH`. Other
+    values may appear: the reference's own example sends `completed`.
+
+    """
+    previous_status: Annotated[
+        str,
+        Field(
+            alias="previousStatus", examples=["NEW", "OPEN", "CLOSED", "completed"], max_length=64
+        ),
+    ]
+    """
+    A lead's status in the concierge service. Known values: `UNKNOWN`, `NEW`, `OPEN`,
+    `CALLBACK_TO_TRANSFER`, `CLOSED`, `CLOSED_INCOMPLETE`, `LOST`, `SCHEDULE_COMPLETED`,
+    `OUT_OF_TERRITORY`, `BAD_NUMBER`, `CANCELLED`, `DNC_TEXT`, `DNC_CALL`, `DNC_BOTH`. Other
+    values may appear: the reference's own example sends `completed`.
+
+    """
+    current_outcome: Annotated[str | None, Field(alias="currentOutcome", max_length=255)] = None
+    """
+    The outcome of the latest call, such as `COMPLETED_CLOSED_OTHER`, when there is one.
+    """
+    summary: Annotated[str | None, Field(max_length=65536)] = None
+    """
+    A summary of the call, when there is one.
+    """
+    transcript: Annotated[str | None, Field(max_length=1048576)] = None
+    """
+    The call's transcript, when there is one.
+    """
+
+
+class LeadConciergeEvent(BaseModel):
+    """
+    The body of a Lead Concierge webhook delivery: one event, with the order and the
+    program behind the lead. Deduplicate deliveries on `idempotencyKey`.
+
+    """
+
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    idempotency_key: Annotated[str, Field(alias="idempotencyKey", max_length=255, min_length=1)]
+    """
+    Unique per event; the same event delivered again carries the same key.
+    """
+    order_data: Annotated[LeadOrder, Field(alias="orderData")]
+    program_data: Annotated[LeadProgram, Field(alias="programData")]
+    lead_concierge_data: Annotated[LeadConciergeData, Field(alias="leadConciergeData")]

@@ -61,6 +61,8 @@ from .group_input import GroupInput
 from .group_page import GroupPage
 from .group_role import GroupRole
 from .lead import Lead
+from .lead_concierge_data import LeadConciergeData
+from .lead_concierge_event import LeadConciergeEvent
 from .lead_content_field import LeadContentField
 from .lead_form_answer import LeadFormAnswer
 from .lead_order import LeadOrder
@@ -170,6 +172,8 @@ __all__ = (
     "GroupPage",
     "GroupRole",
     "Lead",
+    "LeadConciergeData",
+    "LeadConciergeEvent",
     "LeadContentField",
     "LeadFormAnswer",
     "LeadOrder",
