@@ -1,4 +1,5 @@
-"""Leads webhook deliveries: verify one, read its leads, and keep only the leads not yet handled.
+"""Webhook deliveries (leads, and Lead Concierge events): verify one, read it, and keep only
+what was not handled yet.
 
 Evocalize POSTs new leads to a partner endpoint (seed, "Client Leads Webhook") and signs each
 delivery with the scheme of API requests, over the endpoint's path and the body (DESIGN.md,
@@ -7,8 +8,15 @@ fails is retried for up to 3 hours, so a lead may arrive more than once, and rec
 deduplicate on `leads[].id` (FACTS.md, "Leads webhook delivery"). Fields may be added without
 notice: the payload is read with the generated model, which ignores unknown fields.
 
-Verification is framework-free (`verify_leads_delivery`), so a partner's own web framework can
-call it; `evocalize.webhook_receiver` wraps it, with deduplication, as an ASGI app.
+The Lead Concierge webhook (FACTS.md, "Lead Concierge event webhook") is a second endpoint with
+the same delivery policy, headers and signature; each delivery holds one event, deduplicated on
+its `idempotencyKey`. Both kinds share the signature check (`verify_signature`), the body
+reading (`_parse`) and the store of handled ids (`SeenIdStore`); only the payload model and
+the id differ.
+
+Verification is framework-free (`verify_leads_delivery`, `verify_concierge_event`), so a
+partner's own web framework can call it; `evocalize.webhook_receiver` wraps it, with
+deduplication, as ASGI apps.
 """
 
 from __future__ import annotations
@@ -16,10 +24,10 @@ from __future__ import annotations
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterable, Mapping
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 import pydantic
-from evocalize_models import Lead, LeadsDelivery
+from evocalize_models import Lead, LeadConciergeEvent, LeadsDelivery
 
 from evocalize.signing import (
     KEY_ID_HEADER,
@@ -35,6 +43,8 @@ PAYLOAD_VERSION_HEADER = "X-Evocalize-Payload-Version"
 # that by default.
 DEFAULT_SEEN_TTL_SECONDS = 24 * 3600
 DEFAULT_SEEN_MAX_SIZE = 100_000
+
+Payload = TypeVar("Payload", bound=pydantic.BaseModel)
 
 
 class WebhookVerificationError(Exception):
@@ -58,7 +68,7 @@ class BadSignatureError(WebhookVerificationError):
 
 
 class InvalidPayloadError(WebhookVerificationError):
-    """The body is not a leads delivery."""
+    """The body is not a payload of the webhook (a leads delivery, a Lead Concierge event)."""
 
     status_code = 400
 
@@ -106,17 +116,28 @@ def verify_signature(
         )
 
 
-def parse_leads_delivery(body: bytes) -> LeadsDelivery:
-    """The delivery in `body`, unknown fields ignored. The error names the fields at fault,
-    never their values: leads are personal data."""
+def _parse(model: type[Payload], body: bytes, what: str) -> Payload:
+    """`body` read as `model`, unknown fields ignored. The error names the fields at fault,
+    never their values: leads and call transcripts are personal data."""
     try:
-        return LeadsDelivery.model_validate_json(body)
+        return model.model_validate_json(body)
     except pydantic.ValidationError as error:
         details = "; ".join(
             f"{'.'.join(map(str, problem['loc'])) or 'body'}: {problem['msg']}"
             for problem in error.errors(include_input=False, include_url=False)[:5]
         )
-        raise InvalidPayloadError(f"the body is not a leads delivery ({details})") from None
+        raise InvalidPayloadError(f"the body is not {what} ({details})") from None
+
+
+def parse_leads_delivery(body: bytes) -> LeadsDelivery:
+    """The leads delivery in `body`, unknown fields ignored."""
+    return _parse(LeadsDelivery, body, "a leads delivery")
+
+
+def parse_concierge_event(body: bytes) -> LeadConciergeEvent:
+    """The Lead Concierge event in `body`, unknown fields ignored; one without an
+    `idempotencyKey` is refused (it could not be deduplicated)."""
+    return _parse(LeadConciergeEvent, body, "a Lead Concierge event")
 
 
 def verify_leads_delivery(
@@ -134,12 +155,29 @@ def verify_leads_delivery(
     return parse_leads_delivery(body)
 
 
+def verify_concierge_event(
+    path: str,
+    body: bytes,
+    headers: Mapping[str, str],
+    secret: str,
+    *,
+    key_id: str | None = None,
+    now: float | None = None,
+) -> LeadConciergeEvent:
+    """The Lead Concierge event, once its headers, timestamp and signature are checked as a
+    leads delivery's are (`verify_signature`) and its body read (`parse_concierge_event`)."""
+    verify_signature(path, body, headers, secret, key_id=key_id, now=now)
+    return parse_concierge_event(body)
+
+
 # Deduplication.
 
 
-class SeenLeadStore(Protocol):
-    """Where the ids of handled leads are remembered. The in-memory default suits one process;
-    a shared store (Redis, SQL) implements these two methods to dedupe across processes."""
+class SeenIdStore(Protocol):
+    """Where the ids of what was handled (lead ids, event idempotency keys) are remembered. The
+    in-memory default suits one process; a shared store (Redis, SQL) implements these two
+    methods to dedupe across processes. Give each webhook its own store, or ids that cannot
+    collide."""
 
     def seen(self, lead_ids: Collection[str]) -> Collection[str]:
         """Those of `lead_ids` already handled."""
@@ -150,8 +188,12 @@ class SeenLeadStore(Protocol):
         ...
 
 
-class InMemorySeenLeads:
-    """The ids of handled leads, in memory: at most `max_size` (the oldest forgotten first),
+# The name the store had when it held lead ids only.
+SeenLeadStore = SeenIdStore
+
+
+class InMemorySeenIds:
+    """The ids of what was handled, in memory: at most `max_size` (the oldest forgotten first),
     each for `ttl_seconds`."""
 
     def __init__(
@@ -194,22 +236,53 @@ class InMemorySeenLeads:
             del self._expiry[oldest]
 
 
-class LeadDeduplicator:
-    """Keeps the leads of a delivery not handled before. Ask for `new_leads`, handle them, then
-    `mark_handled`: a lead whose handling failed is offered again when Evocalize retries."""
+InMemorySeenLeads = InMemorySeenIds
 
-    def __init__(self, store: SeenLeadStore | None = None) -> None:
-        self.store: SeenLeadStore = InMemorySeenLeads() if store is None else store
+
+class Deduplicator:
+    """Keeps what was not handled before, by id, over a `SeenIdStore`. Ask which ids are new,
+    handle them, then mark them handled: what failed is offered again when Evocalize retries."""
+
+    def __init__(self, store: SeenIdStore | None = None) -> None:
+        self.store: SeenIdStore = InMemorySeenIds() if store is None else store
+
+    def new_ids(self, ids: Iterable[str]) -> list[str]:
+        """Those of `ids` not handled yet, each once, in the order given."""
+        wanted = list(ids)
+        seen = set(self.store.seen(set(wanted)))
+        fresh: list[str] = []
+        for item_id in wanted:
+            if item_id not in seen:
+                seen.add(item_id)
+                fresh.append(item_id)
+        return fresh
+
+    def mark_ids_handled(self, ids: Iterable[str]) -> None:
+        self.store.add(set(ids))
+
+
+class LeadDeduplicator(Deduplicator):
+    """Keeps the leads of a delivery not handled before, by `leads[].id`."""
 
     def new_leads(self, delivery: LeadsDelivery) -> list[Lead]:
         """The delivery's leads not handled yet, each id once, in delivery order."""
-        seen = set(self.store.seen({lead.id for lead in delivery.leads}))
-        fresh: list[Lead] = []
+        fresh = set(self.new_ids(lead.id for lead in delivery.leads))
+        leads: list[Lead] = []
         for lead in delivery.leads:
-            if lead.id not in seen:
-                seen.add(lead.id)
-                fresh.append(lead)
-        return fresh
+            if lead.id in fresh:
+                fresh.discard(lead.id)
+                leads.append(lead)
+        return leads
 
     def mark_handled(self, leads: Iterable[Lead]) -> None:
-        self.store.add({lead.id for lead in leads})
+        self.mark_ids_handled(lead.id for lead in leads)
+
+
+class ConciergeEventDeduplicator(Deduplicator):
+    """Tells a Lead Concierge event not handled before, by its `idempotencyKey`."""
+
+    def is_new(self, event: LeadConciergeEvent) -> bool:
+        return bool(self.new_ids([event.idempotency_key]))
+
+    def mark_handled(self, event: LeadConciergeEvent) -> None:
+        self.mark_ids_handled([event.idempotency_key])
