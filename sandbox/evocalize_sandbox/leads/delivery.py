@@ -1,4 +1,5 @@
-"""Delivering a leads webhook the way Evocalize does: signed, retried, and eventually given up.
+"""Delivering a webhook the way Evocalize does: signed, retried, and eventually given up. Leads
+deliveries and Lead Concierge events share this policy (FACTS.md).
 
 FACTS.md, "Leads webhook delivery": any 2xx acknowledges; any other status, a transport error,
 or no answer within 5 seconds is a failure, retried with exponential backoff at most 15 minutes
@@ -93,7 +94,8 @@ class Attempt:
 
 @dataclass(frozen=True)
 class DeliveryReport:
-    """What happened to one delivery: its leads, every attempt, and the outcome."""
+    """What happened to one delivery: what it carried (the lead ids of a leads delivery, the
+    idempotency key of a Lead Concierge event), every attempt, and the outcome."""
 
     url: str
     lead_ids: tuple[str, ...]
@@ -122,6 +124,15 @@ def delivery_headers(
     }
 
 
+def payload_ids(payload: dict[str, Any]) -> tuple[str, ...]:
+    """What a receiver deduplicates on: `leads[].id`, or a concierge event's `idempotencyKey`."""
+    if "leads" in payload:
+        return tuple(str(lead.get("id")) for lead in payload["leads"])
+    if "idempotencyKey" in payload:
+        return (str(payload["idempotencyKey"]),)
+    return ()
+
+
 def _describe(error: Exception) -> str:
     # The class name says what failed; messages of transport errors can be long and say little.
     if isinstance(error, httpx.TimeoutException | TimeoutError):
@@ -146,7 +157,7 @@ async def deliver(
     """
     rules = policy if policy is not None else DeliveryPolicy()
     body = json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
-    lead_ids = tuple(str(lead.get("id")) for lead in payload.get("leads", []))
+    lead_ids = payload_ids(payload)
     attempts: list[Attempt] = []
     first = clock()
     async with httpx.AsyncClient(transport=transport, timeout=rules.scaled_timeout) as client:
