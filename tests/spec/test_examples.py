@@ -64,7 +64,8 @@ def test_error_codes_are_exactly_the_seeds_error_table() -> None:
     table = dict(re.findall(r"^(EV_[A-Z_]+) (\d{3}) ", seed, flags=re.MULTILINE))
     assert len(table) == 16
     code_schema = load_spec()["components"]["schemas"]["ErrorCode"]
-    assert code_schema["enum"] == list(table)
+    assert "enum" not in code_schema  # known codes, not a closed set: answers may carry others
+    assert code_schema["examples"] == list(table)
     for code, status in table.items():
         assert f"`{code}` ({status})" in code_schema["description"]
 
@@ -237,7 +238,6 @@ def test_closed_sets_refuse_values_outside_them() -> None:
     assert errors("GranteeInput", {"type": "EVERYONE"}) != []
     assert errors("MediaType", "audio") != []
     assert errors("Permissions", ["WRITE"]) != []
-    assert errors("ErrorEnvelope", {"errors": [{"message": "m", "code": "EV_NOPE"}]}) != []
     assert errors("ProvidedAudienceChannel", "Google") != []
 
 
