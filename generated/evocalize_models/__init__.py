@@ -32,7 +32,42 @@ class Metadata(RootModel[dict[str, Any]]):
     root: Annotated[dict[str, Any], Field(max_length=100)]
 
 
-class ErrorCode(StrEnum):
+class ApiError(BaseModel):
+    """
+    One reason a request failed.
+    """
+
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    message: Annotated[str, Field(max_length=4096)]
+    """
+    What went wrong, for a person to read.
+    """
+    code: Annotated[
+        str,
+        Field(
+            examples=[
+                "EV_BAD_REQUEST_INVALID_FIELDS",
+                "EV_BAD_REQUEST_INVALID_USER_IDENTITY",
+                "EV_BAD_REQUEST_TOO_MANY_ITEMS",
+                "EV_BAD_REQUEST_MALFORMED",
+                "EV_BAD_REQUEST_DUPLICATE",
+                "EV_BAD_REQUEST_INVALID_BUDGET",
+                "EV_BAD_REQUEST_INVALID_SCHEDULE",
+                "EV_BAD_REQUEST_INVALID_VARIABLE_VALUE",
+                "EV_OBJECT_NOT_EDITABLE_TEMPORARILY",
+                "EV_OBJECT_NOT_FOUND",
+                "EV_UNAUTHORIZED_INVALID_KEY",
+                "EV_UNAUTHORIZED_MISSING_HEADERS",
+                "EV_UNAUTHORIZED_INVALID_SIGNATURE",
+                "EV_UNAUTHORIZED_INVALID_SECRET",
+                "EV_UNAUTHORIZED_EXPIRED_REQUEST",
+                "EV_INTERNAL_SERVER_ERROR",
+            ],
+            max_length=128,
+        ),
+    ]
     """
     Machine-readable error code, one per failure kind:
     `EV_BAD_REQUEST_INVALID_FIELDS` (400) a required field is missing or a field fails validation;
@@ -51,40 +86,10 @@ class ErrorCode(StrEnum):
     `EV_UNAUTHORIZED_INVALID_SECRET` (401) wrong client key;
     `EV_UNAUTHORIZED_EXPIRED_REQUEST` (401) timestamp more than a minute away;
     `EV_INTERNAL_SERVER_ERROR` (500) a server fault, try again later.
+    These are the known codes (listed in `examples`), not a closed set: an answer may carry
+    a code the table lacks (a future one, or the code of a 403); treat it by its HTTP status.
 
     """
-
-    ev_bad_request_invalid_fields = "EV_BAD_REQUEST_INVALID_FIELDS"
-    ev_bad_request_invalid_user_identity = "EV_BAD_REQUEST_INVALID_USER_IDENTITY"
-    ev_bad_request_too_many_items = "EV_BAD_REQUEST_TOO_MANY_ITEMS"
-    ev_bad_request_malformed = "EV_BAD_REQUEST_MALFORMED"
-    ev_bad_request_duplicate = "EV_BAD_REQUEST_DUPLICATE"
-    ev_bad_request_invalid_budget = "EV_BAD_REQUEST_INVALID_BUDGET"
-    ev_bad_request_invalid_schedule = "EV_BAD_REQUEST_INVALID_SCHEDULE"
-    ev_bad_request_invalid_variable_value = "EV_BAD_REQUEST_INVALID_VARIABLE_VALUE"
-    ev_object_not_editable_temporarily = "EV_OBJECT_NOT_EDITABLE_TEMPORARILY"
-    ev_object_not_found = "EV_OBJECT_NOT_FOUND"
-    ev_unauthorized_invalid_key = "EV_UNAUTHORIZED_INVALID_KEY"
-    ev_unauthorized_missing_headers = "EV_UNAUTHORIZED_MISSING_HEADERS"
-    ev_unauthorized_invalid_signature = "EV_UNAUTHORIZED_INVALID_SIGNATURE"
-    ev_unauthorized_invalid_secret = "EV_UNAUTHORIZED_INVALID_SECRET"
-    ev_unauthorized_expired_request = "EV_UNAUTHORIZED_EXPIRED_REQUEST"
-    ev_internal_server_error = "EV_INTERNAL_SERVER_ERROR"
-
-
-class ApiError(BaseModel):
-    """
-    One reason a request failed.
-    """
-
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
-    message: Annotated[str, Field(max_length=4096)]
-    """
-    What went wrong, for a person to read.
-    """
-    code: ErrorCode
     field: Annotated[str | None, Field(max_length=1024)] = None
     """
     The request field at fault, when there is one.
@@ -137,7 +142,24 @@ class UserGroupMembership(BaseModel):
     """
     A human-readable name.
     """
-    role: GroupRole
+    role: Annotated[
+        str,
+        Field(
+            examples=[
+                "group_user",
+                "group_admin",
+                "team_guest",
+                "team_member",
+                "team_viewer",
+                "team_lead",
+                "team_admin",
+            ],
+            max_length=64,
+        ),
+    ]
+    """
+    The role a user holds in a group, as the API answers it. Known values (the closed set `GroupRole` that requests take) `group_user`, `group_admin`, `team_guest`, `team_member`, `team_viewer`, `team_lead`, `team_admin`; other values may appear.
+    """
 
 
 class User(BaseModel):
@@ -465,7 +487,53 @@ class BatchItemError(BaseModel):
     """
     Why the entry failed.
     """
-    rest_error_code: Annotated[ErrorCode | None, Field(alias="restErrorCode")] = None
+    rest_error_code: Annotated[
+        str | None,
+        Field(
+            alias="restErrorCode",
+            examples=[
+                "EV_BAD_REQUEST_INVALID_FIELDS",
+                "EV_BAD_REQUEST_INVALID_USER_IDENTITY",
+                "EV_BAD_REQUEST_TOO_MANY_ITEMS",
+                "EV_BAD_REQUEST_MALFORMED",
+                "EV_BAD_REQUEST_DUPLICATE",
+                "EV_BAD_REQUEST_INVALID_BUDGET",
+                "EV_BAD_REQUEST_INVALID_SCHEDULE",
+                "EV_BAD_REQUEST_INVALID_VARIABLE_VALUE",
+                "EV_OBJECT_NOT_EDITABLE_TEMPORARILY",
+                "EV_OBJECT_NOT_FOUND",
+                "EV_UNAUTHORIZED_INVALID_KEY",
+                "EV_UNAUTHORIZED_MISSING_HEADERS",
+                "EV_UNAUTHORIZED_INVALID_SIGNATURE",
+                "EV_UNAUTHORIZED_INVALID_SECRET",
+                "EV_UNAUTHORIZED_EXPIRED_REQUEST",
+                "EV_INTERNAL_SERVER_ERROR",
+            ],
+            max_length=128,
+        ),
+    ] = None
+    """
+    Machine-readable error code, one per failure kind:
+    `EV_BAD_REQUEST_INVALID_FIELDS` (400) a required field is missing or a field fails validation;
+    `EV_BAD_REQUEST_INVALID_USER_IDENTITY` (400) an unknown user or group;
+    `EV_BAD_REQUEST_TOO_MANY_ITEMS` (400) a batch over 1000 entries;
+    `EV_BAD_REQUEST_MALFORMED` (400) an unreadable request, such as a type mismatch;
+    `EV_BAD_REQUEST_DUPLICATE` (400) another object with a different id already exists;
+    `EV_BAD_REQUEST_INVALID_BUDGET` (400) an invalid amount or amount change;
+    `EV_BAD_REQUEST_INVALID_SCHEDULE` (400) an invalid schedule or schedule change;
+    `EV_BAD_REQUEST_INVALID_VARIABLE_VALUE` (400) an invalid variable value, or an edit of a variable the product makes immutable once placed (`field` names the variable);
+    `EV_OBJECT_NOT_EDITABLE_TEMPORARILY` (400) the object cannot be edited now, try later;
+    `EV_OBJECT_NOT_FOUND` (404) no such object;
+    `EV_UNAUTHORIZED_INVALID_KEY` (401) unknown client key id;
+    `EV_UNAUTHORIZED_MISSING_HEADERS` (401) a required credential header is missing;
+    `EV_UNAUTHORIZED_INVALID_SIGNATURE` (401) wrong signature;
+    `EV_UNAUTHORIZED_INVALID_SECRET` (401) wrong client key;
+    `EV_UNAUTHORIZED_EXPIRED_REQUEST` (401) timestamp more than a minute away;
+    `EV_INTERNAL_SERVER_ERROR` (500) a server fault, try again later.
+    These are the known codes (listed in `examples`), not a closed set: an answer may carry
+    a code the table lacks (a future one, or the code of a 403); treat it by its HTTP status.
+
+    """
 
 
 class BatchItemErrorPage(BaseModel):
@@ -488,17 +556,6 @@ class BatchItemErrorPage(BaseModel):
     metadata: Metadata | None = None
 
 
-class RepositoryFieldType(StrEnum):
-    """
-    The type of a repository field's values; `date_time` values are ISO 8601 strings.
-    """
-
-    string = "string"
-    number = "number"
-    boolean = "boolean"
-    date_time = "date_time"
-
-
 class RepositoryField(BaseModel):
     """
     A field that every item of the repository carries in its `values`.
@@ -515,7 +572,14 @@ class RepositoryField(BaseModel):
     """
     Whether items may leave this field null.
     """
-    type: RepositoryFieldType
+    type: Annotated[
+        str, Field(examples=["string", "number", "boolean", "date_time"], max_length=64)
+    ]
+    """
+    The type of a repository field's values. Known values: `string`, `number`, `boolean`,
+    `date_time` (ISO 8601 strings). Other values may appear.
+
+    """
 
 
 class Repository(BaseModel):
@@ -664,6 +728,13 @@ class Permission(StrEnum):
     read = "READ"
 
 
+class PermissionAnswer(RootModel[str]):
+    root: Annotated[str, Field(examples=["READ"], max_length=64)]
+    """
+    A permission on an object, as the API answers it. Known values (the closed set `Permission` that requests take) `READ`; other values may appear.
+    """
+
+
 class Grantee(BaseModel):
     """
     Someone permissions are granted to. `userId` applies to USER and USER_IN_GROUP,
@@ -675,7 +746,15 @@ class Grantee(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    type: GranteeType
+    type: Annotated[
+        str,
+        Field(
+            examples=["USER", "GROUP", "GROUP_ROLE", "ORGANIZATION", "USER_IN_GROUP"], max_length=64
+        ),
+    ]
+    """
+    Who a grant is for, as the API answers it. Known values (the closed set `GranteeType` that requests take) `USER`, `GROUP`, `GROUP_ROLE`, `ORGANIZATION`, `USER_IN_GROUP`; other values may appear.
+    """
     user_id: Annotated[str | None, Field(alias="userId", max_length=255, min_length=1)] = None
     """
     An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
@@ -684,7 +763,12 @@ class Grantee(BaseModel):
     """
     An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
     """
-    group_role: Annotated[GranteeGroupRole | None, Field(alias="groupRole")] = None
+    group_role: Annotated[
+        str | None, Field(alias="groupRole", examples=["group_user", "group_admin"], max_length=64)
+    ] = None
+    """
+    The group role of a `GROUP_ROLE` grantee, as the API answers it. Known values (the closed set `GranteeGroupRole` that requests take) `group_user`, `group_admin`; other values may appear.
+    """
 
 
 class GranteeInput(BaseModel):
@@ -732,9 +816,9 @@ class Grant(BaseModel):
         populate_by_name=True,
     )
     grantee: Grantee
-    permissions: Annotated[list[Permission], Field(max_length=1)]
+    permissions: Annotated[list[PermissionAnswer], Field(max_length=100)]
     """
-    The permissions the grantee holds on the object.
+    The permissions the grantee holds on the object, as the API answers them.
     """
     object_id: Annotated[str | None, Field(alias="objectId", max_length=255, min_length=1)] = None
     """
@@ -926,9 +1010,9 @@ class AccessRecord(BaseModel):
     """
     An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
     """
-    user_id: Annotated[str | None, Field(alias="userId", max_length=255, min_length=1)]
+    user_id: Annotated[str | None, Field(alias="userId", max_length=255, min_length=1)] = None
     """
-    The one user the record is limited to, or null for the whole group.
+    The one user the record is limited to; null or absent for the whole group.
     """
     group_id: Annotated[str, Field(alias="groupId", max_length=255, min_length=1)]
     """
@@ -938,7 +1022,10 @@ class AccessRecord(BaseModel):
     """
     Whether these users may edit the item.
     """
-    role: AccessRole
+    role: Annotated[str, Field(examples=["group_user", "group_admin", "any"], max_length=64)]
+    """
+    The group role an access record applies to, as the API answers it. Known values (the closed set `AccessRole` that requests take) `group_user`, `group_admin`, `any`; other values may appear.
+    """
     deleted: bool
     """
     Whether the record has been deleted.
@@ -1053,15 +1140,6 @@ class AccessRecordsDeletedEnvelope(BaseModel):
     )
     data: AccessRecordsDeleted
     metadata: Metadata | None = None
-
-
-class OrderType(StrEnum):
-    """
-    `purchase` runs once between a start and an end; `subscription` renews every month until cancelled.
-    """
-
-    purchase = "purchase"
-    subscription = "subscription"
 
 
 class VariableValues(RootModel[dict[str, constr(max_length=65536) | float | bool | None]]):
@@ -1276,13 +1354,15 @@ class SubscriptionDetails(BaseModel):
     )
     renews_on_timestamp: Annotated[
         int | None, Field(alias="renewsOnTimestamp", ge=0, le=253402300799)
-    ]
+    ] = None
     """
-    When the subscription renews next, in Unix seconds; null when it will not.
+    When the subscription renews next, in Unix seconds; null or absent when it will not.
     """
-    ends_on_timestamp: Annotated[int | None, Field(alias="endsOnTimestamp", ge=0, le=253402300799)]
+    ends_on_timestamp: Annotated[
+        int | None, Field(alias="endsOnTimestamp", ge=0, le=253402300799)
+    ] = None
     """
-    When the subscription ends, in Unix seconds; null while it keeps renewing.
+    When the subscription ends, in Unix seconds; null or absent while it keeps renewing.
     """
     subscription_amount: Annotated[float, Field(alias="subscriptionAmount", ge=0.0, le=10000000.0)]
     """
@@ -1326,7 +1406,14 @@ class Order(BaseModel):
     `failed`, `cancelled`, `completed` (ran to its end). Other values may appear.
 
     """
-    order_type: Annotated[OrderType, Field(alias="orderType")]
+    order_type: Annotated[
+        str, Field(alias="orderType", examples=["purchase", "subscription"], max_length=64)
+    ]
+    """
+    `purchase` runs once between a start and an end; `subscription` renews every month until
+    cancelled. Orders are placed as one of these two; an answer may carry another value.
+
+    """
     program_name: Annotated[
         str | None, Field(alias="programName", max_length=1024, min_length=1)
     ] = None
@@ -1385,15 +1472,6 @@ class CancelledOrderEnvelope(BaseModel):
     metadata: Metadata | None = None
 
 
-class CancellationType(StrEnum):
-    """
-    `immediate`: the order stops now; `deferred`: it stops at the end of the interval already paid.
-    """
-
-    immediate = "immediate"
-    deferred = "deferred"
-
-
 class RefundPreview(BaseModel):
     """
     What cancelling the order now would refund.
@@ -1418,7 +1496,14 @@ class RefundPreview(BaseModel):
     """
     An amount in US dollars that may be zero (a refund, a fee).
     """
-    cancellation_type: Annotated[CancellationType, Field(alias="cancellationType")]
+    cancellation_type: Annotated[
+        str, Field(alias="cancellationType", examples=["immediate", "deferred"], max_length=64)
+    ]
+    """
+    `immediate`: the order stops now; `deferred`: it stops at the end of the interval already
+    paid. Other values may appear.
+
+    """
     days_remaining: Annotated[int, Field(alias="daysRemaining", ge=0, le=36600)]
     """
     Days left until the order (or its current interval) ends.
@@ -1426,7 +1511,7 @@ class RefundPreview(BaseModel):
     next_interval_paid_amount: Annotated[
         confloat(ge=0.0, le=10000000.0) | constr(max_length=32) | None,
         Field(alias="nextIntervalPaidAmount"),
-    ]
+    ] = None
     """
     An amount already paid for the next interval, refunded without fee. The seed types it as a string but shows a number; both are accepted.
     """
@@ -1665,7 +1750,10 @@ class Media(BaseModel):
     """
     A human-readable name.
     """
-    type: MediaType
+    type: Annotated[str, Field(examples=["image", "video"], max_length=64)]
+    """
+    The kind of media asset, as the API answers it. Known values (the closed set `MediaType` that requests take) `image`, `video`; other values may appear.
+    """
     url: Annotated[str, Field(max_length=2048)]
     """
     An absolute, publicly reachable URL.

@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.order_type import OrderType, check_order_type
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -38,8 +37,10 @@ class Order:
     """ Status of an order. Known values: `pending` (placed, not started), `active` (running),
     `failed`, `cancelled`, `completed` (ran to its end). Other values may appear.
      """
-    order_type: OrderType
-    """ `purchase` runs once between a start and an end; `subscription` renews every month until cancelled. """
+    order_type: str
+    """ `purchase` runs once between a start and an end; `subscription` renews every month until
+    cancelled. Orders are placed as one of these two; an answer may carry another value.
+     """
     payment_amount: float
     """ An amount in US dollars that may be zero (a refund, a fee). """
     schedule: OrderSchedule
@@ -71,7 +72,7 @@ class Order:
 
         status = self.status
 
-        order_type: str = self.order_type
+        order_type = self.order_type
 
         payment_amount = self.payment_amount
 
@@ -131,7 +132,7 @@ class Order:
 
         status = d.pop("status")
 
-        order_type = check_order_type(d.pop("orderType"))
+        order_type = d.pop("orderType")
 
         payment_amount = d.pop("paymentAmount")
 
