@@ -28,6 +28,7 @@ import anyio.to_thread
 from evocalize_models import Lead, LeadConciergeEvent, LeadsDelivery
 
 from evocalize.webhooks import (
+    DEFAULT_WINDOW_SECONDS,
     ConciergeEventDeduplicator,
     LeadDeduplicator,
     WebhookVerificationError,
@@ -68,6 +69,7 @@ class _Receiver(Generic[Payload, Unit]):
         key_id: str | None,
         path: str | None,
         max_body_bytes: int,
+        window: float | None,
     ) -> None:
         if verify and not secret:
             raise ValueError("a receiver that verifies deliveries needs the client secret")
@@ -81,6 +83,7 @@ class _Receiver(Generic[Payload, Unit]):
         self._key_id = key_id
         self._path = path
         self._max_body_bytes = max_body_bytes
+        self._window = window
         # Ids of what the handler is running on, in this process.
         self._in_flight: set[str] = set()
 
@@ -126,7 +129,9 @@ class _Receiver(Generic[Payload, Unit]):
         try:
             if self._verify:
                 path = self._path or _request_path(scope)
-                verify_signature(path, body, headers, self._secret, key_id=self._key_id)
+                verify_signature(
+                    path, body, headers, self._secret, key_id=self._key_id, window=self._window
+                )
             payload = self._parse(body)
         except WebhookVerificationError as error:
             logger.warning("%s refused: %s", self._what, error)
@@ -179,7 +184,8 @@ class LeadsReceiver(_Receiver[LeadsDelivery, Lead]):
     `handler` with the new ones: an async handler is awaited, a plain one runs in a worker
     thread. `path` is the endpoint path Evocalize signs, when a proxy in front of the app
     rewrites it; by default, the path of the request as the server received it. `key_id`, when
-    given, must be the delivery's client key id."""
+    given, must be the delivery's client key id. `window` is how many seconds a delivery's
+    timestamp (Unix seconds or milliseconds) may be from this clock (None: not checked)."""
 
     _what = "leads delivery"
 
@@ -193,6 +199,7 @@ class LeadsReceiver(_Receiver[LeadsDelivery, Lead]):
         key_id: str | None = None,
         path: str | None = None,
         max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
+        window: float | None = DEFAULT_WINDOW_SECONDS,
     ) -> None:
         super().__init__(
             handler,
@@ -201,6 +208,7 @@ class LeadsReceiver(_Receiver[LeadsDelivery, Lead]):
             key_id=key_id,
             path=path,
             max_body_bytes=max_body_bytes,
+            window=window,
         )
         self.dedupe = LeadDeduplicator() if dedupe is None else dedupe
 
@@ -235,6 +243,7 @@ class ConciergeReceiver(_Receiver[LeadConciergeEvent, LeadConciergeEvent]):
         key_id: str | None = None,
         path: str | None = None,
         max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
+        window: float | None = DEFAULT_WINDOW_SECONDS,
     ) -> None:
         super().__init__(
             handler,
@@ -243,6 +252,7 @@ class ConciergeReceiver(_Receiver[LeadConciergeEvent, LeadConciergeEvent]):
             key_id=key_id,
             path=path,
             max_body_bytes=max_body_bytes,
+            window=window,
         )
         self.dedupe = ConciergeEventDeduplicator() if dedupe is None else dedupe
 

@@ -3,7 +3,12 @@ what was not handled yet.
 
 Evocalize POSTs new leads to a partner endpoint (seed, "Client Leads Webhook") and signs each
 delivery with the scheme of API requests, over the endpoint's path and the body (DESIGN.md,
-"Webhook signature"; the check is optional for the receiver, the seed says). A delivery that
+"Webhook signature"; the check is optional for the receiver, the seed says). The reference gives
+no unit for the webhook timestamp and its example header is in milliseconds (`1667231735360`):
+receivers accept Unix seconds or milliseconds, told apart by magnitude, within a freshness
+window (60 s by default) that can be widened, or switched off with `window=None`. The window
+refuses a delivery replayed later; a window too narrow for a skewed clock refuses every real
+delivery, and Evocalize retries it for 3 hours before giving up. A delivery that
 fails is retried for up to 3 hours, so a lead may arrive more than once, and receivers
 deduplicate on `leads[].id` (FACTS.md, "Leads webhook delivery"). Fields may be added without
 notice: the payload is read with the generated model, which ignores unknown fields.
@@ -35,7 +40,6 @@ from evocalize.signing import (
     TIMESTAMP_HEADER,
     TIMESTAMP_WINDOW_SECONDS,
     signature_matches,
-    timestamp_is_fresh,
 )
 
 PAYLOAD_VERSION_HEADER = "X-Evocalize-Payload-Version"
@@ -45,6 +49,12 @@ DEFAULT_SEEN_TTL_SECONDS = 24 * 3600
 DEFAULT_SEEN_MAX_SIZE = 100_000
 
 Payload = TypeVar("Payload", bound=pydantic.BaseModel)
+
+# How far a delivery's timestamp may be from the receiver's clock, by default.
+DEFAULT_WINDOW_SECONDS: float = TIMESTAMP_WINDOW_SECONDS
+# A timestamp at or above this is in milliseconds: as seconds it would lie past the year 5000,
+# as milliseconds it is any date after 1973.
+MILLISECONDS_FROM = 10**11
 
 
 class WebhookVerificationError(Exception):
@@ -82,6 +92,30 @@ def _header(headers: Mapping[str, str], name: str) -> str | None:
     return None
 
 
+def timestamp_seconds(timestamp: str) -> float | None:
+    """A webhook timestamp header as Unix seconds, whether it was sent in seconds or in
+    milliseconds (told apart by magnitude); None when it is not a whole number."""
+    text = timestamp.strip()
+    if not text.isascii() or not text.isdigit():
+        return None
+    value = int(text)
+    return value / 1000 if value >= MILLISECONDS_FROM else float(value)
+
+
+def timestamp_is_recent(
+    timestamp: str, now: float | None = None, window: float | None = DEFAULT_WINDOW_SECONDS
+) -> bool:
+    """Whether a webhook timestamp (seconds or milliseconds) lies within `window` seconds of
+    `now`; any timestamp is, when `window` is None."""
+    if window is None:
+        return True
+    sent = timestamp_seconds(timestamp)
+    if sent is None:
+        return False
+    current = time.time() if now is None else now
+    return abs(current - sent) <= window
+
+
 def verify_signature(
     path: str,
     body: bytes,
@@ -90,10 +124,12 @@ def verify_signature(
     *,
     key_id: str | None = None,
     now: float | None = None,
+    window: float | None = DEFAULT_WINDOW_SECONDS,
 ) -> None:
     """Raises unless the delivery is signed with `secret` over the endpoint `path` (no host, no
-    query) and these exact `body` bytes, at a timestamp within 60 s of `now`; with `key_id`,
-    the delivery must also name that client key id."""
+    query) and these exact `body` bytes, at a timestamp (Unix seconds or milliseconds) within
+    `window` seconds of `now` (60 by default; None skips the check); with `key_id`, the
+    delivery must also name that client key id."""
     timestamp = _header(headers, TIMESTAMP_HEADER)
     signature = _header(headers, SIGNATURE_HEADER)
     sent_key_id = _header(headers, KEY_ID_HEADER)
@@ -103,10 +139,10 @@ def verify_signature(
     missing = [name for name, value in required if not value]
     if missing or timestamp is None or signature is None:
         raise MissingHeadersError(f"the delivery lacks the header(s) {', '.join(missing)}")
-    if not timestamp_is_fresh(timestamp, now):
+    if not timestamp_is_recent(timestamp, now, window):
         raise StaleTimestampError(
-            f"the delivery's {TIMESTAMP_HEADER} is not Unix seconds within "
-            f"{TIMESTAMP_WINDOW_SECONDS} s of this receiver's clock"
+            f"the delivery's {TIMESTAMP_HEADER} is not Unix seconds or milliseconds within "
+            f"{window:g} s of this receiver's clock"
         )
     if key_id is not None and sent_key_id != key_id:
         raise BadSignatureError(f"the delivery names another {KEY_ID_HEADER}")
@@ -148,10 +184,11 @@ def verify_leads_delivery(
     *,
     key_id: str | None = None,
     now: float | None = None,
+    window: float | None = DEFAULT_WINDOW_SECONDS,
 ) -> LeadsDelivery:
     """The delivery, once its headers, timestamp and signature are checked (`verify_signature`)
     and its body read (`parse_leads_delivery`)."""
-    verify_signature(path, body, headers, secret, key_id=key_id, now=now)
+    verify_signature(path, body, headers, secret, key_id=key_id, now=now, window=window)
     return parse_leads_delivery(body)
 
 
@@ -163,10 +200,11 @@ def verify_concierge_event(
     *,
     key_id: str | None = None,
     now: float | None = None,
+    window: float | None = DEFAULT_WINDOW_SECONDS,
 ) -> LeadConciergeEvent:
     """The Lead Concierge event, once its headers, timestamp and signature are checked as a
     leads delivery's are (`verify_signature`) and its body read (`parse_concierge_event`)."""
-    verify_signature(path, body, headers, secret, key_id=key_id, now=now)
+    verify_signature(path, body, headers, secret, key_id=key_id, now=now, window=window)
     return parse_concierge_event(body)
 
 

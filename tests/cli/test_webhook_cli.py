@@ -55,6 +55,19 @@ def test_verify_refuses_a_stale_timestamp() -> None:
     assert "within 60 s" in result.stderr
 
 
+def test_verify_takes_a_millisecond_timestamp_and_a_window() -> None:
+    now_ms = str(int(time.time() * 1000))
+    signature = sign("/leads", BODY, now_ms, SECRET)
+    assert evocalize(*verify(signature, now_ms), input=BODY).exit_code == 0
+    old = str(int(time.time()) - 600)
+    old_signature = sign("/leads", BODY, old, SECRET)
+    assert evocalize(*verify(old_signature, old), input=BODY).exit_code == 1
+    widened = verify(old_signature, old, "--timestamp-window", "900")
+    assert evocalize(*widened, input=BODY).exit_code == 0
+    anything = verify(old_signature, old, "--any-timestamp")
+    assert evocalize(*anything, input=BODY).exit_code == 0
+
+
 def test_listen_prints_each_lead_once_when_send_leads_delivers_twice(tmp_path: Path) -> None:
     port = free_port()
     env = {**subprocess_env(), "EVOCALIZE_CLIENT_KEY": SECRET}

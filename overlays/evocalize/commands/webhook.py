@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sys
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -52,6 +52,22 @@ KeyIdCheck = Annotated[
     str | None,
     typer.Option("--key-id", help=f"Also require this {KEY_ID_HEADER}.", show_default=False),
 ]
+Window = Annotated[
+    float,
+    typer.Option(
+        "--timestamp-window",
+        min=0,
+        help=f"How many seconds the {TIMESTAMP_HEADER} (Unix seconds or milliseconds) may be "
+        "from this clock; it refuses replays. Widen it for a skewed clock.",
+    ),
+]
+AnyTimestamp = Annotated[
+    bool,
+    typer.Option(
+        "--any-timestamp",
+        help="Do not check the timestamp's age (the signature still covers it).",
+    ),
+]
 
 
 @app.command()
@@ -63,6 +79,8 @@ def verify(
     timestamp: Annotated[str, typer.Option("--timestamp", help=f"The {TIMESTAMP_HEADER} header.")],
     signature: Annotated[str, typer.Option("--signature", help=f"The {SIGNATURE_HEADER} header.")],
     key_id: KeyIdCheck = None,
+    timestamp_window: Window = 60.0,
+    any_timestamp: AnyTimestamp = False,
     kind: Annotated[
         Kind,
         typer.Option("--kind", help="Which webhook sent it: leads or concierge (Lead Concierge)."),
@@ -84,11 +102,16 @@ def verify(
     )
 
     body = sys.stdin.buffer.read()
+    window = None if any_timestamp else timestamp_window
     try:
         if kind is Kind.concierge:
-            event = verify_concierge_event(path, body, headers, secret, key_id=key_id)
+            event = verify_concierge_event(
+                path, body, headers, secret, key_id=key_id, window=window
+            )
         else:
-            delivery = verify_leads_delivery(path, body, headers, secret, key_id=key_id)
+            delivery = verify_leads_delivery(
+                path, body, headers, secret, key_id=key_id, window=window
+            )
     except WebhookVerificationError as error:
         typer.echo(one_line(error), err=True)
         raise typer.Exit(EXIT_FAILED) from None
@@ -134,6 +157,8 @@ def listen(
         bool,
         typer.Option("--no-verify", help="Accept unsigned deliveries (the check is optional)."),
     ] = False,
+    timestamp_window: Window = 60.0,
+    any_timestamp: AnyTimestamp = False,
     leads_path: Annotated[
         str, typer.Option("--leads-path", help="The path that receives leads deliveries.")
     ] = DEFAULT_LEADS_PATH,
@@ -184,11 +209,15 @@ def listen(
         )
         sys.stdout.flush()
 
-    verify = not no_verify
+    checks: dict[str, Any] = {
+        "verify": not no_verify,
+        "key_id": key_id,
+        "window": None if any_timestamp else timestamp_window,
+    }
     router = WebhookRouter(
         {
-            leads_path: LeadsReceiver(show, secret, verify=verify, key_id=key_id),
-            concierge_path: ConciergeReceiver(show_event, secret, verify=verify, key_id=key_id),
+            leads_path: LeadsReceiver(show, secret, **checks),
+            concierge_path: ConciergeReceiver(show_event, secret, **checks),
         }
     )
     checked = "unverified" if no_verify else "verified"
