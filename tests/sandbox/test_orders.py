@@ -458,3 +458,26 @@ def test_a_malformed_products_section_is_a_seed_error(
     )
     with pytest.raises(SeedError, match="products"):
         create_app(database_url=database_url, seed={"products": products}, settings=settings)
+
+
+def test_a_sandbox_database_from_before_program_name_is_upgraded_in_place(
+    tmp_path: Any, clock: list[float]
+) -> None:
+    import sqlalchemy as sa
+
+    url = f"sqlite:///{tmp_path}/old.db"
+    settings = Settings(
+        run_worker=False, clock=lambda: clock[0], audience_processing_seconds=PROCESSING_SECONDS
+    )
+    create_app(database_url=url, clients={KEY_ID: SECRET}, settings=settings)
+    old = sa.create_engine(url)
+    with old.begin() as conn:  # as a database made before programName existed
+        conn.execute(sa.text("ALTER TABLE orders DROP COLUMN program_name"))
+    old.dispose()
+    api = domain_client(
+        create_app(database_url=url, clients={KEY_ID: SECRET}, settings=settings), clock
+    )
+    add_user(api, "agent", {"seattle": "group_user"})
+    order_id = placed(api, purchase(clock, programName="After the upgrade"))
+    read = body_of(get_order.sync_detailed(order_id, client=api))["data"]
+    assert read["programName"] == "After the upgrade"
