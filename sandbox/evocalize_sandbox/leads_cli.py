@@ -44,6 +44,12 @@ def send_leads(
         help="Multiplies the timeout and retry schedule (5 s, 15 min, 3 h); 0.001 for tests.",
     ),
     seed: int | None = typer.Option(None, "--seed", help="Makes the leads repeatable."),
+    milliseconds: bool = typer.Option(
+        False,
+        "--milliseconds",
+        help="Stamp X-Evocalize-Timestamp in Unix milliseconds, as the reference's example "
+        "header is (default: seconds).",
+    ),
     redeliver: bool = typer.Option(
         False,
         "--redeliver",
@@ -73,7 +79,7 @@ def send_leads(
 
     async def run() -> bool:
         payloads = [make_delivery([sources[n % len(sources)]], rng) for n in range(count)]
-        return await _send_all(to, payloads, credentials, policy, redeliver)
+        return await _send_all(to, payloads, credentials, policy, redeliver, milliseconds)
 
     if not anyio.run(run):
         raise typer.Exit(code=1)
@@ -85,6 +91,7 @@ async def _send_all(
     credentials: PartnerCredentials,
     policy: DeliveryPolicy,
     redeliver: bool,
+    milliseconds: bool = False,
 ) -> bool:
     """Delivers each payload (twice with `redeliver`), printing one line per delivery; whether
     every one was delivered."""
@@ -93,7 +100,9 @@ async def _send_all(
     all_delivered = True
     for payload in payloads:
         for _ in range(2 if redeliver else 1):
-            report = await deliver(to, payload, credentials, policy=policy)
+            report = await deliver(
+                to, payload, credentials, policy=policy, milliseconds=milliseconds
+            )
             answers = ", ".join(
                 str(a.status_code) if a.status_code is not None else str(a.error)
                 for a in report.attempts
@@ -129,6 +138,12 @@ def send_concierge(
         help="Multiplies the timeout and retry schedule (5 s, 15 min, 3 h); 0.001 for tests.",
     ),
     seed: int | None = typer.Option(None, "--seed", help="Makes the events repeatable."),
+    milliseconds: bool = typer.Option(
+        False,
+        "--milliseconds",
+        help="Stamp X-Evocalize-Timestamp in Unix milliseconds, as the reference's example "
+        "header is (default: seconds).",
+    ),
     redeliver: bool = typer.Option(
         False,
         "--redeliver",
@@ -155,7 +170,7 @@ def send_concierge(
 
     async def run() -> bool:
         payloads = [make_concierge_event(rng) for _ in range(count)]
-        return await _send_all(to, payloads, credentials, policy, redeliver)
+        return await _send_all(to, payloads, credentials, policy, redeliver, milliseconds)
 
     if not anyio.run(run):
         raise typer.Exit(code=1)

@@ -133,3 +133,21 @@ def test_send_concierge_delivers_each_event_twice_with_redeliver(
 async def test_the_delivery_policy_is_the_leads_one() -> None:
     policy = DeliveryPolicy()
     assert (policy.timeout, policy.max_backoff, policy.give_up_after) == (5.0, 900.0, 10800.0)
+
+
+async def test_deliveries_stamped_in_milliseconds_are_accepted_by_the_overlays_receiver() -> None:
+    handler = Recorder()
+    seen: list[str] = []
+    receiver = ConciergeReceiver(handler, CREDENTIALS.key)
+
+    async def spy(scope: Any, receive: Any, send: Any) -> None:
+        seen.append(dict(scope["headers"])[b"x-evocalize-timestamp"].decode())
+        await receiver(scope, receive, send)
+
+    event = make_concierge_event(random.Random(8))
+    report = await deliver(
+        URL, event, CREDENTIALS, transport=httpx.ASGITransport(app=spy), milliseconds=True
+    )
+    assert report.delivered
+    assert len(seen[0]) == 13  # Unix milliseconds, as the reference's example header
+    assert handler.keys == [event["idempotencyKey"]]

@@ -149,11 +149,13 @@ async def deliver(
     transport: httpx.AsyncBaseTransport | None = None,
     clock: Clock = time.time,
     sleep: Sleep = anyio.sleep,
+    milliseconds: bool = False,
 ) -> DeliveryReport:
     """POSTs `payload` to `url` until a 2xx answer or the give-up deadline, and reports it.
 
     `clock` gives Unix seconds: it schedules retries and stamps each attempt, so a fake clock
-    paired with a fake `sleep` runs the schedule without waiting.
+    paired with a fake `sleep` runs the schedule without waiting. `milliseconds` stamps each
+    attempt in Unix milliseconds, as the reference's example header is, instead of seconds.
     """
     rules = policy if policy is not None else DeliveryPolicy()
     body = json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
@@ -163,7 +165,8 @@ async def deliver(
     async with httpx.AsyncClient(transport=transport, timeout=rules.scaled_timeout) as client:
         while True:
             started = clock()
-            headers = delivery_headers(url, body, credentials, str(int(started)))
+            stamp = int(started * 1000) if milliseconds else int(started)
+            headers = delivery_headers(url, body, credentials, str(stamp))
             try:
                 # httpx's timeout covers each network phase; this bounds the whole answer.
                 with anyio.fail_after(rules.scaled_timeout):
