@@ -51,6 +51,38 @@ def test_a_user_written_through_the_facade_reads_back_as_the_generated_model(
     assert [(g.id, g.role) for g in read.groups] == [("office-1", "group_admin")]
 
 
+def test_an_order_placed_and_renamed_through_the_facade_keeps_its_program_name(
+    ev: Evocalize,
+) -> None:
+    import time
+
+    ev.groups.create_or_update_group(body={"id": "office-orders", "name": "Orders"})
+    ev.users.create_or_update_user(
+        body={
+            "id": "orderer",
+            "name": "Orderer",
+            "email": "orderer@example.com",
+            "groups": [{"groupId": "office-orders", "role": "group_user"}],
+        }
+    )
+    start = int(time.time()) + 2 * 86400
+    placed = ev.orders.place_order(
+        body={
+            "userId": "orderer",
+            "groupId": "office-orders",
+            "productCode": "pid_1234567890",
+            "orderType": "purchase",
+            "programName": "Spring Open House",
+            "paymentAmount": 100,
+            "schedule": {"startTimestamp": start, "endTimestamp": start + 30 * 86400},
+        }
+    )
+    assert placed.program_name == "Spring Open House"
+    renamed = ev.orders.edit_order(placed.id, body={"programName": "New Program Name"})
+    assert renamed.program_name == "New Program Name"
+    assert ev.orders.get_order(placed.id).program_name == "New Program Name"
+
+
 def test_every_page_of_a_listing_is_walked(ev: Evocalize) -> None:
     for n in range(230):
         ev.users.create_or_update_user(

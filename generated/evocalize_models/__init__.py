@@ -6,7 +6,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, RootModel, confloat, constr
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, RootModel, confloat, conint, constr
 from typing_extensions import TypeAliasType
 
 
@@ -32,46 +32,6 @@ class Metadata(RootModel[dict[str, Any]]):
     root: Annotated[dict[str, Any], Field(max_length=100)]
 
 
-class ErrorCode(StrEnum):
-    """
-    Machine-readable error code, one per failure kind:
-    `EV_BAD_REQUEST_INVALID_FIELDS` (400) a required field is missing or a field fails validation;
-    `EV_BAD_REQUEST_INVALID_USER_IDENTITY` (400) an unknown user or group;
-    `EV_BAD_REQUEST_TOO_MANY_ITEMS` (400) a batch over 1000 entries;
-    `EV_BAD_REQUEST_MALFORMED` (400) an unreadable request, such as a type mismatch;
-    `EV_BAD_REQUEST_DUPLICATE` (400) another object with a different id already exists;
-    `EV_BAD_REQUEST_INVALID_BUDGET` (400) an invalid amount or amount change;
-    `EV_BAD_REQUEST_INVALID_SCHEDULE` (400) an invalid schedule or schedule change;
-    `EV_BAD_REQUEST_INVALID_VARIABLE_VALUE` (400) an invalid variable value;
-    `EV_OBJECT_NOT_EDITABLE_TEMPORARILY` (400) the object cannot be edited now, try later;
-    `EV_OBJECT_NOT_FOUND` (404) no such object;
-    `EV_UNAUTHORIZED_INVALID_KEY` (401) unknown client key id;
-    `EV_UNAUTHORIZED_MISSING_HEADERS` (401) a required credential header is missing;
-    `EV_UNAUTHORIZED_INVALID_SIGNATURE` (401) wrong signature;
-    `EV_UNAUTHORIZED_INVALID_SECRET` (401) wrong client key;
-    `EV_UNAUTHORIZED_EXPIRED_REQUEST` (401) timestamp more than a minute away;
-    `EV_INTERNAL_SERVER_ERROR` (500) a server fault, try again later.
-
-    """
-
-    ev_bad_request_invalid_fields = "EV_BAD_REQUEST_INVALID_FIELDS"
-    ev_bad_request_invalid_user_identity = "EV_BAD_REQUEST_INVALID_USER_IDENTITY"
-    ev_bad_request_too_many_items = "EV_BAD_REQUEST_TOO_MANY_ITEMS"
-    ev_bad_request_malformed = "EV_BAD_REQUEST_MALFORMED"
-    ev_bad_request_duplicate = "EV_BAD_REQUEST_DUPLICATE"
-    ev_bad_request_invalid_budget = "EV_BAD_REQUEST_INVALID_BUDGET"
-    ev_bad_request_invalid_schedule = "EV_BAD_REQUEST_INVALID_SCHEDULE"
-    ev_bad_request_invalid_variable_value = "EV_BAD_REQUEST_INVALID_VARIABLE_VALUE"
-    ev_object_not_editable_temporarily = "EV_OBJECT_NOT_EDITABLE_TEMPORARILY"
-    ev_object_not_found = "EV_OBJECT_NOT_FOUND"
-    ev_unauthorized_invalid_key = "EV_UNAUTHORIZED_INVALID_KEY"
-    ev_unauthorized_missing_headers = "EV_UNAUTHORIZED_MISSING_HEADERS"
-    ev_unauthorized_invalid_signature = "EV_UNAUTHORIZED_INVALID_SIGNATURE"
-    ev_unauthorized_invalid_secret = "EV_UNAUTHORIZED_INVALID_SECRET"
-    ev_unauthorized_expired_request = "EV_UNAUTHORIZED_EXPIRED_REQUEST"
-    ev_internal_server_error = "EV_INTERNAL_SERVER_ERROR"
-
-
 class ApiError(BaseModel):
     """
     One reason a request failed.
@@ -84,7 +44,52 @@ class ApiError(BaseModel):
     """
     What went wrong, for a person to read.
     """
-    code: ErrorCode
+    code: Annotated[
+        str,
+        Field(
+            examples=[
+                "EV_BAD_REQUEST_INVALID_FIELDS",
+                "EV_BAD_REQUEST_INVALID_USER_IDENTITY",
+                "EV_BAD_REQUEST_TOO_MANY_ITEMS",
+                "EV_BAD_REQUEST_MALFORMED",
+                "EV_BAD_REQUEST_DUPLICATE",
+                "EV_BAD_REQUEST_INVALID_BUDGET",
+                "EV_BAD_REQUEST_INVALID_SCHEDULE",
+                "EV_BAD_REQUEST_INVALID_VARIABLE_VALUE",
+                "EV_OBJECT_NOT_EDITABLE_TEMPORARILY",
+                "EV_OBJECT_NOT_FOUND",
+                "EV_UNAUTHORIZED_INVALID_KEY",
+                "EV_UNAUTHORIZED_MISSING_HEADERS",
+                "EV_UNAUTHORIZED_INVALID_SIGNATURE",
+                "EV_UNAUTHORIZED_INVALID_SECRET",
+                "EV_UNAUTHORIZED_EXPIRED_REQUEST",
+                "EV_INTERNAL_SERVER_ERROR",
+            ],
+            max_length=128,
+        ),
+    ]
+    """
+    Machine-readable error code, one per failure kind:
+    `EV_BAD_REQUEST_INVALID_FIELDS` (400) a required field is missing or a field fails validation;
+    `EV_BAD_REQUEST_INVALID_USER_IDENTITY` (400) an unknown user or group;
+    `EV_BAD_REQUEST_TOO_MANY_ITEMS` (400) a batch over 1000 entries;
+    `EV_BAD_REQUEST_MALFORMED` (400) an unreadable request, such as a type mismatch;
+    `EV_BAD_REQUEST_DUPLICATE` (400) another object with a different id already exists;
+    `EV_BAD_REQUEST_INVALID_BUDGET` (400) an invalid amount or amount change;
+    `EV_BAD_REQUEST_INVALID_SCHEDULE` (400) an invalid schedule or schedule change;
+    `EV_BAD_REQUEST_INVALID_VARIABLE_VALUE` (400) an invalid variable value, or an edit of a variable the product makes immutable once placed (`field` names the variable);
+    `EV_OBJECT_NOT_EDITABLE_TEMPORARILY` (400) the object cannot be edited now, try later;
+    `EV_OBJECT_NOT_FOUND` (404) no such object;
+    `EV_UNAUTHORIZED_INVALID_KEY` (401) unknown client key id;
+    `EV_UNAUTHORIZED_MISSING_HEADERS` (401) a required credential header is missing;
+    `EV_UNAUTHORIZED_INVALID_SIGNATURE` (401) wrong signature;
+    `EV_UNAUTHORIZED_INVALID_SECRET` (401) wrong client key;
+    `EV_UNAUTHORIZED_EXPIRED_REQUEST` (401) timestamp more than a minute away;
+    `EV_INTERNAL_SERVER_ERROR` (500) a server fault, try again later.
+    These are the known codes (listed in `examples`), not a closed set: an answer may carry
+    a code the table lacks (a future one, or the code of a 403); treat it by its HTTP status.
+
+    """
     field: Annotated[str | None, Field(max_length=1024)] = None
     """
     The request field at fault, when there is one.
@@ -109,7 +114,7 @@ class ErrorEnvelope(BaseModel):
 
 class GroupRole(StrEnum):
     """
-    The role a user holds in a group.
+    The role a user holds in a group (seven roles, `team_admin` included).
     """
 
     group_user = "group_user"
@@ -118,6 +123,7 @@ class GroupRole(StrEnum):
     team_member = "team_member"
     team_viewer = "team_viewer"
     team_lead = "team_lead"
+    team_admin = "team_admin"
 
 
 class UserGroupMembership(BaseModel):
@@ -136,7 +142,24 @@ class UserGroupMembership(BaseModel):
     """
     A human-readable name.
     """
-    role: GroupRole
+    role: Annotated[
+        str,
+        Field(
+            examples=[
+                "group_user",
+                "group_admin",
+                "team_guest",
+                "team_member",
+                "team_viewer",
+                "team_lead",
+                "team_admin",
+            ],
+            max_length=64,
+        ),
+    ]
+    """
+    The role a user holds in a group, as the API answers it. Known values (the closed set `GroupRole` that requests take) `group_user`, `group_admin`, `team_guest`, `team_member`, `team_viewer`, `team_lead`, `team_admin`; other values may appear.
+    """
 
 
 class User(BaseModel):
@@ -464,7 +487,53 @@ class BatchItemError(BaseModel):
     """
     Why the entry failed.
     """
-    rest_error_code: Annotated[ErrorCode | None, Field(alias="restErrorCode")] = None
+    rest_error_code: Annotated[
+        str | None,
+        Field(
+            alias="restErrorCode",
+            examples=[
+                "EV_BAD_REQUEST_INVALID_FIELDS",
+                "EV_BAD_REQUEST_INVALID_USER_IDENTITY",
+                "EV_BAD_REQUEST_TOO_MANY_ITEMS",
+                "EV_BAD_REQUEST_MALFORMED",
+                "EV_BAD_REQUEST_DUPLICATE",
+                "EV_BAD_REQUEST_INVALID_BUDGET",
+                "EV_BAD_REQUEST_INVALID_SCHEDULE",
+                "EV_BAD_REQUEST_INVALID_VARIABLE_VALUE",
+                "EV_OBJECT_NOT_EDITABLE_TEMPORARILY",
+                "EV_OBJECT_NOT_FOUND",
+                "EV_UNAUTHORIZED_INVALID_KEY",
+                "EV_UNAUTHORIZED_MISSING_HEADERS",
+                "EV_UNAUTHORIZED_INVALID_SIGNATURE",
+                "EV_UNAUTHORIZED_INVALID_SECRET",
+                "EV_UNAUTHORIZED_EXPIRED_REQUEST",
+                "EV_INTERNAL_SERVER_ERROR",
+            ],
+            max_length=128,
+        ),
+    ] = None
+    """
+    Machine-readable error code, one per failure kind:
+    `EV_BAD_REQUEST_INVALID_FIELDS` (400) a required field is missing or a field fails validation;
+    `EV_BAD_REQUEST_INVALID_USER_IDENTITY` (400) an unknown user or group;
+    `EV_BAD_REQUEST_TOO_MANY_ITEMS` (400) a batch over 1000 entries;
+    `EV_BAD_REQUEST_MALFORMED` (400) an unreadable request, such as a type mismatch;
+    `EV_BAD_REQUEST_DUPLICATE` (400) another object with a different id already exists;
+    `EV_BAD_REQUEST_INVALID_BUDGET` (400) an invalid amount or amount change;
+    `EV_BAD_REQUEST_INVALID_SCHEDULE` (400) an invalid schedule or schedule change;
+    `EV_BAD_REQUEST_INVALID_VARIABLE_VALUE` (400) an invalid variable value, or an edit of a variable the product makes immutable once placed (`field` names the variable);
+    `EV_OBJECT_NOT_EDITABLE_TEMPORARILY` (400) the object cannot be edited now, try later;
+    `EV_OBJECT_NOT_FOUND` (404) no such object;
+    `EV_UNAUTHORIZED_INVALID_KEY` (401) unknown client key id;
+    `EV_UNAUTHORIZED_MISSING_HEADERS` (401) a required credential header is missing;
+    `EV_UNAUTHORIZED_INVALID_SIGNATURE` (401) wrong signature;
+    `EV_UNAUTHORIZED_INVALID_SECRET` (401) wrong client key;
+    `EV_UNAUTHORIZED_EXPIRED_REQUEST` (401) timestamp more than a minute away;
+    `EV_INTERNAL_SERVER_ERROR` (500) a server fault, try again later.
+    These are the known codes (listed in `examples`), not a closed set: an answer may carry
+    a code the table lacks (a future one, or the code of a 403); treat it by its HTTP status.
+
+    """
 
 
 class BatchItemErrorPage(BaseModel):
@@ -487,17 +556,6 @@ class BatchItemErrorPage(BaseModel):
     metadata: Metadata | None = None
 
 
-class RepositoryFieldType(StrEnum):
-    """
-    The type of a repository field's values; `date_time` values are ISO 8601 strings.
-    """
-
-    string = "string"
-    number = "number"
-    boolean = "boolean"
-    date_time = "date_time"
-
-
 class RepositoryField(BaseModel):
     """
     A field that every item of the repository carries in its `values`.
@@ -514,7 +572,14 @@ class RepositoryField(BaseModel):
     """
     Whether items may leave this field null.
     """
-    type: RepositoryFieldType
+    type: Annotated[
+        str, Field(examples=["string", "number", "boolean", "date_time"], max_length=64)
+    ]
+    """
+    The type of a repository field's values. Known values: `string`, `number`, `boolean`,
+    `date_time` (ISO 8601 strings). Other values may appear.
+
+    """
 
 
 class Repository(BaseModel):
@@ -663,6 +728,13 @@ class Permission(StrEnum):
     read = "READ"
 
 
+class PermissionAnswer(RootModel[str]):
+    root: Annotated[str, Field(examples=["READ"], max_length=64)]
+    """
+    A permission on an object, as the API answers it. Known values (the closed set `Permission` that requests take) `READ`; other values may appear.
+    """
+
+
 class Grantee(BaseModel):
     """
     Someone permissions are granted to. `userId` applies to USER and USER_IN_GROUP,
@@ -674,7 +746,15 @@ class Grantee(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    type: GranteeType
+    type: Annotated[
+        str,
+        Field(
+            examples=["USER", "GROUP", "GROUP_ROLE", "ORGANIZATION", "USER_IN_GROUP"], max_length=64
+        ),
+    ]
+    """
+    Who a grant is for, as the API answers it. Known values (the closed set `GranteeType` that requests take) `USER`, `GROUP`, `GROUP_ROLE`, `ORGANIZATION`, `USER_IN_GROUP`; other values may appear.
+    """
     user_id: Annotated[str | None, Field(alias="userId", max_length=255, min_length=1)] = None
     """
     An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
@@ -683,7 +763,12 @@ class Grantee(BaseModel):
     """
     An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
     """
-    group_role: Annotated[GranteeGroupRole | None, Field(alias="groupRole")] = None
+    group_role: Annotated[
+        str | None, Field(alias="groupRole", examples=["group_user", "group_admin"], max_length=64)
+    ] = None
+    """
+    The group role of a `GROUP_ROLE` grantee, as the API answers it. Known values (the closed set `GranteeGroupRole` that requests take) `group_user`, `group_admin`; other values may appear.
+    """
 
 
 class GranteeInput(BaseModel):
@@ -712,7 +797,7 @@ class GranteeInput(BaseModel):
 
 class GranteeFilter(BaseModel):
     """
-    A list of grantees (the seed's Grantees object), used to filter or limit grant operations.
+    A list of grantees (the API reference's Grantees object), used to filter or limit grant operations.
     """
 
     model_config = ConfigDict(
@@ -731,9 +816,9 @@ class Grant(BaseModel):
         populate_by_name=True,
     )
     grantee: Grantee
-    permissions: Annotated[list[Permission], Field(max_length=1)]
+    permissions: Annotated[list[PermissionAnswer], Field(max_length=100)]
     """
-    The permissions the grantee holds on the object.
+    The permissions the grantee holds on the object, as the API answers them.
     """
     object_id: Annotated[str | None, Field(alias="objectId", max_length=255, min_length=1)] = None
     """
@@ -925,9 +1010,9 @@ class AccessRecord(BaseModel):
     """
     An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
     """
-    user_id: Annotated[str | None, Field(alias="userId", max_length=255, min_length=1)]
+    user_id: Annotated[str | None, Field(alias="userId", max_length=255, min_length=1)] = None
     """
-    The one user the record is limited to, or null for the whole group.
+    The one user the record is limited to; null or absent for the whole group.
     """
     group_id: Annotated[str, Field(alias="groupId", max_length=255, min_length=1)]
     """
@@ -937,7 +1022,10 @@ class AccessRecord(BaseModel):
     """
     Whether these users may edit the item.
     """
-    role: AccessRole
+    role: Annotated[str, Field(examples=["group_user", "group_admin", "any"], max_length=64)]
+    """
+    The group role an access record applies to, as the API answers it. Known values (the closed set `AccessRole` that requests take) `group_user`, `group_admin`, `any`; other values may appear.
+    """
     deleted: bool
     """
     Whether the record has been deleted.
@@ -1054,18 +1142,12 @@ class AccessRecordsDeletedEnvelope(BaseModel):
     metadata: Metadata | None = None
 
 
-class OrderType(StrEnum):
-    """
-    `purchase` runs once between a start and an end; `subscription` renews every month until cancelled.
-    """
-
-    purchase = "purchase"
-    subscription = "subscription"
-
-
 class VariableValues(RootModel[dict[str, constr(max_length=65536) | float | bool | None]]):
     """
-    Creative data for the product, keyed by variable name; supplies or overrides what content items give.
+    Creative data for the product, keyed by variable name; supplies or overrides what content
+    items give. Depending on the product, some variables (a marketing account id, for example)
+    become immutable once the order is placed: an order edit must not include them.
+
     """
 
     root: Annotated[
@@ -1084,11 +1166,11 @@ class PurchaseSchedule(BaseModel):
     )
     start_timestamp: Annotated[int, Field(alias="startTimestamp", ge=0, le=253402300799)]
     """
-    Unix time in seconds (the seed calls it Pacific Time, but a Unix timestamp has no time zone).
+    Unix time in seconds (the API reference calls it Pacific Time, but a Unix timestamp has no time zone).
     """
     end_timestamp: Annotated[int, Field(alias="endTimestamp", ge=0, le=253402300799)]
     """
-    Unix time in seconds (the seed calls it Pacific Time, but a Unix timestamp has no time zone).
+    Unix time in seconds (the API reference calls it Pacific Time, but a Unix timestamp has no time zone).
     """
 
 
@@ -1103,7 +1185,7 @@ class SubscriptionSchedule(BaseModel):
     )
     start_timestamp: Annotated[int, Field(alias="startTimestamp", ge=0, le=253402300799)]
     """
-    Unix time in seconds (the seed calls it Pacific Time, but a Unix timestamp has no time zone).
+    Unix time in seconds (the API reference calls it Pacific Time, but a Unix timestamp has no time zone).
     """
 
 
@@ -1134,6 +1216,12 @@ class PurchaseOrderInput(BaseModel):
     An amount in US dollars, rounded to two decimals.
     """
     schedule: PurchaseSchedule
+    program_name: Annotated[
+        str | None, Field(alias="programName", max_length=1024, min_length=1)
+    ] = None
+    """
+    A custom name for the order, shown as its program's name. Optional when placing either kind of order; an edit may change it, alone or with other fields.
+    """
     content_item_ids: Annotated[
         list[Identifier] | None, Field(alias="contentItemIds", max_length=1000)
     ] = None
@@ -1170,6 +1258,12 @@ class SubscriptionOrderInput(BaseModel):
     An amount in US dollars, rounded to two decimals.
     """
     schedule: SubscriptionSchedule
+    program_name: Annotated[
+        str | None, Field(alias="programName", max_length=1024, min_length=1)
+    ] = None
+    """
+    A custom name for the order, shown as its program's name. Optional when placing either kind of order; an edit may change it, alone or with other fields.
+    """
     content_item_ids: Annotated[
         list[Identifier] | None, Field(alias="contentItemIds", max_length=1000)
     ] = None
@@ -1199,23 +1293,29 @@ class ScheduleEdit(BaseModel):
         None
     )
     """
-    Unix time in seconds (the seed calls it Pacific Time, but a Unix timestamp has no time zone).
+    Unix time in seconds (the API reference calls it Pacific Time, but a Unix timestamp has no time zone).
     """
     end_timestamp: Annotated[int | None, Field(alias="endTimestamp", ge=0, le=253402300799)] = None
     """
-    Unix time in seconds (the seed calls it Pacific Time, but a Unix timestamp has no time zone).
+    Unix time in seconds (the API reference calls it Pacific Time, but a Unix timestamp has no time zone).
     """
 
 
 class OrderEdit(BaseModel):
     """
-    The fields of an order to change; at least one.
+    The fields of an order to change; at least one. `programName` alone is a valid edit.
     """
 
     model_config = ConfigDict(
         extra="forbid",
         populate_by_name=True,
     )
+    program_name: Annotated[
+        str | None, Field(alias="programName", max_length=1024, min_length=1)
+    ] = None
+    """
+    A custom name for the order, shown as its program's name. Optional when placing either kind of order; an edit may change it, alone or with other fields.
+    """
     payment_amount: Annotated[float | None, Field(alias="paymentAmount", gt=0.0, le=10000000.0)] = (
         None
     )
@@ -1236,7 +1336,7 @@ class OrderSchedule(BaseModel):
     )
     start_timestamp: Annotated[int, Field(alias="startTimestamp", ge=0, le=253402300799)]
     """
-    Unix time in seconds (the seed calls it Pacific Time, but a Unix timestamp has no time zone).
+    Unix time in seconds (the API reference calls it Pacific Time, but a Unix timestamp has no time zone).
     """
     end_timestamp: Annotated[int | None, Field(alias="endTimestamp", ge=0, le=253402300799)] = None
     """
@@ -1254,13 +1354,15 @@ class SubscriptionDetails(BaseModel):
     )
     renews_on_timestamp: Annotated[
         int | None, Field(alias="renewsOnTimestamp", ge=0, le=253402300799)
-    ]
+    ] = None
     """
-    When the subscription renews next, in Unix seconds; null when it will not.
+    When the subscription renews next, in Unix seconds; null or absent when it will not.
     """
-    ends_on_timestamp: Annotated[int | None, Field(alias="endsOnTimestamp", ge=0, le=253402300799)]
+    ends_on_timestamp: Annotated[
+        int | None, Field(alias="endsOnTimestamp", ge=0, le=253402300799)
+    ] = None
     """
-    When the subscription ends, in Unix seconds; null while it keeps renewing.
+    When the subscription ends, in Unix seconds; null or absent while it keeps renewing.
     """
     subscription_amount: Annotated[float, Field(alias="subscriptionAmount", ge=0.0, le=10000000.0)]
     """
@@ -1304,7 +1406,20 @@ class Order(BaseModel):
     `failed`, `cancelled`, `completed` (ran to its end). Other values may appear.
 
     """
-    order_type: Annotated[OrderType, Field(alias="orderType")]
+    order_type: Annotated[
+        str, Field(alias="orderType", examples=["purchase", "subscription"], max_length=64)
+    ]
+    """
+    `purchase` runs once between a start and an end; `subscription` renews every month until
+    cancelled. Orders are placed as one of these two; an answer may carry another value.
+
+    """
+    program_name: Annotated[
+        str | None, Field(alias="programName", max_length=1024, min_length=1)
+    ] = None
+    """
+    A custom name for the order, shown as its program's name. Optional when placing either kind of order; an edit may change it, alone or with other fields.
+    """
     payment_amount: Annotated[float, Field(alias="paymentAmount", ge=0.0, le=10000000.0)]
     """
     An amount in US dollars that may be zero (a refund, a fee).
@@ -1357,15 +1472,6 @@ class CancelledOrderEnvelope(BaseModel):
     metadata: Metadata | None = None
 
 
-class CancellationType(StrEnum):
-    """
-    `immediate`: the order stops now; `deferred`: it stops at the end of the interval already paid.
-    """
-
-    immediate = "immediate"
-    deferred = "deferred"
-
-
 class RefundPreview(BaseModel):
     """
     What cancelling the order now would refund.
@@ -1390,7 +1496,14 @@ class RefundPreview(BaseModel):
     """
     An amount in US dollars that may be zero (a refund, a fee).
     """
-    cancellation_type: Annotated[CancellationType, Field(alias="cancellationType")]
+    cancellation_type: Annotated[
+        str, Field(alias="cancellationType", examples=["immediate", "deferred"], max_length=64)
+    ]
+    """
+    `immediate`: the order stops now; `deferred`: it stops at the end of the interval already
+    paid. Other values may appear.
+
+    """
     days_remaining: Annotated[int, Field(alias="daysRemaining", ge=0, le=36600)]
     """
     Days left until the order (or its current interval) ends.
@@ -1398,9 +1511,9 @@ class RefundPreview(BaseModel):
     next_interval_paid_amount: Annotated[
         confloat(ge=0.0, le=10000000.0) | constr(max_length=32) | None,
         Field(alias="nextIntervalPaidAmount"),
-    ]
+    ] = None
     """
-    An amount already paid for the next interval, refunded without fee. The seed types it as a string but shows a number; both are accepted.
+    An amount already paid for the next interval, refunded without fee. The API reference types it as a string but shows a number; both are accepted.
     """
 
 
@@ -1454,9 +1567,16 @@ class Audience(BaseModel):
     """
     The channel's kind of audience, such as `custom` or `lookalike`.
     """
-    potential_size: Annotated[str | None, Field(alias="potentialSize", max_length=32)]
+    potential_size: Annotated[
+        constr(max_length=32) | conint(ge=-1, le=9223372036854775807) | None,
+        Field(alias="potentialSize", examples=["< 1000", "2700000", 2700000, "-1"]),
+    ] = None
     """
-    Approximate size, as a string; null while the audience is being created, -1 for an inactive lookalike audience, and a value under 1000 for small audiences.
+    Approximate size. The literal string `< 1000` for an audience smaller than 1000;
+    otherwise the size, as digits in a string (the API reference's examples) or as a number; `-1`
+    for an inactive lookalike audience; null or absent while the audience is being
+    created. Keep it as given: `< 1000` is not a number.
+
     """
     status: Annotated[str, Field(max_length=64)]
     """
@@ -1630,7 +1750,10 @@ class Media(BaseModel):
     """
     A human-readable name.
     """
-    type: MediaType
+    type: Annotated[str, Field(examples=["image", "video"], max_length=64)]
+    """
+    The kind of media asset, as the API answers it. Known values (the closed set `MediaType` that requests take) `image`, `video`; other values may appear.
+    """
     url: Annotated[str, Field(max_length=2048)]
     """
     An absolute, publicly reachable URL.
@@ -1818,15 +1941,15 @@ class GoogleLeadSummary(BaseModel):
     )
     campaign_id: Annotated[LongId | Identifier, Field(alias="campaignId")]
     """
-    An id that the webhook may send as a JSON number or as a string (the seed's tables and examples disagree).
+    An id that the webhook may send as a JSON number or as a string (the API reference's tables and examples disagree).
     """
     form_id: Annotated[LongId | Identifier, Field(alias="formId")]
     """
-    An id that the webhook may send as a JSON number or as a string (the seed's tables and examples disagree).
+    An id that the webhook may send as a JSON number or as a string (the API reference's tables and examples disagree).
     """
     adgroup_id: Annotated[LongId | Identifier, Field(alias="adgroupId")]
     """
-    An id that the webhook may send as a JSON number or as a string (the seed's tables and examples disagree).
+    An id that the webhook may send as a JSON number or as a string (the API reference's tables and examples disagree).
     """
     creative_id: Annotated[LongId | Identifier | None, Field(alias="creativeId")] = None
     gcl_id: Annotated[str, Field(alias="gclId", max_length=255, min_length=1)]
@@ -1835,7 +1958,7 @@ class GoogleLeadSummary(BaseModel):
     """
     lead_id: Annotated[LongId | Identifier, Field(alias="leadId")]
     """
-    An id that the webhook may send as a JSON number or as a string (the seed's tables and examples disagree).
+    An id that the webhook may send as a JSON number or as a string (the API reference's tables and examples disagree).
     """
 
 
@@ -1856,7 +1979,7 @@ class GoogleLead(BaseModel):
 
 class TikTokLeadSummary(BaseModel):
     """
-    TikTok's ids for the lead. The seed's example sends `formId`, `campaignId`, `adGroupId`,
+    TikTok's ids for the lead. The API reference's example sends `formId`, `campaignId`, `adGroupId`,
     `adId` and `createdAtEpochSeconds`; its table repeats Facebook's names, which are kept as
     optional fields.
 
@@ -1867,19 +1990,19 @@ class TikTokLeadSummary(BaseModel):
     )
     form_id: Annotated[LongId | Identifier | None, Field(alias="formId")] = None
     """
-    An id that the webhook may send as a JSON number or as a string (the seed's tables and examples disagree).
+    An id that the webhook may send as a JSON number or as a string (the API reference's tables and examples disagree).
     """
     campaign_id: Annotated[LongId | Identifier | None, Field(alias="campaignId")] = None
     """
-    An id that the webhook may send as a JSON number or as a string (the seed's tables and examples disagree).
+    An id that the webhook may send as a JSON number or as a string (the API reference's tables and examples disagree).
     """
     ad_group_id: Annotated[LongId | Identifier | None, Field(alias="adGroupId")] = None
     """
-    An id that the webhook may send as a JSON number or as a string (the seed's tables and examples disagree).
+    An id that the webhook may send as a JSON number or as a string (the API reference's tables and examples disagree).
     """
     ad_id: Annotated[LongId | Identifier, Field(alias="adId")]
     """
-    An id that the webhook may send as a JSON number or as a string (the seed's tables and examples disagree).
+    An id that the webhook may send as a JSON number or as a string (the API reference's tables and examples disagree).
     """
     created_at_epoch_seconds: Annotated[
         int, Field(alias="createdAtEpochSeconds", ge=0, le=253402300799999)
@@ -1889,19 +2012,19 @@ class TikTokLeadSummary(BaseModel):
     """
     leadgen_id: Annotated[LongId | Identifier | None, Field(alias="leadgenId")] = None
     """
-    An id that the webhook may send as a JSON number or as a string (the seed's tables and examples disagree).
+    An id that the webhook may send as a JSON number or as a string (the API reference's tables and examples disagree).
     """
     page_id: Annotated[LongId | Identifier | None, Field(alias="pageId")] = None
     """
-    An id that the webhook may send as a JSON number or as a string (the seed's tables and examples disagree).
+    An id that the webhook may send as a JSON number or as a string (the API reference's tables and examples disagree).
     """
     lead_form_id: Annotated[LongId | Identifier | None, Field(alias="leadFormId")] = None
     """
-    An id that the webhook may send as a JSON number or as a string (the seed's tables and examples disagree).
+    An id that the webhook may send as a JSON number or as a string (the API reference's tables and examples disagree).
     """
     adgroup_id: Annotated[LongId | Identifier | None, Field(alias="adgroupId")] = None
     """
-    An id that the webhook may send as a JSON number or as a string (the seed's tables and examples disagree).
+    An id that the webhook may send as a JSON number or as a string (the API reference's tables and examples disagree).
     """
 
 
@@ -1971,7 +2094,7 @@ class LeadProgram(BaseModel):
     """
     program_name: Annotated[str, Field(alias="programName", max_length=1024)]
     """
-    The program's name (the seed's table says long; its examples send a string).
+    The program's name (the API reference's table says long; its examples send a string).
     """
     program_description: Annotated[
         str | None, Field(alias="programDescription", max_length=65536)
@@ -2070,3 +2193,88 @@ class LeadsDelivery(BaseModel):
         populate_by_name=True,
     )
     leads: Annotated[list[Lead], Field(max_length=1000, min_length=1)]
+
+
+class LeadConciergeData(BaseModel):
+    """
+    What the concierge service did with the lead.
+    """
+
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    internal_lead_id: Annotated[str, Field(alias="internalLeadId", max_length=255)]
+    """
+    Evocalize's id of the lead.
+    """
+    concierge_provider_lead_id: Annotated[
+        str, Field(alias="conciergeProviderLeadId", max_length=255)
+    ]
+    """
+    The concierge provider's id of the lead.
+    """
+    concierge_event_id: Annotated[str, Field(alias="conciergeEventId", max_length=255)]
+    """
+    The concierge provider's id of this event.
+    """
+    lead_type: Annotated[str, Field(alias="leadType", max_length=255)]
+    """
+    The kind of lead, as the concierge provider codes it.
+    """
+    current_status: Annotated[
+        str,
+        Field(
+            alias="currentStatus", examples=["NEW", "OPEN", "CLOSED", "completed"], max_length=64
+        ),
+    ]
+    """
+    A lead's status in the concierge service. Known values: `UNKNOWN`, `NEW`, `OPEN`,
+    `CALLBACK_TO_TRANSFER`, `CLOSED`, `CLOSED_INCOMPLETE`, `LOST`, `SCHEDULE_COMPLETED`,
+    `OUT_OF_TERRITORY`, `BAD_NUMBER`, `CANCELLED`, `DNC_TEXT`, `DNC_CALL`, `DNC_BOTH`. Other
+    values may appear: the reference's own example sends `completed`.
+
+    """
+    previous_status: Annotated[
+        str,
+        Field(
+            alias="previousStatus", examples=["NEW", "OPEN", "CLOSED", "completed"], max_length=64
+        ),
+    ]
+    """
+    A lead's status in the concierge service. Known values: `UNKNOWN`, `NEW`, `OPEN`,
+    `CALLBACK_TO_TRANSFER`, `CLOSED`, `CLOSED_INCOMPLETE`, `LOST`, `SCHEDULE_COMPLETED`,
+    `OUT_OF_TERRITORY`, `BAD_NUMBER`, `CANCELLED`, `DNC_TEXT`, `DNC_CALL`, `DNC_BOTH`. Other
+    values may appear: the reference's own example sends `completed`.
+
+    """
+    current_outcome: Annotated[str | None, Field(alias="currentOutcome", max_length=255)] = None
+    """
+    The outcome of the latest call, such as `COMPLETED_CLOSED_OTHER`, when there is one.
+    """
+    summary: Annotated[str | None, Field(max_length=65536)] = None
+    """
+    A summary of the call, when there is one.
+    """
+    transcript: Annotated[str | None, Field(max_length=1048576)] = None
+    """
+    The call's transcript, when there is one.
+    """
+
+
+class LeadConciergeEvent(BaseModel):
+    """
+    The body of a Lead Concierge webhook delivery: one event, with the order and the
+    program behind the lead. Deduplicate deliveries on `idempotencyKey`.
+
+    """
+
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    idempotency_key: Annotated[str, Field(alias="idempotencyKey", max_length=255, min_length=1)]
+    """
+    Unique per event; the same event delivered again carries the same key.
+    """
+    order_data: Annotated[LeadOrder, Field(alias="orderData")]
+    program_data: Annotated[LeadProgram, Field(alias="programData")]
+    lead_concierge_data: Annotated[LeadConciergeData, Field(alias="leadConciergeData")]

@@ -59,7 +59,8 @@ class OrdersResource(SyncAPIResource):
         each month and renews until cancelled. The user must belong to the group, the product
         code must name an active product (or a product id written `pid_<id>`), the start must
         be in the future and the amount, in USD with at most two decimals, within the product's
-        spend limits. Content items and variable values supply the creative.
+        spend limits. Content items and variable values supply the creative. `programName`,
+        optional, gives the order a custom name; the order answers it back.
 
         `POST /management/v1/order` (operationId `placeOrder`).
 
@@ -147,11 +148,15 @@ class OrdersResource(SyncAPIResource):
     ) -> Order:
         """Edit an order.
 
-        Changes the amount, the schedule or the variable values of an order; send at least one.
+        Changes the amount, the schedule, the variable values or the program name of an order;
+        send at least one (`programName` alone is a valid edit).
         Orders ending within 24 hours cannot be edited, nor a start that has passed be moved; a
         new start must be in the future, a purchase's end at least 24 hours after its start, and
         a purchase's amount cannot change within 48 hours of its end. A subscription has no end.
-        Variable values sent are added to, or overwrite, the existing ones.
+        Variable values sent are added to, or overwrite, the existing ones. Some products make
+        variables (a marketing account id, for example) immutable once the order is placed: an
+        edit whose `variableValues` includes one is refused with 400
+        `EV_BAD_REQUEST_INVALID_VARIABLE_VALUE`, the error's `field` naming the variable.
 
         `PUT /management/v1/order/{orderId}` (operationId `editOrder`).
 
@@ -304,7 +309,8 @@ class OrdersResourceWithRawResponse(SyncAPIResource):
         each month and renews until cancelled. The user must belong to the group, the product
         code must name an active product (or a product id written `pid_<id>`), the start must
         be in the future and the amount, in USD with at most two decimals, within the product's
-        spend limits. Content items and variable values supply the creative.
+        spend limits. Content items and variable values supply the creative. `programName`,
+        optional, gives the order a custom name; the order answers it back.
 
         `POST /management/v1/order` (operationId `placeOrder`).
 
@@ -392,11 +398,15 @@ class OrdersResourceWithRawResponse(SyncAPIResource):
     ) -> httpx.Response:
         """Edit an order.
 
-        Changes the amount, the schedule or the variable values of an order; send at least one.
+        Changes the amount, the schedule, the variable values or the program name of an order;
+        send at least one (`programName` alone is a valid edit).
         Orders ending within 24 hours cannot be edited, nor a start that has passed be moved; a
         new start must be in the future, a purchase's end at least 24 hours after its start, and
         a purchase's amount cannot change within 48 hours of its end. A subscription has no end.
-        Variable values sent are added to, or overwrite, the existing ones.
+        Variable values sent are added to, or overwrite, the existing ones. Some products make
+        variables (a marketing account id, for example) immutable once the order is placed: an
+        edit whose `variableValues` includes one is refused with 400
+        `EV_BAD_REQUEST_INVALID_VARIABLE_VALUE`, the error's `field` naming the variable.
 
         `PUT /management/v1/order/{orderId}` (operationId `editOrder`).
 
@@ -543,7 +553,8 @@ class AsyncOrdersResource(AsyncAPIResource):
         each month and renews until cancelled. The user must belong to the group, the product
         code must name an active product (or a product id written `pid_<id>`), the start must
         be in the future and the amount, in USD with at most two decimals, within the product's
-        spend limits. Content items and variable values supply the creative.
+        spend limits. Content items and variable values supply the creative. `programName`,
+        optional, gives the order a custom name; the order answers it back.
 
         `POST /management/v1/order` (operationId `placeOrder`).
 
@@ -631,11 +642,15 @@ class AsyncOrdersResource(AsyncAPIResource):
     ) -> Order:
         """Edit an order.
 
-        Changes the amount, the schedule or the variable values of an order; send at least one.
+        Changes the amount, the schedule, the variable values or the program name of an order;
+        send at least one (`programName` alone is a valid edit).
         Orders ending within 24 hours cannot be edited, nor a start that has passed be moved; a
         new start must be in the future, a purchase's end at least 24 hours after its start, and
         a purchase's amount cannot change within 48 hours of its end. A subscription has no end.
-        Variable values sent are added to, or overwrite, the existing ones.
+        Variable values sent are added to, or overwrite, the existing ones. Some products make
+        variables (a marketing account id, for example) immutable once the order is placed: an
+        edit whose `variableValues` includes one is refused with 400
+        `EV_BAD_REQUEST_INVALID_VARIABLE_VALUE`, the error's `field` naming the variable.
 
         `PUT /management/v1/order/{orderId}` (operationId `editOrder`).
 
@@ -788,7 +803,8 @@ class AsyncOrdersResourceWithRawResponse(AsyncAPIResource):
         each month and renews until cancelled. The user must belong to the group, the product
         code must name an active product (or a product id written `pid_<id>`), the start must
         be in the future and the amount, in USD with at most two decimals, within the product's
-        spend limits. Content items and variable values supply the creative.
+        spend limits. Content items and variable values supply the creative. `programName`,
+        optional, gives the order a custom name; the order answers it back.
 
         `POST /management/v1/order` (operationId `placeOrder`).
 
@@ -876,11 +892,15 @@ class AsyncOrdersResourceWithRawResponse(AsyncAPIResource):
     ) -> httpx.Response:
         """Edit an order.
 
-        Changes the amount, the schedule or the variable values of an order; send at least one.
+        Changes the amount, the schedule, the variable values or the program name of an order;
+        send at least one (`programName` alone is a valid edit).
         Orders ending within 24 hours cannot be edited, nor a start that has passed be moved; a
         new start must be in the future, a purchase's end at least 24 hours after its start, and
         a purchase's amount cannot change within 48 hours of its end. A subscription has no end.
-        Variable values sent are added to, or overwrite, the existing ones.
+        Variable values sent are added to, or overwrite, the existing ones. Some products make
+        variables (a marketing account id, for example) immutable once the order is placed: an
+        edit whose `variableValues` includes one is refused with 400
+        `EV_BAD_REQUEST_INVALID_VARIABLE_VALUE`, the error's `field` naming the variable.
 
         `PUT /management/v1/order/{orderId}` (operationId `editOrder`).
 

@@ -1,14 +1,27 @@
-"""Leads webhook deliveries: verify one, read its leads, and keep only the leads not yet handled.
+"""Webhook deliveries (leads, and Lead Concierge events): verify one, read it, and keep only
+what was not handled yet.
 
 Evocalize POSTs new leads to a partner endpoint (the API reference, "Client Leads Webhook") and
 signs each delivery with the scheme of API requests, over the endpoint's path and the body
 (docs/decisions.md, "Webhook signatures"; the check is optional for the receiver, the API reference
-says). A delivery that fails is retried for up to 3 hours, so a lead may arrive more than once, and
-receivers deduplicate on `leads[].id`. Fields may be added without notice: the payload is read with
-the generated model, which ignores unknown fields.
+says). The reference gives no unit for the webhook timestamp and its example header is in
+milliseconds (`1667231735360`): receivers accept Unix seconds or milliseconds, told apart by
+magnitude, within a freshness window (60 s by default) that can be widened, or switched off with
+`window=None`. The window refuses a delivery replayed later; a window too narrow for a skewed clock
+refuses every real delivery, and Evocalize retries it for 3 hours before giving up. A delivery that
+fails is retried for up to 3 hours, so a lead may arrive more than once, and receivers deduplicate
+on `leads[].id` (the API reference, "Client Leads Webhook"). Fields may be added without notice: the
+payload is read with the generated model, which ignores unknown fields.
 
-Verification is framework-free (`verify_leads_delivery`), so a partner's own web framework can
-call it; `evocalize.webhook_receiver` wraps it, with deduplication, as an ASGI app.
+The Lead Concierge webhook (the API reference, "Lead Concierge") is a second endpoint with
+the same delivery policy, headers and signature; each delivery holds one event, deduplicated on
+its `idempotencyKey`. Both kinds share the signature check (`verify_signature`), the body
+reading (`_parse`) and the store of handled ids (`SeenIdStore`); only the payload model and
+the id differ.
+
+Verification is framework-free (`verify_leads_delivery`, `verify_concierge_event`), so a
+partner's own web framework can call it; `evocalize.webhook_receiver` wraps it, with
+deduplication, as ASGI apps.
 """
 
 from __future__ import annotations
@@ -16,10 +29,10 @@ from __future__ import annotations
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterable, Mapping
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 import pydantic
-from evocalize_models import Lead, LeadsDelivery
+from evocalize_models import Lead, LeadConciergeEvent, LeadsDelivery
 
 from evocalize.errors import EvocalizeError
 from evocalize.signing import (
@@ -28,22 +41,31 @@ from evocalize.signing import (
     TIMESTAMP_HEADER,
     TIMESTAMP_WINDOW_SECONDS,
     signature_matches,
-    timestamp_is_fresh,
 )
 
 __all__ = [
     "DEFAULT_SEEN_MAX_SIZE",
     "DEFAULT_SEEN_TTL_SECONDS",
+    "DEFAULT_WINDOW_SECONDS",
+    "MILLISECONDS_FROM",
     "PAYLOAD_VERSION_HEADER",
     "BadSignatureError",
+    "ConciergeEventDeduplicator",
+    "Deduplicator",
+    "InMemorySeenIds",
     "InMemorySeenLeads",
     "InvalidPayloadError",
     "LeadDeduplicator",
     "MissingWebhookHeadersError",
+    "SeenIdStore",
     "SeenLeadStore",
     "StaleTimestampError",
     "WebhookVerificationError",
+    "parse_concierge_event",
     "parse_leads_delivery",
+    "timestamp_is_recent",
+    "timestamp_seconds",
+    "verify_concierge_event",
     "verify_leads_delivery",
     "verify_signature",
 ]
@@ -53,6 +75,14 @@ PAYLOAD_VERSION_HEADER = "X-Evocalize-Payload-Version"
 # that by default.
 DEFAULT_SEEN_TTL_SECONDS = 24 * 3600
 DEFAULT_SEEN_MAX_SIZE = 100_000
+
+Payload = TypeVar("Payload", bound=pydantic.BaseModel)
+
+# How far a delivery's timestamp may be from the receiver's clock, by default.
+DEFAULT_WINDOW_SECONDS: float = TIMESTAMP_WINDOW_SECONDS
+# A timestamp at or above this is in milliseconds: as seconds it would lie past the year 5000,
+# as milliseconds it is any date after 1973.
+MILLISECONDS_FROM = 10**11
 
 
 class WebhookVerificationError(EvocalizeError):
@@ -76,7 +106,7 @@ class BadSignatureError(WebhookVerificationError):
 
 
 class InvalidPayloadError(WebhookVerificationError):
-    """The body is not a leads delivery."""
+    """The body is not a payload of the webhook (a leads delivery, a Lead Concierge event)."""
 
     status_code = 400
 
@@ -90,6 +120,30 @@ def _header(headers: Mapping[str, str], name: str) -> str | None:
     return None
 
 
+def timestamp_seconds(timestamp: str) -> float | None:
+    """A webhook timestamp header as Unix seconds, whether it was sent in seconds or in
+    milliseconds (told apart by magnitude); None when it is not a whole number."""
+    text = timestamp.strip()
+    if not text.isascii() or not text.isdigit():
+        return None
+    value = int(text)
+    return value / 1000 if value >= MILLISECONDS_FROM else float(value)
+
+
+def timestamp_is_recent(
+    timestamp: str, now: float | None = None, window: float | None = DEFAULT_WINDOW_SECONDS
+) -> bool:
+    """Whether a webhook timestamp (seconds or milliseconds) lies within `window` seconds of
+    `now`; any timestamp is, when `window` is None."""
+    if window is None:
+        return True
+    sent = timestamp_seconds(timestamp)
+    if sent is None:
+        return False
+    current = time.time() if now is None else now
+    return abs(current - sent) <= window
+
+
 def verify_signature(
     path: str,
     body: bytes,
@@ -98,10 +152,12 @@ def verify_signature(
     *,
     key_id: str | None = None,
     now: float | None = None,
+    window: float | None = DEFAULT_WINDOW_SECONDS,
 ) -> None:
     """Raises unless the delivery is signed with `secret` over the endpoint `path` (no host, no
-    query) and these exact `body` bytes, at a timestamp within 60 s of `now`; with `key_id`,
-    the delivery must also name that client key id."""
+    query) and these exact `body` bytes, at a timestamp (Unix seconds or milliseconds) within
+    `window` seconds of `now` (60 by default; None skips the check); with `key_id`, the
+    delivery must also name that client key id."""
     timestamp = _header(headers, TIMESTAMP_HEADER)
     signature = _header(headers, SIGNATURE_HEADER)
     sent_key_id = _header(headers, KEY_ID_HEADER)
@@ -111,10 +167,10 @@ def verify_signature(
     missing = [name for name, value in required if not value]
     if missing or timestamp is None or signature is None:
         raise MissingWebhookHeadersError(f"the delivery lacks the header(s) {', '.join(missing)}")
-    if not timestamp_is_fresh(timestamp, now):
+    if not timestamp_is_recent(timestamp, now, window):
         raise StaleTimestampError(
-            f"the delivery's {TIMESTAMP_HEADER} is not Unix seconds within "
-            f"{TIMESTAMP_WINDOW_SECONDS} s of this receiver's clock"
+            f"the delivery's {TIMESTAMP_HEADER} is not Unix seconds or milliseconds within "
+            f"{window:g} s of this receiver's clock"
         )
     if key_id is not None and sent_key_id != key_id:
         raise BadSignatureError(f"the delivery names another {KEY_ID_HEADER}")
@@ -124,17 +180,28 @@ def verify_signature(
         )
 
 
-def parse_leads_delivery(body: bytes) -> LeadsDelivery:
-    """The delivery in `body`, unknown fields ignored. The error names the fields at fault,
-    never their values: leads are personal data."""
+def _parse(model: type[Payload], body: bytes, what: str) -> Payload:
+    """`body` read as `model`, unknown fields ignored. The error names the fields at fault,
+    never their values: leads and call transcripts are personal data."""
     try:
-        return LeadsDelivery.model_validate_json(body)
+        return model.model_validate_json(body)
     except pydantic.ValidationError as error:
         details = "; ".join(
             f"{'.'.join(map(str, problem['loc'])) or 'body'}: {problem['msg']}"
             for problem in error.errors(include_input=False, include_url=False)[:5]
         )
-        raise InvalidPayloadError(f"the body is not a leads delivery ({details})") from None
+        raise InvalidPayloadError(f"the body is not {what} ({details})") from None
+
+
+def parse_leads_delivery(body: bytes) -> LeadsDelivery:
+    """The leads delivery in `body`, unknown fields ignored."""
+    return _parse(LeadsDelivery, body, "a leads delivery")
+
+
+def parse_concierge_event(body: bytes) -> LeadConciergeEvent:
+    """The Lead Concierge event in `body`, unknown fields ignored; one without an
+    `idempotencyKey` is refused (it could not be deduplicated)."""
+    return _parse(LeadConciergeEvent, body, "a Lead Concierge event")
 
 
 def verify_leads_delivery(
@@ -145,19 +212,38 @@ def verify_leads_delivery(
     *,
     key_id: str | None = None,
     now: float | None = None,
+    window: float | None = DEFAULT_WINDOW_SECONDS,
 ) -> LeadsDelivery:
     """The delivery, once its headers, timestamp and signature are checked (`verify_signature`)
     and its body read (`parse_leads_delivery`)."""
-    verify_signature(path, body, headers, secret, key_id=key_id, now=now)
+    verify_signature(path, body, headers, secret, key_id=key_id, now=now, window=window)
     return parse_leads_delivery(body)
+
+
+def verify_concierge_event(
+    path: str,
+    body: bytes,
+    headers: Mapping[str, str],
+    secret: str,
+    *,
+    key_id: str | None = None,
+    now: float | None = None,
+    window: float | None = DEFAULT_WINDOW_SECONDS,
+) -> LeadConciergeEvent:
+    """The Lead Concierge event, once its headers, timestamp and signature are checked as a
+    leads delivery's are (`verify_signature`) and its body read (`parse_concierge_event`)."""
+    verify_signature(path, body, headers, secret, key_id=key_id, now=now, window=window)
+    return parse_concierge_event(body)
 
 
 # Deduplication.
 
 
-class SeenLeadStore(Protocol):
-    """Where the ids of handled leads are remembered. The in-memory default suits one process;
-    a shared store (Redis, SQL) implements these two methods to dedupe across processes."""
+class SeenIdStore(Protocol):
+    """Where the ids of what was handled (lead ids, event idempotency keys) are remembered. The
+    in-memory default suits one process; a shared store (Redis, SQL) implements these two
+    methods to dedupe across processes. Give each webhook its own store, or ids that cannot
+    collide."""
 
     def seen(self, lead_ids: Collection[str]) -> Collection[str]:
         """Those of `lead_ids` already handled."""
@@ -168,8 +254,12 @@ class SeenLeadStore(Protocol):
         ...
 
 
-class InMemorySeenLeads:
-    """The ids of handled leads, in memory: at most `max_size` (the oldest forgotten first),
+# The name the store had when it held lead ids only.
+SeenLeadStore = SeenIdStore
+
+
+class InMemorySeenIds:
+    """The ids of what was handled, in memory: at most `max_size` (the oldest forgotten first),
     each for `ttl_seconds`."""
 
     def __init__(
@@ -212,22 +302,53 @@ class InMemorySeenLeads:
             del self._expiry[oldest]
 
 
-class LeadDeduplicator:
-    """Keeps the leads of a delivery not handled before. Ask for `new_leads`, handle them, then
-    `mark_handled`: a lead whose handling failed is offered again when Evocalize retries."""
+InMemorySeenLeads = InMemorySeenIds
 
-    def __init__(self, store: SeenLeadStore | None = None) -> None:
-        self.store: SeenLeadStore = InMemorySeenLeads() if store is None else store
+
+class Deduplicator:
+    """Keeps what was not handled before, by id, over a `SeenIdStore`. Ask which ids are new,
+    handle them, then mark them handled: what failed is offered again when Evocalize retries."""
+
+    def __init__(self, store: SeenIdStore | None = None) -> None:
+        self.store: SeenIdStore = InMemorySeenIds() if store is None else store
+
+    def new_ids(self, ids: Iterable[str]) -> list[str]:
+        """Those of `ids` not handled yet, each once, in the order given."""
+        wanted = list(ids)
+        seen = set(self.store.seen(set(wanted)))
+        fresh: list[str] = []
+        for item_id in wanted:
+            if item_id not in seen:
+                seen.add(item_id)
+                fresh.append(item_id)
+        return fresh
+
+    def mark_ids_handled(self, ids: Iterable[str]) -> None:
+        self.store.add(set(ids))
+
+
+class LeadDeduplicator(Deduplicator):
+    """Keeps the leads of a delivery not handled before, by `leads[].id`."""
 
     def new_leads(self, delivery: LeadsDelivery) -> list[Lead]:
         """The delivery's leads not handled yet, each id once, in delivery order."""
-        seen = set(self.store.seen({lead.id for lead in delivery.leads}))
-        fresh: list[Lead] = []
+        fresh = set(self.new_ids(lead.id for lead in delivery.leads))
+        leads: list[Lead] = []
         for lead in delivery.leads:
-            if lead.id not in seen:
-                seen.add(lead.id)
-                fresh.append(lead)
-        return fresh
+            if lead.id in fresh:
+                fresh.discard(lead.id)
+                leads.append(lead)
+        return leads
 
     def mark_handled(self, leads: Iterable[Lead]) -> None:
-        self.store.add({lead.id for lead in leads})
+        self.mark_ids_handled(lead.id for lead in leads)
+
+
+class ConciergeEventDeduplicator(Deduplicator):
+    """Tells a Lead Concierge event not handled before, by its `idempotencyKey`."""
+
+    def is_new(self, event: LeadConciergeEvent) -> bool:
+        return bool(self.new_ids([event.idempotency_key]))
+
+    def mark_handled(self, event: LeadConciergeEvent) -> None:
+        self.mark_ids_handled([event.idempotency_key])

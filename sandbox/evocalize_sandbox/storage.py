@@ -135,8 +135,33 @@ def _begin_with(engine: Engine, statement: str) -> None:
 
 
 def create_schema(engine: Engine) -> None:
-    """Creates the tables that do not exist yet (every module has registered its own)."""
+    """Creates the tables that do not exist yet (every module has registered its own), and adds
+    the nullable columns a newer version defines to the tables of an older database (such as
+    `orders.program_name`), so that a sandbox file survives an upgrade."""
     metadata.create_all(engine)
+    _add_missing_columns(engine)
+
+
+def _add_missing_columns(engine: Engine) -> None:
+    inspector = sa.inspect(engine)
+    preparer = engine.dialect.identifier_preparer
+    additions = []
+    for table in metadata.sorted_tables:
+        existing = {column["name"] for column in inspector.get_columns(table.name)}
+        for column in table.columns:
+            if column.name in existing:
+                continue
+            if not column.nullable or column.primary_key:
+                raise RuntimeError(
+                    f"the database's table {table.name} lacks the column {column.name}, which "
+                    "cannot be added to existing rows: start from a fresh database"
+                )
+            ddl = sa.schema.CreateColumn(column).compile(dialect=engine.dialect)
+            additions.append(f"ALTER TABLE {preparer.format_table(table)} ADD COLUMN {ddl}")
+    if additions:
+        with engine.begin() as conn:
+            for statement in additions:
+                conn.execute(sa.text(statement))
 
 
 def persistent_secret(engine: Engine, name: str) -> str:

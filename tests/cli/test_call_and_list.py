@@ -106,3 +106,42 @@ def test_a_misspelled_field_is_refused_before_sending_and_nothing_changes(
     assert "nothing was sent" in result.stderr
     read = json_out(evocalize("call", "getUser", "-p", "userId=u-typo", env=env))
     assert read["email"] == "old@example.com"
+
+
+def test_an_order_placed_and_edited_with_a_program_name_round_trips(env: dict[str, str]) -> None:
+    import time
+
+    evocalize("call", "createOrUpdateGroup", "--body", '{"id": "g-order", "name": "O"}', env=env)
+    user = {
+        "id": "u-order",
+        "name": "Orderer",
+        "email": "orderer@example.com",
+        "groups": [{"groupId": "g-order", "role": "team_admin"}],
+    }
+    evocalize("call", "createOrUpdateUser", "--body", json.dumps(user), env=env)
+    start = int(time.time()) + 2 * 86400
+    order = {
+        "userId": "u-order",
+        "groupId": "g-order",
+        "productCode": "pid_1234567890",
+        "orderType": "subscription",
+        "programName": "Spring Open House",
+        "paymentAmount": 100,
+        "schedule": {"startTimestamp": start},
+    }
+    placed = json_out(evocalize("call", "placeOrder", "--body", json.dumps(order), env=env))
+    assert placed["programName"] == "Spring Open House"
+    renamed = json_out(
+        evocalize(
+            "call",
+            "editOrder",
+            "-p",
+            f"orderId={placed['id']}",
+            "--body",
+            '{"programName": "New Program Name"}',
+            env=env,
+        )
+    )
+    assert renamed["programName"] == "New Program Name"
+    read = json_out(evocalize("call", "getOrder", "-p", f"orderId={placed['id']}", env=env))
+    assert read["programName"] == "New Program Name"

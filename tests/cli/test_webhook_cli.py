@@ -55,6 +55,19 @@ def test_verify_refuses_a_stale_timestamp() -> None:
     assert "within 60 s" in result.stderr
 
 
+def test_verify_takes_a_millisecond_timestamp_and_a_window() -> None:
+    now_ms = str(int(time.time() * 1000))
+    signature = sign("/leads", BODY, now_ms, SECRET)
+    assert evocalize(*verify(signature, now_ms), input=BODY).exit_code == 0
+    old = str(int(time.time()) - 600)
+    old_signature = sign("/leads", BODY, old, SECRET)
+    assert evocalize(*verify(old_signature, old), input=BODY).exit_code == 1
+    widened = verify(old_signature, old, "--timestamp-window", "900")
+    assert evocalize(*widened, input=BODY).exit_code == 0
+    anything = verify(old_signature, old, "--any-timestamp")
+    assert evocalize(*anything, input=BODY).exit_code == 0
+
+
 def test_listen_prints_each_lead_once_when_send_leads_delivers_twice(tmp_path: Path) -> None:
     port = free_port()
     env = {**subprocess_env(), "EVOCALIZE_CLIENT_KEY": SECRET}
@@ -94,3 +107,61 @@ def test_listen_prints_each_lead_once_when_send_leads_delivers_twice(tmp_path: P
         out, _ = listener.communicate(timeout=15)
     printed = [json.loads(line)["id"] for line in out.splitlines()]
     assert printed == list(dict.fromkeys(delivered))  # each lead once, in order
+
+
+def test_verify_checks_a_concierge_event_with_kind_concierge() -> None:
+    from evocalize_sandbox.leads import make_concierge_event
+
+    event = make_concierge_event(random.Random(5))
+    body = json.dumps(event)
+    timestamp = current_timestamp()
+    signature = sign("/lead-concierge", body, timestamp, SECRET)
+    args = [
+        "webhook", "verify", "--kind", "concierge", "--path", "/lead-concierge",
+        "--secret", SECRET, "--timestamp", timestamp, "--signature", signature,
+    ]  # fmt: skip
+    result = evocalize(*args, input=body)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == f"verified: Lead Concierge event {event['idempotencyKey']}"
+    forged = evocalize(*args[:-1], sign("/leads", body, timestamp, SECRET), input=body)
+    assert forged.exit_code == 1
+
+
+def test_listen_prints_each_concierge_event_once_on_its_own_path() -> None:
+    port = free_port()
+    env = {**subprocess_env(), "EVOCALIZE_CLIENT_KEY": SECRET}
+    listener = subprocess.Popen(
+        [str(CONSOLE_SCRIPT), "webhook", "listen", "--port", str(port), "--json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    try:
+        assert listener.stderr is not None
+        banner = listener.stderr.readline()
+        assert f"Lead Concierge events at http://127.0.0.1:{port}/lead-concierge" in banner
+        send = [str(CONSOLE_SCRIPT), "sandbox", "send-concierge", "--count", "2", "--redeliver"]
+        sent = subprocess.run(
+            [*send, "--to", f"http://127.0.0.1:{port}/lead-concierge", "--seed", "7"],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+        )
+        assert sent.returncode == 0, sent.stdout + sent.stderr
+        delivered = [line.split(": ")[0] for line in sent.stdout.splitlines()]
+        assert len(delivered) == 4  # each event sent twice
+        wrong_path = subprocess.run(
+            [*send, "--to", f"http://127.0.0.1:{port}/leads", "--time-scale", "0.0001"],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+        )
+        assert wrong_path.returncode == 1  # the leads path refuses an event: 400, retried
+    finally:
+        listener.terminate()
+        out, _ = listener.communicate(timeout=15)
+    printed = [json.loads(line)["idempotencyKey"] for line in out.splitlines()]
+    assert printed == list(dict.fromkeys(delivered))  # each event once, in order

@@ -25,6 +25,7 @@ from evocalize.webhooks import (
     MissingWebhookHeadersError,
     StaleTimestampError,
     WebhookVerificationError,
+    timestamp_seconds,
     verify_leads_delivery,
 )
 from evocalize_models import Lead, LeadsDelivery
@@ -149,6 +150,51 @@ def test_the_clock_can_be_given() -> None:
     assert verify_leads_delivery(PATH, body, headers, SECRET, now=1_700_000_030).leads
     with pytest.raises(StaleTimestampError):
         verify_leads_delivery(PATH, body, headers, SECRET, now=1_700_000_061)
+
+
+# The reference gives no unit for the webhook timestamp; its example header is in milliseconds.
+REFERENCE_MS_TIMESTAMP = 1667231735360
+
+
+def test_a_timestamp_is_read_as_seconds_or_milliseconds_by_magnitude() -> None:
+    assert timestamp_seconds(str(REFERENCE_MS_TIMESTAMP)) == 1667231735.36
+    assert timestamp_seconds("1604094273") == 1604094273.0
+    assert timestamp_seconds("-5") is None and timestamp_seconds("1.5") is None
+
+
+def test_a_delivery_stamped_in_milliseconds_is_verified() -> None:
+    body = body_of(FACEBOOK)
+    now_ms = int(time.time() * 1000)
+    assert verify_leads_delivery(PATH, body, signed_headers(body, timestamp=now_ms), SECRET).leads
+    reference = signed_headers(body, timestamp=REFERENCE_MS_TIMESTAMP)
+    now = REFERENCE_MS_TIMESTAMP / 1000 + 30
+    assert verify_leads_delivery(PATH, body, reference, SECRET, now=now).leads
+    with pytest.raises(StaleTimestampError, match="seconds or milliseconds within 60 s"):
+        verify_leads_delivery(PATH, body, reference, SECRET, now=now + 31)
+
+
+def test_the_window_can_be_widened_or_switched_off() -> None:
+    body = body_of(FACEBOOK)
+    ten_minutes_old = signed_headers(body, timestamp=int(time.time()) - 600)
+    with pytest.raises(StaleTimestampError):
+        verify_leads_delivery(PATH, body, ten_minutes_old, SECRET)
+    assert verify_leads_delivery(PATH, body, ten_minutes_old, SECRET, window=900).leads
+    day_old_ms = signed_headers(body, timestamp=int(time.time() * 1000) - 86_400_000)
+    assert verify_leads_delivery(PATH, body, day_old_ms, SECRET, window=None).leads
+    with pytest.raises(BadSignatureError):  # the signature still covers the timestamp
+        verify_leads_delivery(
+            PATH, body, {**day_old_ms, SIGNATURE_HEADER: "0" * 64}, SECRET, window=None
+        )
+
+
+@pytest.mark.anyio
+async def test_the_receiver_takes_milliseconds_and_its_window() -> None:
+    handler = Recorder()
+    async with client_for(LeadsReceiver(handler, SECRET, window=900)) as client:
+        now_ms = await deliver(client, FACEBOOK, timestamp=int(time.time() * 1000))
+        late = await deliver(client, with_extra_fields(FACEBOOK), timestamp=int(time.time()) - 600)
+        stale = await deliver(client, FACEBOOK, timestamp=int(time.time()) - 3600)
+    assert (now_ms.status_code, late.status_code, stale.status_code) == (200, 200, 401)
 
 
 @pytest.mark.parametrize("dropped", [TIMESTAMP_HEADER, SIGNATURE_HEADER])

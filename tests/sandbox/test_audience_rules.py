@@ -47,7 +47,14 @@ def test_processing_completes_after_the_delay_with_active_sized_audiences() -> N
     assert audiences.settle(processing, NOW + DELAY - 1, DELAY).status == "processing"
     completed = audiences.settle(processing, NOW + DELAY, DELAY)
     assert completed.status == "completed"
-    assert {(a.status, a.potential_size) for a in completed.audiences} == {("active", "320")}
+    assert {(a.status, a.potential_size) for a in completed.audiences} == {("active", "< 1000")}
+
+
+def test_an_audience_under_1000_people_is_sized_as_the_literal_under_1000() -> None:
+    assert audiences.potential_size(999) == "< 1000"
+    assert audiences.potential_size(1000) == "1000"
+    big = audiences.settle(audiences.upload(fresh(), hashed_emails(1200), NOW), NOW + DELAY, DELAY)
+    assert {a.potential_size for a in big.audiences} == {"1200"}
 
 
 def test_a_placeholder_already_processing_refuses_a_new_csv() -> None:

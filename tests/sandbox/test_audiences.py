@@ -102,8 +102,8 @@ def test_a_csv_upload_processes_then_completes_after_the_delay_with_audiences(
     completed = placeholder(client, placeholder_id)
     assert completed["status"] == "completed"
     assert [(a["channel"], a["status"], a["potentialSize"]) for a in completed["audiences"]] == [
-        ("Facebook", "active", "75"),
-        ("Google", "active", "75"),
+        ("Facebook", "active", "< 1000"),
+        ("Google", "active", "< 1000"),
     ]
 
 

@@ -206,6 +206,35 @@ def test_variable_values_are_merged_into_the_existing_ones() -> None:
     assert edited.variable_values == {"headline": "New", "bodyText": "Body", "x": 1}
 
 
+def test_an_edit_including_an_immutable_variable_is_refused_naming_it() -> None:
+    frozen = Product.from_seed(
+        {
+            "id": "44",
+            "code": "frozen",
+            "minSpend": 10,
+            "maxSpend": 1000,
+            "immutableVariables": ["accountId"],
+        }
+    )
+    order = place(purchase(variable_values={"accountId": "act_1", "headline": "Hi"}), frozen, NOW)
+    for value in ("act_2", "act_1"):  # even unchanged: an edit must not include it
+        with pytest.raises(RuleViolation) as error:
+            edit(
+                order,
+                OrderChanges(variable_values={"headline": "New", "accountId": value}),
+                frozen,
+                NOW,
+            )
+        assert code_of(error) == ("EV_BAD_REQUEST_INVALID_VARIABLE_VALUE", "accountId")
+    edited = edit(order, OrderChanges(variable_values={"headline": "New"}), frozen, NOW)
+    assert edited.variable_values == {"accountId": "act_1", "headline": "New"}
+
+
+def test_immutable_variables_must_be_among_a_products_declared_variables() -> None:
+    with pytest.raises(ValueError, match="immutableVariables"):
+        Product.from_seed({"id": "1", "variables": ["headline"], "immutableVariables": ["pageId"]})
+
+
 def test_the_seed_edit_examples_move_the_schedule() -> None:
     order = purchase()
     moved = edit(order, OrderChanges(start=NOW + 2 * DAY, end=NOW + 40 * DAY), PRODUCT, NOW)

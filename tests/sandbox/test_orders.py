@@ -94,7 +94,7 @@ def test_a_placed_purchase_is_pending_and_reads_back_as_placed(
     response = place(client, order)
     assert response.status_code == 200
     data = OrderEnvelope.model_validate_json(response.content).data
-    assert (data.status, data.order_type.value, data.payment_amount) == ("pending", "purchase", 100)
+    assert (data.status, data.order_type, data.payment_amount) == ("pending", "purchase", 100)
     again = get_order.sync_detailed(data.id, client=client)
     assert body_of(again, "OrderEnvelope")["data"] == body_of(response)["data"]
 
@@ -234,6 +234,34 @@ def test_an_edit_changes_the_amount_and_merges_variable_values(
     assert data["variableValues"] == {"headline": "updated", "bodyText": "body text test"}
 
 
+def test_a_program_name_is_stored_on_both_kinds_of_order_and_returned(
+    client: AuthenticatedClient, clock: list[float]
+) -> None:
+    for order in (
+        purchase(clock, programName="Spring Open House"),
+        subscription(clock, programName="Always On"),
+    ):
+        order_id = placed(client, order)
+        read = body_of(get_order.sync_detailed(order_id, client=client), "OrderEnvelope")["data"]
+        assert read["programName"] == order["programName"]
+    unnamed = placed(client, purchase(clock))
+    assert "programName" not in body_of(get_order.sync_detailed(unnamed, client=client))["data"]
+
+
+def test_an_edit_may_change_the_program_name_alone(
+    client: AuthenticatedClient, clock: list[float]
+) -> None:
+    order_id = placed(client, purchase(clock, programName="Spring Open House"))
+    before = body_of(get_order.sync_detailed(order_id, client=client))["data"]
+    # The reference's "Change Program Name" edit.
+    data = body_of(edit(client, order_id, {"programName": "New Program Name"}), "OrderEnvelope")[
+        "data"
+    ]
+    assert data == {**before, "programName": "New Program Name"}
+    again = body_of(get_order.sync_detailed(order_id, client=client))["data"]
+    assert again["programName"] == "New Program Name"
+
+
 def test_an_edit_moves_a_future_start(client: AuthenticatedClient, clock: list[float]) -> None:
     order_id = placed(client, purchase(clock))
     start = int(clock[0]) + 2 * DAY
@@ -300,7 +328,7 @@ def test_the_refund_preview_of_a_pending_purchase_is_full_and_immediate(
     response = get_order_refund_preview.sync_detailed(order_id, client=client)
     preview = RefundPreviewEnvelope.model_validate_json(response.content).data
     assert (preview.total_refund, preview.cancellation_fee, preview.days_remaining) == (100, 0, 30)
-    assert preview.cancellation_type.value == "immediate"
+    assert preview.cancellation_type == "immediate"
 
 
 def test_cancelling_a_running_purchase_refunds_the_previewed_share(
@@ -369,12 +397,57 @@ def test_a_seeded_catalogue_replaces_the_default_products(
     assert error_code(place(api, purchase(clock)))[2] == "productCode"
 
 
+def test_editing_a_variable_a_seeded_product_makes_immutable_is_refused_naming_it(
+    database_url: str, clock: list[float]
+) -> None:
+    product = {
+        "id": "88",
+        "code": "locked",
+        "name": "Locked",
+        "minSpend": 1,
+        "maxSpend": 500,
+        "immutableVariables": ["accountId"],
+    }
+    settings = Settings(
+        run_worker=False, clock=lambda: clock[0], audience_processing_seconds=PROCESSING_SECONDS
+    )
+    app = create_app(
+        database_url=database_url,
+        clients={KEY_ID: SECRET},
+        seed={"products": [product]},
+        settings=settings,
+    )
+    api = domain_client(app, clock)
+    add_user(api, "agent", {"seattle": "group_user"})
+    values = {"accountId": "act_1", "headline": "Hi"}
+    order_id = placed(api, purchase(clock, productCode="locked", variableValues=values))
+    refused = edit(api, order_id, {"variableValues": {"accountId": "act_2"}})
+    assert error_code(refused) == (400, "EV_BAD_REQUEST_INVALID_VARIABLE_VALUE", "accountId")
+    kept = body_of(get_order.sync_detailed(order_id, client=api))["data"]["variableValues"]
+    assert kept == values
+    allowed = edit(api, order_id, {"variableValues": {"headline": "New"}})
+    assert body_of(allowed)["data"]["variableValues"] == {"accountId": "act_1", "headline": "New"}
+
+
+def test_the_default_video_ad_fixes_its_account_id_once_placed(
+    client: AuthenticatedClient, clock: list[float]
+) -> None:
+    order = purchase(clock, productCode="video_ad", variableValues={"accountId": "act_1"})
+    order_id = placed(client, order)
+    refused = edit(client, order_id, {"variableValues": {"accountId": "act_9"}})
+    assert error_code(refused) == (400, "EV_BAD_REQUEST_INVALID_VARIABLE_VALUE", "accountId")
+
+
 @pytest.mark.parametrize(
     "products",
     [
         pytest.param({"id": "1"}, id="not-a-list"),
         pytest.param([{"code": "no_id"}], id="no-id"),
         pytest.param([{"id": "1", "minSpend": 10, "maxSpend": 1}], id="inverted-limits"),
+        pytest.param(
+            [{"id": "1", "variables": ["a"], "immutableVariables": ["b"]}],
+            id="undeclared-immutable-variable",
+        ),
     ],
 )
 def test_a_malformed_products_section_is_a_seed_error(
@@ -385,3 +458,26 @@ def test_a_malformed_products_section_is_a_seed_error(
     )
     with pytest.raises(SeedError, match="products"):
         create_app(database_url=database_url, seed={"products": products}, settings=settings)
+
+
+def test_a_sandbox_database_from_before_program_name_is_upgraded_in_place(
+    tmp_path: Any, clock: list[float]
+) -> None:
+    import sqlalchemy as sa
+
+    url = f"sqlite:///{tmp_path}/old.db"
+    settings = Settings(
+        run_worker=False, clock=lambda: clock[0], audience_processing_seconds=PROCESSING_SECONDS
+    )
+    create_app(database_url=url, clients={KEY_ID: SECRET}, settings=settings)
+    old = sa.create_engine(url)
+    with old.begin() as conn:  # as a database made before programName existed
+        conn.execute(sa.text("ALTER TABLE orders DROP COLUMN program_name"))
+    old.dispose()
+    api = domain_client(
+        create_app(database_url=url, clients={KEY_ID: SECRET}, settings=settings), clock
+    )
+    add_user(api, "agent", {"seattle": "group_user"})
+    order_id = placed(api, purchase(clock, programName="After the upgrade"))
+    read = body_of(get_order.sync_detailed(order_id, client=api))["data"]
+    assert read["programName"] == "After the upgrade"

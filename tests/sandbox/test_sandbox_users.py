@@ -127,6 +127,15 @@ def test_groups_are_added_unless_replace_groups_is_true(client: AuthenticatedCli
     assert [g["id"] for g in kept["groups"]] == ["c"]
 
 
+def test_a_team_admin_membership_is_accepted_and_read_back(client: AuthenticatedClient) -> None:
+    make_group(client, "seattle_office")
+    created = make_user(client, groups=[{"groupId": "seattle_office", "role": "team_admin"}])
+    assert [(g["id"], g["role"]) for g in created["groups"]] == [("seattle_office", "team_admin")]
+    read = data_of(get_user.sync_detailed("u1", client=client))
+    assert isinstance(read, dict)
+    assert [g["role"] for g in read["groups"]] == ["team_admin"]
+
+
 def test_deactivating_a_user_is_accepted_without_a_body(client: AuthenticatedClient) -> None:
     make_user(client)
     response = deactivate_user.sync_detailed("u1", client=client)

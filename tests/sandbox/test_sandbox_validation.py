@@ -193,3 +193,29 @@ def test_a_uri_field_must_hold_an_absolute_uri(http: TestClient) -> None:
     response = http.post("/management/v1/media", json=body)
     error = error_of(response)
     assert (error["code"], error["field"]) == ("EV_BAD_REQUEST_INVALID_FIELDS", "url")
+
+
+@pytest.mark.parametrize("content_type", [None, "application/json"])
+def test_reads_and_bodiless_requests_are_answered_with_or_without_a_content_type(
+    http: TestClient, content_type: str | None
+) -> None:
+    """The reference lists `Content-Type: application/json` as required on every request, reads
+    included, and the client sends it; the sandbox accepts it there, and stays tolerant of a
+    request that leaves it out."""
+    headers = {} if content_type is None else {"Content-Type": content_type}
+    assert http.post("/management/v1/group", json={"id": "g", "name": "G"}).status_code == 201
+    body = {"id": "u", "name": "U", "email": "u@example.com"}
+    assert http.post("/management/v1/user", json=body).status_code == 201
+    for method, path, status in (
+        ("GET", "/management/v1/groups", 200),
+        ("GET", "/management/v1/user/u", 200),
+        ("GET", "/management/v1/user/nobody", 404),
+        ("DELETE", "/management/v1/user/u", 202),
+    ):
+        response = http.request(method, path, headers=headers)
+        assert response.status_code == status, (method, path, response.content)
+
+
+def test_a_json_body_sent_without_a_content_type_is_still_read(http: TestClient) -> None:
+    response = http.post("/management/v1/group", content=b'{"id": "g2", "name": "G2"}')
+    assert response.status_code == 201, response.content

@@ -270,12 +270,17 @@ def test_exactly_the_post_upserts_are_marked_safe_to_repeat() -> None:
     assert {"placeOrder", "cancelOrder", "createAudiencePlaceholder"}.isdisjoint(marked)
 
 
-def test_the_leads_webhook_is_described_with_its_headers() -> None:
-    hook = load_spec()["webhooks"]["leads"]["post"]
+@pytest.mark.parametrize(
+    ("hook_name", "schema"),
+    [("leads", "LeadsDelivery"), ("leadConcierge", "LeadConciergeEvent")],
+)
+def test_each_webhook_is_described_with_its_headers(hook_name: str, schema: str) -> None:
+    hook = load_spec()["webhooks"][hook_name]["post"]
     assert hook["requestBody"]["content"]["application/json"]["schema"] == {
-        "$ref": "#/components/schemas/LeadsDelivery"
+        "$ref": f"#/components/schemas/{schema}"
     }
-    headers = {p["name"] for p in hook["parameters"] if p["in"] == "header"}
+    parameters = [resolve(p) for p in hook["parameters"]]
+    headers = {p["name"] for p in parameters if p["in"] == "header"}
     assert headers == {
         "X-Evocalize-Payload-Version",
         "X-Evocalize-Client-Key-Id",
@@ -283,3 +288,9 @@ def test_the_leads_webhook_is_described_with_its_headers() -> None:
         "X-Evocalize-Signature",
     }
     assert set(hook["responses"]) == {"2XX", "default"}
+
+
+def test_content_type_is_documented_as_expected_on_every_request() -> None:
+    description = " ".join(load_spec()["info"]["description"].split())
+    assert "Every request carries `Content-Type: application/json`, reads" in description
+    assert "`multipart/form-data`" in description

@@ -22,7 +22,6 @@ from .batch_item_error import BatchItemError
 from .batch_item_error_page import BatchItemErrorPage
 from .batch_report import BatchReport
 from .batch_report_envelope import BatchReportEnvelope
-from .cancellation_type import CancellationType
 from .cancelled_order import CancelledOrder
 from .cancelled_order_envelope import CancelledOrderEnvelope
 from .content_grant_batch import ContentGrantBatch
@@ -33,7 +32,6 @@ from .content_item_envelope import ContentItemEnvelope
 from .content_item_input import ContentItemInput
 from .content_item_values import ContentItemValues
 from .disclaimer_response import DisclaimerResponse
-from .error_code import ErrorCode
 from .error_envelope import ErrorEnvelope
 from .facebook_lead import FacebookLead
 from .facebook_lead_summary import FacebookLeadSummary
@@ -61,6 +59,8 @@ from .group_input import GroupInput
 from .group_page import GroupPage
 from .group_role import GroupRole
 from .lead import Lead
+from .lead_concierge_data import LeadConciergeData
+from .lead_concierge_event import LeadConciergeEvent
 from .lead_content_field import LeadContentField
 from .lead_form_answer import LeadFormAnswer
 from .lead_order import LeadOrder
@@ -77,7 +77,6 @@ from .order import Order
 from .order_edit import OrderEdit
 from .order_envelope import OrderEnvelope
 from .order_schedule import OrderSchedule
-from .order_type import OrderType
 from .paged_grants import PagedGrants
 from .permission import Permission
 from .program_variables import ProgramVariables
@@ -92,7 +91,6 @@ from .report_reference_envelope import ReportReferenceEnvelope
 from .repository import Repository
 from .repository_envelope import RepositoryEnvelope
 from .repository_field import RepositoryField
-from .repository_field_type import RepositoryFieldType
 from .repository_list import RepositoryList
 from .schedule_edit import ScheduleEdit
 from .subscription_details import SubscriptionDetails
@@ -131,7 +129,6 @@ __all__ = (
     "BatchItemErrorPage",
     "BatchReport",
     "BatchReportEnvelope",
-    "CancellationType",
     "CancelledOrder",
     "CancelledOrderEnvelope",
     "ContentGrantBatch",
@@ -142,7 +139,6 @@ __all__ = (
     "ContentItemInput",
     "ContentItemValues",
     "DisclaimerResponse",
-    "ErrorCode",
     "ErrorEnvelope",
     "FacebookLead",
     "FacebookLeadSummary",
@@ -170,6 +166,8 @@ __all__ = (
     "GroupPage",
     "GroupRole",
     "Lead",
+    "LeadConciergeData",
+    "LeadConciergeEvent",
     "LeadContentField",
     "LeadFormAnswer",
     "LeadOrder",
@@ -186,7 +184,6 @@ __all__ = (
     "OrderEdit",
     "OrderEnvelope",
     "OrderSchedule",
-    "OrderType",
     "PagedGrants",
     "Permission",
     "ProgramVariables",
@@ -201,7 +198,6 @@ __all__ = (
     "Repository",
     "RepositoryEnvelope",
     "RepositoryField",
-    "RepositoryFieldType",
     "RepositoryList",
     "ScheduleEdit",
     "SubscriptionDetails",

@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.error_code import ErrorCode, check_error_code
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -22,7 +21,7 @@ class ApiError:
 
     message: str
     """ What went wrong, for a person to read. """
-    code: ErrorCode
+    code: str
     """ Machine-readable error code, one per failure kind:
     `EV_BAD_REQUEST_INVALID_FIELDS` (400) a required field is missing or a field fails validation;
     `EV_BAD_REQUEST_INVALID_USER_IDENTITY` (400) an unknown user or group;
@@ -31,7 +30,8 @@ class ApiError:
     `EV_BAD_REQUEST_DUPLICATE` (400) another object with a different id already exists;
     `EV_BAD_REQUEST_INVALID_BUDGET` (400) an invalid amount or amount change;
     `EV_BAD_REQUEST_INVALID_SCHEDULE` (400) an invalid schedule or schedule change;
-    `EV_BAD_REQUEST_INVALID_VARIABLE_VALUE` (400) an invalid variable value;
+    `EV_BAD_REQUEST_INVALID_VARIABLE_VALUE` (400) an invalid variable value, or an edit of a variable the product
+    makes immutable once placed (`field` names the variable);
     `EV_OBJECT_NOT_EDITABLE_TEMPORARILY` (400) the object cannot be edited now, try later;
     `EV_OBJECT_NOT_FOUND` (404) no such object;
     `EV_UNAUTHORIZED_INVALID_KEY` (401) unknown client key id;
@@ -40,6 +40,8 @@ class ApiError:
     `EV_UNAUTHORIZED_INVALID_SECRET` (401) wrong client key;
     `EV_UNAUTHORIZED_EXPIRED_REQUEST` (401) timestamp more than a minute away;
     `EV_INTERNAL_SERVER_ERROR` (500) a server fault, try again later.
+    These are the known codes (listed in `examples`), not a closed set: an answer may carry
+    a code the table lacks (a future one, or the code of a 403); treat it by its HTTP status.
      """
     field: str | Unset = UNSET
     """ The request field at fault, when there is one. """
@@ -50,7 +52,7 @@ class ApiError:
     def to_dict(self) -> dict[str, Any]:
         message = self.message
 
-        code: str = self.code
+        code = self.code
 
         field = self.field
 
@@ -80,7 +82,7 @@ class ApiError:
         d = dict(src_dict)
         message = d.pop("message")
 
-        code = check_error_code(d.pop("code"))
+        code = d.pop("code")
 
         field = d.pop("field", UNSET)
 

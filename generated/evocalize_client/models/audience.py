@@ -6,6 +6,8 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="Audience")
 
 
@@ -24,12 +26,15 @@ class Audience:
     """ A human-readable description. """
     type_: str
     """ The channel's kind of audience, such as `custom` or `lookalike`. """
-    potential_size: None | str
-    """ Approximate size, as a string; null while the audience is being created, -1 for an inactive lookalike
-    audience, and a value under 1000 for small audiences. """
     status: str
     """ Status of a channel audience. Known values `active`, `inactive`, `pending`, `deleted`. Other values may
     appear. """
+    potential_size: int | None | str | Unset = UNSET
+    """ Approximate size. The literal string `< 1000` for an audience smaller than 1000;
+    otherwise the size, as digits in a string (the API reference's examples) or as a number; `-1`
+    for an inactive lookalike audience; null or absent while the audience is being
+    created. Keep it as given: `< 1000` is not a number.
+     """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -43,10 +48,13 @@ class Audience:
 
         type_ = self.type_
 
-        potential_size: None | str
-        potential_size = self.potential_size
-
         status = self.status
+
+        potential_size: int | None | str | Unset
+        if isinstance(self.potential_size, Unset):
+            potential_size = UNSET
+        else:
+            potential_size = self.potential_size
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -57,10 +65,11 @@ class Audience:
                 "name": name,
                 "description": description,
                 "type": type_,
-                "potentialSize": potential_size,
                 "status": status,
             }
         )
+        if potential_size is not UNSET:
+            field_dict["potentialSize"] = potential_size
 
         return field_dict
 
@@ -77,14 +86,16 @@ class Audience:
 
         type_ = d.pop("type")
 
-        def _parse_potential_size(data: object) -> None | str:
+        status = d.pop("status")
+
+        def _parse_potential_size(data: object) -> int | None | str | Unset:
             if data is None:
                 return data
-            return cast(None | str, data)
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | str | Unset, data)
 
-        potential_size = _parse_potential_size(d.pop("potentialSize"))
-
-        status = d.pop("status")
+        potential_size = _parse_potential_size(d.pop("potentialSize", UNSET))
 
         audience = cls(
             channel=channel,
@@ -92,8 +103,8 @@ class Audience:
             name=name,
             description=description,
             type_=type_,
-            potential_size=potential_size,
             status=status,
+            potential_size=potential_size,
         )
 
         audience.additional_properties = d

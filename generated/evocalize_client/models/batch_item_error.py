@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.error_code import ErrorCode, check_error_code
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -24,7 +23,7 @@ class BatchItemError:
     """ One entry of the batch as it was sent (an object, or an item id for item deletion batches). """
     error_message: str
     """ Why the entry failed. """
-    rest_error_code: ErrorCode | Unset = UNSET
+    rest_error_code: str | Unset = UNSET
     """ Machine-readable error code, one per failure kind:
     `EV_BAD_REQUEST_INVALID_FIELDS` (400) a required field is missing or a field fails validation;
     `EV_BAD_REQUEST_INVALID_USER_IDENTITY` (400) an unknown user or group;
@@ -33,7 +32,8 @@ class BatchItemError:
     `EV_BAD_REQUEST_DUPLICATE` (400) another object with a different id already exists;
     `EV_BAD_REQUEST_INVALID_BUDGET` (400) an invalid amount or amount change;
     `EV_BAD_REQUEST_INVALID_SCHEDULE` (400) an invalid schedule or schedule change;
-    `EV_BAD_REQUEST_INVALID_VARIABLE_VALUE` (400) an invalid variable value;
+    `EV_BAD_REQUEST_INVALID_VARIABLE_VALUE` (400) an invalid variable value, or an edit of a variable the product
+    makes immutable once placed (`field` names the variable);
     `EV_OBJECT_NOT_EDITABLE_TEMPORARILY` (400) the object cannot be edited now, try later;
     `EV_OBJECT_NOT_FOUND` (404) no such object;
     `EV_UNAUTHORIZED_INVALID_KEY` (401) unknown client key id;
@@ -42,6 +42,8 @@ class BatchItemError:
     `EV_UNAUTHORIZED_INVALID_SECRET` (401) wrong client key;
     `EV_UNAUTHORIZED_EXPIRED_REQUEST` (401) timestamp more than a minute away;
     `EV_INTERNAL_SERVER_ERROR` (500) a server fault, try again later.
+    These are the known codes (listed in `examples`), not a closed set: an answer may carry
+    a code the table lacks (a future one, or the code of a 403); treat it by its HTTP status.
      """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -56,9 +58,7 @@ class BatchItemError:
 
         error_message = self.error_message
 
-        rest_error_code: str | Unset = UNSET
-        if not isinstance(self.rest_error_code, Unset):
-            rest_error_code = self.rest_error_code
+        rest_error_code = self.rest_error_code
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -94,12 +94,7 @@ class BatchItemError:
 
         error_message = d.pop("errorMessage")
 
-        _rest_error_code = d.pop("restErrorCode", UNSET)
-        rest_error_code: ErrorCode | Unset
-        if isinstance(_rest_error_code, Unset):
-            rest_error_code = UNSET
-        else:
-            rest_error_code = check_error_code(_rest_error_code)
+        rest_error_code = d.pop("restErrorCode", UNSET)
 
         batch_item_error = cls(
             input_=input_,

@@ -16,20 +16,20 @@ class GoogleLeadSummary:
     """Google's ids for the lead."""
 
     campaign_id: int | str
-    """ An id that the webhook may send as a JSON number or as a string (the seed's tables and examples disagree).
-    """
+    """ An id that the webhook may send as a JSON number or as a string (the API reference's tables and examples
+    disagree). """
     form_id: int | str
-    """ An id that the webhook may send as a JSON number or as a string (the seed's tables and examples disagree).
-    """
+    """ An id that the webhook may send as a JSON number or as a string (the API reference's tables and examples
+    disagree). """
     adgroup_id: int | str
-    """ An id that the webhook may send as a JSON number or as a string (the seed's tables and examples disagree).
-    """
+    """ An id that the webhook may send as a JSON number or as a string (the API reference's tables and examples
+    disagree). """
     gcl_id: str
     """ An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
     """
     lead_id: int | str
-    """ An id that the webhook may send as a JSON number or as a string (the seed's tables and examples disagree).
-    """
+    """ An id that the webhook may send as a JSON number or as a string (the API reference's tables and examples
+    disagree). """
     creative_id: int | None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

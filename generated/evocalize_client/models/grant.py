@@ -1,12 +1,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.permission import Permission, check_permission
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -25,8 +24,8 @@ class Grant:
     `groupId` to GROUP, GROUP_ROLE and USER_IN_GROUP, `groupRole` to GROUP_ROLE; an
     ORGANIZATION grantee has only its type.
      """
-    permissions: list[Permission]
-    """ The permissions the grantee holds on the object. """
+    permissions: list[str]
+    """ The permissions the grantee holds on the object, as the API answers them. """
     object_id: str | Unset = UNSET
     """ An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
     """
@@ -35,10 +34,7 @@ class Grant:
     def to_dict(self) -> dict[str, Any]:
         grantee = self.grantee.to_dict()
 
-        permissions = []
-        for componentsschemas_permissions_item_data in self.permissions:
-            componentsschemas_permissions_item: str = componentsschemas_permissions_item_data
-            permissions.append(componentsschemas_permissions_item)
+        permissions = self.permissions
 
         object_id = self.object_id
 
@@ -62,14 +58,7 @@ class Grant:
         d = dict(src_dict)
         grantee = Grantee.from_dict(d.pop("grantee"))
 
-        permissions = []
-        _permissions = d.pop("permissions")
-        for componentsschemas_permissions_item_data in _permissions:
-            componentsschemas_permissions_item = check_permission(
-                componentsschemas_permissions_item_data
-            )
-
-            permissions.append(componentsschemas_permissions_item)
+        permissions = cast(list[str], d.pop("permissions"))
 
         object_id = d.pop("objectId", UNSET)
 

@@ -6,8 +6,6 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.grantee_group_role import GranteeGroupRole, check_grantee_group_role
-from ..models.grantee_type import GranteeType, check_grantee_type
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Grantee")
@@ -21,31 +19,28 @@ class Grantee:
 
     """
 
-    type_: GranteeType
-    """ Who a grant is for: `USER` one user; `GROUP` every user of a group; `GROUP_ROLE` the
-    users of a group holding a role; `ORGANIZATION` every user of the organization;
-    `USER_IN_GROUP` a user, only while working in that group.
-     """
+    type_: str
+    """ Who a grant is for, as the API answers it. Known values (the closed set `GranteeType` that requests take)
+    `USER`, `GROUP`, `GROUP_ROLE`, `ORGANIZATION`, `USER_IN_GROUP`; other values may appear. """
     user_id: str | Unset = UNSET
     """ An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
     """
     group_id: str | Unset = UNSET
     """ An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
     """
-    group_role: GranteeGroupRole | Unset = UNSET
-    """ The group role a `GROUP_ROLE` grantee refers to. """
+    group_role: str | Unset = UNSET
+    """ The group role of a `GROUP_ROLE` grantee, as the API answers it. Known values (the closed set
+    `GranteeGroupRole` that requests take) `group_user`, `group_admin`; other values may appear. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        type_: str = self.type_
+        type_ = self.type_
 
         user_id = self.user_id
 
         group_id = self.group_id
 
-        group_role: str | Unset = UNSET
-        if not isinstance(self.group_role, Unset):
-            group_role = self.group_role
+        group_role = self.group_role
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -66,18 +61,13 @@ class Grantee:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        type_ = check_grantee_type(d.pop("type"))
+        type_ = d.pop("type")
 
         user_id = d.pop("userId", UNSET)
 
         group_id = d.pop("groupId", UNSET)
 
-        _group_role = d.pop("groupRole", UNSET)
-        group_role: GranteeGroupRole | Unset
-        if isinstance(_group_role, Unset):
-            group_role = UNSET
-        else:
-            group_role = check_grantee_group_role(_group_role)
+        group_role = d.pop("groupRole", UNSET)
 
         grantee = cls(
             type_=type_,

@@ -14,7 +14,7 @@ T = TypeVar("T", bound="GranteeFilter")
 
 @_attrs_define
 class GranteeFilter:
-    """A list of grantees (the seed's Grantees object), used to filter or limit grant operations."""
+    """A list of grantees (the API reference's Grantees object), used to filter or limit grant operations."""
 
     grantees: list[GranteeInput]
 

@@ -1,12 +1,19 @@
 from typing import Literal
 
 GroupRole = Literal[
-    "group_admin", "group_user", "team_guest", "team_lead", "team_member", "team_viewer"
+    "group_admin",
+    "group_user",
+    "team_admin",
+    "team_guest",
+    "team_lead",
+    "team_member",
+    "team_viewer",
 ]
 
 GROUP_ROLE_VALUES: set[GroupRole] = {
     "group_admin",
     "group_user",
+    "team_admin",
     "team_guest",
     "team_lead",
     "team_member",

@@ -24,7 +24,7 @@ class LeadProgram:
     program_id: int
     """ A 64-bit Evocalize id, sent as a JSON number. """
     program_name: str
-    """ The program's name (the seed's table says long; its examples send a string). """
+    """ The program's name (the API reference's table says long; its examples send a string). """
     program_description: None | str | Unset = UNSET
     """ The program's description. """
     program_variables: None | ProgramVariables | Unset = UNSET

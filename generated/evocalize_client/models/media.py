@@ -6,8 +6,6 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.media_type import MediaType, check_media_type
-
 T = TypeVar("T", bound="Media")
 
 
@@ -20,8 +18,9 @@ class Media:
     """
     name: str
     """ A human-readable name. """
-    type_: MediaType
-    """ The kind of media asset; it cannot change once created. """
+    type_: str
+    """ The kind of media asset, as the API answers it. Known values (the closed set `MediaType` that requests take)
+    `image`, `video`; other values may appear. """
     url: str
     """ An absolute, publicly reachable URL. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -31,7 +30,7 @@ class Media:
 
         name = self.name
 
-        type_: str = self.type_
+        type_ = self.type_
 
         url = self.url
 
@@ -55,7 +54,7 @@ class Media:
 
         name = d.pop("name")
 
-        type_ = check_media_type(d.pop("type"))
+        type_ = d.pop("type")
 
         url = d.pop("url")
 

@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.order_type import OrderType, check_order_type
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -38,8 +37,10 @@ class Order:
     """ Status of an order. Known values: `pending` (placed, not started), `active` (running),
     `failed`, `cancelled`, `completed` (ran to its end). Other values may appear.
      """
-    order_type: OrderType
-    """ `purchase` runs once between a start and an end; `subscription` renews every month until cancelled. """
+    order_type: str
+    """ `purchase` runs once between a start and an end; `subscription` renews every month until
+    cancelled. Orders are placed as one of these two; an answer may carry another value.
+     """
     payment_amount: float
     """ An amount in US dollars that may be zero (a refund, a fee). """
     schedule: OrderSchedule
@@ -47,7 +48,13 @@ class Order:
     content_item_ids: list[str]
     """ Content items whose data supplies the creative. """
     variable_values: VariableValues
-    """ Creative data for the product, keyed by variable name; supplies or overrides what content items give. """
+    """ Creative data for the product, keyed by variable name; supplies or overrides what content
+    items give. Depending on the product, some variables (a marketing account id, for example)
+    become immutable once the order is placed: an order edit must not include them.
+     """
+    program_name: str | Unset = UNSET
+    """ A custom name for the order, shown as its program's name. Optional when placing either kind of order; an
+    edit may change it, alone or with other fields. """
     subscription_details: None | SubscriptionDetails | Unset = UNSET
     """ The current interval of a subscription; absent or null for a purchase. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -65,7 +72,7 @@ class Order:
 
         status = self.status
 
-        order_type: str = self.order_type
+        order_type = self.order_type
 
         payment_amount = self.payment_amount
 
@@ -74,6 +81,8 @@ class Order:
         content_item_ids = self.content_item_ids
 
         variable_values = self.variable_values.to_dict()
+
+        program_name = self.program_name
 
         subscription_details: dict[str, Any] | None | Unset
         if isinstance(self.subscription_details, Unset):
@@ -99,6 +108,8 @@ class Order:
                 "variableValues": variable_values,
             }
         )
+        if program_name is not UNSET:
+            field_dict["programName"] = program_name
         if subscription_details is not UNSET:
             field_dict["subscriptionDetails"] = subscription_details
 
@@ -121,7 +132,7 @@ class Order:
 
         status = d.pop("status")
 
-        order_type = check_order_type(d.pop("orderType"))
+        order_type = d.pop("orderType")
 
         payment_amount = d.pop("paymentAmount")
 
@@ -130,6 +141,8 @@ class Order:
         content_item_ids = cast(list[str], d.pop("contentItemIds"))
 
         variable_values = VariableValues.from_dict(d.pop("variableValues"))
+
+        program_name = d.pop("programName", UNSET)
 
         def _parse_subscription_details(data: object) -> None | SubscriptionDetails | Unset:
             if data is None:
@@ -159,6 +172,7 @@ class Order:
             schedule=schedule,
             content_item_ids=content_item_ids,
             variable_values=variable_values,
+            program_name=program_name,
             subscription_details=subscription_details,
         )
 

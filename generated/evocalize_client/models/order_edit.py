@@ -17,16 +17,24 @@ T = TypeVar("T", bound="OrderEdit")
 
 @_attrs_define
 class OrderEdit:
-    """The fields of an order to change; at least one."""
+    """The fields of an order to change; at least one. `programName` alone is a valid edit."""
 
+    program_name: str | Unset = UNSET
+    """ A custom name for the order, shown as its program's name. Optional when placing either kind of order; an
+    edit may change it, alone or with other fields. """
     payment_amount: float | Unset = UNSET
     """ An amount in US dollars, rounded to two decimals. """
     schedule: ScheduleEdit | Unset = UNSET
     """ The schedule fields to change. Subscriptions have no end to change. """
     variable_values: VariableValues | Unset = UNSET
-    """ Creative data for the product, keyed by variable name; supplies or overrides what content items give. """
+    """ Creative data for the product, keyed by variable name; supplies or overrides what content
+    items give. Depending on the product, some variables (a marketing account id, for example)
+    become immutable once the order is placed: an order edit must not include them.
+     """
 
     def to_dict(self) -> dict[str, Any]:
+        program_name = self.program_name
+
         payment_amount = self.payment_amount
 
         schedule: dict[str, Any] | Unset = UNSET
@@ -40,6 +48,8 @@ class OrderEdit:
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
+        if program_name is not UNSET:
+            field_dict["programName"] = program_name
         if payment_amount is not UNSET:
             field_dict["paymentAmount"] = payment_amount
         if schedule is not UNSET:
@@ -55,6 +65,8 @@ class OrderEdit:
         from ..models.variable_values import VariableValues
 
         d = dict(src_dict)
+        program_name = d.pop("programName", UNSET)
+
         payment_amount = d.pop("paymentAmount", UNSET)
 
         _schedule = d.pop("schedule", UNSET)
@@ -72,6 +84,7 @@ class OrderEdit:
             variable_values = VariableValues.from_dict(_variable_values)
 
         order_edit = cls(
+            program_name=program_name,
             payment_amount=payment_amount,
             schedule=schedule,
             variable_values=variable_values,

@@ -16,7 +16,7 @@ class OrderSchedule:
     """When the order runs. Subscriptions have no end."""
 
     start_timestamp: int
-    """ Unix time in seconds (the seed calls it Pacific Time, but a Unix timestamp has no time zone). """
+    """ Unix time in seconds (the API reference calls it Pacific Time, but a Unix timestamp has no time zone). """
     end_timestamp: int | None | Unset = UNSET
     """ End of a purchase, in Unix seconds; absent or null for a subscription. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

@@ -13,9 +13,9 @@ class PurchaseSchedule:
     """When a purchase runs. The start must be in the future and the end at least 24 hours after it."""
 
     start_timestamp: int
-    """ Unix time in seconds (the seed calls it Pacific Time, but a Unix timestamp has no time zone). """
+    """ Unix time in seconds (the API reference calls it Pacific Time, but a Unix timestamp has no time zone). """
     end_timestamp: int
-    """ Unix time in seconds (the seed calls it Pacific Time, but a Unix timestamp has no time zone). """
+    """ Unix time in seconds (the API reference calls it Pacific Time, but a Unix timestamp has no time zone). """
 
     def to_dict(self) -> dict[str, Any]:
         start_timestamp = self.start_timestamp

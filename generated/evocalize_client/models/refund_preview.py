@@ -6,7 +6,7 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.cancellation_type import CancellationType, check_cancellation_type
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="RefundPreview")
 
@@ -24,13 +24,15 @@ class RefundPreview:
     """ An amount in US dollars that may be zero (a refund, a fee). """
     total_refund: float
     """ An amount in US dollars that may be zero (a refund, a fee). """
-    cancellation_type: CancellationType
-    """ `immediate`: the order stops now; `deferred`: it stops at the end of the interval already paid. """
+    cancellation_type: str
+    """ `immediate`: the order stops now; `deferred`: it stops at the end of the interval already
+    paid. Other values may appear.
+     """
     days_remaining: int
     """ Days left until the order (or its current interval) ends. """
-    next_interval_paid_amount: float | None | str
-    """ An amount already paid for the next interval, refunded without fee. The seed types it as a string but shows
-    a number; both are accepted. """
+    next_interval_paid_amount: float | None | str | Unset = UNSET
+    """ An amount already paid for the next interval, refunded without fee. The API reference types it as a string
+    but shows a number; both are accepted. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -42,12 +44,15 @@ class RefundPreview:
 
         total_refund = self.total_refund
 
-        cancellation_type: str = self.cancellation_type
+        cancellation_type = self.cancellation_type
 
         days_remaining = self.days_remaining
 
-        next_interval_paid_amount: float | None | str
-        next_interval_paid_amount = self.next_interval_paid_amount
+        next_interval_paid_amount: float | None | str | Unset
+        if isinstance(self.next_interval_paid_amount, Unset):
+            next_interval_paid_amount = UNSET
+        else:
+            next_interval_paid_amount = self.next_interval_paid_amount
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -59,9 +64,10 @@ class RefundPreview:
                 "totalRefund": total_refund,
                 "cancellationType": cancellation_type,
                 "daysRemaining": days_remaining,
-                "nextIntervalPaidAmount": next_interval_paid_amount,
             }
         )
+        if next_interval_paid_amount is not UNSET:
+            field_dict["nextIntervalPaidAmount"] = next_interval_paid_amount
 
         return field_dict
 
@@ -76,17 +82,19 @@ class RefundPreview:
 
         total_refund = d.pop("totalRefund")
 
-        cancellation_type = check_cancellation_type(d.pop("cancellationType"))
+        cancellation_type = d.pop("cancellationType")
 
         days_remaining = d.pop("daysRemaining")
 
-        def _parse_next_interval_paid_amount(data: object) -> float | None | str:
+        def _parse_next_interval_paid_amount(data: object) -> float | None | str | Unset:
             if data is None:
                 return data
-            return cast(float | None | str, data)
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | str | Unset, data)
 
         next_interval_paid_amount = _parse_next_interval_paid_amount(
-            d.pop("nextIntervalPaidAmount")
+            d.pop("nextIntervalPaidAmount", UNSET)
         )
 
         refund_preview = cls(

@@ -6,8 +6,6 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.repository_field_type import RepositoryFieldType, check_repository_field_type
-
 T = TypeVar("T", bound="RepositoryField")
 
 
@@ -20,8 +18,10 @@ class RepositoryField:
     """
     is_nullable: bool
     """ Whether items may leave this field null. """
-    type_: RepositoryFieldType
-    """ The type of a repository field's values; `date_time` values are ISO 8601 strings. """
+    type_: str
+    """ The type of a repository field's values. Known values: `string`, `number`, `boolean`,
+    `date_time` (ISO 8601 strings). Other values may appear.
+     """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -29,7 +29,7 @@ class RepositoryField:
 
         is_nullable = self.is_nullable
 
-        type_: str = self.type_
+        type_ = self.type_
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -50,7 +50,7 @@ class RepositoryField:
 
         is_nullable = d.pop("isNullable")
 
-        type_ = check_repository_field_type(d.pop("type"))
+        type_ = d.pop("type")
 
         repository_field = cls(
             name=name,

@@ -15,9 +15,9 @@ class ScheduleEdit:
     """The schedule fields to change. Subscriptions have no end to change."""
 
     start_timestamp: int | Unset = UNSET
-    """ Unix time in seconds (the seed calls it Pacific Time, but a Unix timestamp has no time zone). """
+    """ Unix time in seconds (the API reference calls it Pacific Time, but a Unix timestamp has no time zone). """
     end_timestamp: int | Unset = UNSET
-    """ Unix time in seconds (the seed calls it Pacific Time, but a Unix timestamp has no time zone). """
+    """ Unix time in seconds (the API reference calls it Pacific Time, but a Unix timestamp has no time zone). """
 
     def to_dict(self) -> dict[str, Any]:
         start_timestamp = self.start_timestamp

@@ -33,10 +33,16 @@ class SubscriptionOrderInput:
     """ An amount in US dollars, rounded to two decimals. """
     schedule: SubscriptionSchedule
     """ When a subscription starts, in the future. A subscription has no end. """
+    program_name: str | Unset = UNSET
+    """ A custom name for the order, shown as its program's name. Optional when placing either kind of order; an
+    edit may change it, alone or with other fields. """
     content_item_ids: list[str] | Unset = UNSET
     """ Content items whose data supplies the creative. """
     variable_values: VariableValues | Unset = UNSET
-    """ Creative data for the product, keyed by variable name; supplies or overrides what content items give. """
+    """ Creative data for the product, keyed by variable name; supplies or overrides what content
+    items give. Depending on the product, some variables (a marketing account id, for example)
+    become immutable once the order is placed: an order edit must not include them.
+     """
 
     def to_dict(self) -> dict[str, Any]:
         user_id = self.user_id
@@ -50,6 +56,8 @@ class SubscriptionOrderInput:
         payment_amount = self.payment_amount
 
         schedule = self.schedule.to_dict()
+
+        program_name = self.program_name
 
         content_item_ids: list[str] | Unset = UNSET
         if not isinstance(self.content_item_ids, Unset):
@@ -71,6 +79,8 @@ class SubscriptionOrderInput:
                 "schedule": schedule,
             }
         )
+        if program_name is not UNSET:
+            field_dict["programName"] = program_name
         if content_item_ids is not UNSET:
             field_dict["contentItemIds"] = content_item_ids
         if variable_values is not UNSET:
@@ -98,6 +108,8 @@ class SubscriptionOrderInput:
 
         schedule = SubscriptionSchedule.from_dict(d.pop("schedule"))
 
+        program_name = d.pop("programName", UNSET)
+
         content_item_ids = cast(list[str], d.pop("contentItemIds", UNSET))
 
         _variable_values = d.pop("variableValues", UNSET)
@@ -114,6 +126,7 @@ class SubscriptionOrderInput:
             order_type=order_type,
             payment_amount=payment_amount,
             schedule=schedule,
+            program_name=program_name,
             content_item_ids=content_item_ids,
             variable_values=variable_values,
         )

@@ -13,7 +13,7 @@ class SubscriptionSchedule:
     """When a subscription starts, in the future. A subscription has no end."""
 
     start_timestamp: int
-    """ Unix time in seconds (the seed calls it Pacific Time, but a Unix timestamp has no time zone). """
+    """ Unix time in seconds (the API reference calls it Pacific Time, but a Unix timestamp has no time zone). """
 
     def to_dict(self) -> dict[str, Any]:
         start_timestamp = self.start_timestamp

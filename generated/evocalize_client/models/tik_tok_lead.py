@@ -19,7 +19,7 @@ class TikTokLead:
     """The TikTok side of a lead."""
 
     summary: TikTokLeadSummary
-    """ TikTok's ids for the lead. The seed's example sends `formId`, `campaignId`, `adGroupId`,
+    """ TikTok's ids for the lead. The API reference's example sends `formId`, `campaignId`, `adGroupId`,
     `adId` and `createdAtEpochSeconds`; its table repeats Facebook's names, which are kept as
     optional fields.
      """

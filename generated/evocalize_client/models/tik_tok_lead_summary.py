@@ -13,39 +13,39 @@ T = TypeVar("T", bound="TikTokLeadSummary")
 
 @_attrs_define
 class TikTokLeadSummary:
-    """TikTok's ids for the lead. The seed's example sends `formId`, `campaignId`, `adGroupId`,
+    """TikTok's ids for the lead. The API reference's example sends `formId`, `campaignId`, `adGroupId`,
     `adId` and `createdAtEpochSeconds`; its table repeats Facebook's names, which are kept as
     optional fields.
 
     """
 
     ad_id: int | str
-    """ An id that the webhook may send as a JSON number or as a string (the seed's tables and examples disagree).
-    """
+    """ An id that the webhook may send as a JSON number or as a string (the API reference's tables and examples
+    disagree). """
     created_at_epoch_seconds: int
     """ When the lead was created, as Unix time in seconds (the TikTok example shows milliseconds, so both ranges
     are accepted). """
     form_id: int | str | Unset = UNSET
-    """ An id that the webhook may send as a JSON number or as a string (the seed's tables and examples disagree).
-    """
+    """ An id that the webhook may send as a JSON number or as a string (the API reference's tables and examples
+    disagree). """
     campaign_id: int | str | Unset = UNSET
-    """ An id that the webhook may send as a JSON number or as a string (the seed's tables and examples disagree).
-    """
+    """ An id that the webhook may send as a JSON number or as a string (the API reference's tables and examples
+    disagree). """
     ad_group_id: int | str | Unset = UNSET
-    """ An id that the webhook may send as a JSON number or as a string (the seed's tables and examples disagree).
-    """
+    """ An id that the webhook may send as a JSON number or as a string (the API reference's tables and examples
+    disagree). """
     leadgen_id: int | str | Unset = UNSET
-    """ An id that the webhook may send as a JSON number or as a string (the seed's tables and examples disagree).
-    """
+    """ An id that the webhook may send as a JSON number or as a string (the API reference's tables and examples
+    disagree). """
     page_id: int | str | Unset = UNSET
-    """ An id that the webhook may send as a JSON number or as a string (the seed's tables and examples disagree).
-    """
+    """ An id that the webhook may send as a JSON number or as a string (the API reference's tables and examples
+    disagree). """
     lead_form_id: int | str | Unset = UNSET
-    """ An id that the webhook may send as a JSON number or as a string (the seed's tables and examples disagree).
-    """
+    """ An id that the webhook may send as a JSON number or as a string (the API reference's tables and examples
+    disagree). """
     adgroup_id: int | str | Unset = UNSET
-    """ An id that the webhook may send as a JSON number or as a string (the seed's tables and examples disagree).
-    """
+    """ An id that the webhook may send as a JSON number or as a string (the API reference's tables and examples
+    disagree). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -18,7 +18,7 @@ class UserGroupAssociation:
     """ An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
     """
     role: GroupRole
-    """ The role a user holds in a group. """
+    """ The role a user holds in a group (seven roles, `team_admin` included). """
 
     def to_dict(self) -> dict[str, Any]:
         group_id = self.group_id

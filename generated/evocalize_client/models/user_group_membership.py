@@ -6,7 +6,6 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.group_role import GroupRole, check_group_role
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="UserGroupMembership")
@@ -19,8 +18,10 @@ class UserGroupMembership:
     id: str
     """ An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
     """
-    role: GroupRole
-    """ The role a user holds in a group. """
+    role: str
+    """ The role a user holds in a group, as the API answers it. Known values (the closed set `GroupRole` that
+    requests take) `group_user`, `group_admin`, `team_guest`, `team_member`, `team_viewer`, `team_lead`,
+    `team_admin`; other values may appear. """
     name: str | Unset = UNSET
     """ A human-readable name. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -28,7 +29,7 @@ class UserGroupMembership:
     def to_dict(self) -> dict[str, Any]:
         id = self.id
 
-        role: str = self.role
+        role = self.role
 
         name = self.name
 
@@ -50,7 +51,7 @@ class UserGroupMembership:
         d = dict(src_dict)
         id = d.pop("id")
 
-        role = check_group_role(d.pop("role"))
+        role = d.pop("role")
 
         name = d.pop("name", UNSET)
 

@@ -11,7 +11,11 @@ T = TypeVar("T", bound="VariableValues")
 
 @_attrs_define
 class VariableValues:
-    """Creative data for the product, keyed by variable name; supplies or overrides what content items give."""
+    """Creative data for the product, keyed by variable name; supplies or overrides what content
+    items give. Depending on the product, some variables (a marketing account id, for example)
+    become immutable once the order is placed: an order edit must not include them.
+
+    """
 
     additional_properties: dict[str, bool | float | None | str] = _attrs_field(
         init=False, factory=dict

@@ -1,14 +1,17 @@
-"""`evocalize webhook verify|listen`: check a leads delivery, or receive them as they come.
+"""`evocalize webhook verify|listen`: check a delivery, or receive them as they come.
 
-`verify` checks one delivery read from stdin as a receiver would (`verify_leads_delivery`);
-`listen` serves `LeadsReceiver`, which verifies, deduplicates and answers as Evocalize expects,
-and prints each new lead. `evocalize sandbox send-leads` is the other end, for a trial run.
+Both webhooks are handled: leads, and Lead Concierge events. `verify` checks one delivery read
+from stdin as a receiver would (`verify_leads_delivery`, or `verify_concierge_event` with
+`--kind concierge`); `listen` serves `LeadsReceiver` and `ConciergeReceiver` on paths of their
+own, which verify, deduplicate and answer as Evocalize expects, and prints each new lead and
+event. `evocalize sandbox send-leads` and `send-concierge` are the other end, for a trial run.
 """
 
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Annotated
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -20,12 +23,21 @@ from .failures import EXIT_FAILED, one_line
 
 if TYPE_CHECKING:
     # The payload models take a second to import: only the webhook commands load them.
-    from evocalize_models import Lead
+    from evocalize_models import Lead, LeadConciergeEvent
 
 app = typer.Typer(
-    help="Verify leads webhook deliveries, or receive them.\n\n"
+    help="Verify leads and Lead Concierge webhook deliveries, or receive them.\n\n"
     "Example: evocalize webhook listen --port 9000"
 )
+
+DEFAULT_LEADS_PATH = "/leads"
+DEFAULT_CONCIERGE_PATH = "/lead-concierge"
+
+
+class Kind(StrEnum):
+    leads = "leads"
+    concierge = "concierge"
+
 
 Secret = Annotated[
     str,
@@ -40,6 +52,22 @@ KeyIdCheck = Annotated[
     str | None,
     typer.Option("--key-id", help=f"Also require this {KEY_ID_HEADER}.", show_default=False),
 ]
+Window = Annotated[
+    float,
+    typer.Option(
+        "--timestamp-window",
+        min=0,
+        help=f"How many seconds the {TIMESTAMP_HEADER} (Unix seconds or milliseconds) may be "
+        "from this clock; it refuses replays. Widen it for a skewed clock.",
+    ),
+]
+AnyTimestamp = Annotated[
+    bool,
+    typer.Option(
+        "--any-timestamp",
+        help="Do not check the timestamp's age (the signature still covers it).",
+    ),
+]
 
 
 @app.command()
@@ -51,6 +79,12 @@ def verify(
     timestamp: Annotated[str, typer.Option("--timestamp", help=f"The {TIMESTAMP_HEADER} header.")],
     signature: Annotated[str, typer.Option("--signature", help=f"The {SIGNATURE_HEADER} header.")],
     key_id: KeyIdCheck = None,
+    timestamp_window: Window = 60.0,
+    any_timestamp: AnyTimestamp = False,
+    kind: Annotated[
+        Kind,
+        typer.Option("--kind", help="Which webhook sent it: leads or concierge (Lead Concierge)."),
+    ] = Kind.leads,
     as_json: Json = False,
 ) -> None:
     """Check a delivery's signature and payload; the body is read from stdin.
@@ -61,15 +95,32 @@ def verify(
     headers = {TIMESTAMP_HEADER: timestamp, SIGNATURE_HEADER: signature}
     if key_id is not None:
         headers[KEY_ID_HEADER] = key_id
-    from evocalize.webhooks import WebhookVerificationError, verify_leads_delivery
+    from evocalize.webhooks import (
+        WebhookVerificationError,
+        verify_concierge_event,
+        verify_leads_delivery,
+    )
 
     body = sys.stdin.buffer.read()
+    window = None if any_timestamp else timestamp_window
     try:
-        delivery = verify_leads_delivery(path, body, headers, secret, key_id=key_id)
+        if kind is Kind.concierge:
+            event = verify_concierge_event(
+                path, body, headers, secret, key_id=key_id, window=window
+            )
+        else:
+            delivery = verify_leads_delivery(
+                path, body, headers, secret, key_id=key_id, window=window
+            )
     except WebhookVerificationError as error:
         typer.echo(one_line(error), err=True)
         raise typer.Exit(EXIT_FAILED) from None
-    if as_json:
+    if kind is Kind.concierge:
+        if as_json:
+            print_json(event)
+        else:
+            typer.echo(f"verified: Lead Concierge event {event.idempotency_key}")
+    elif as_json:
         print_json(delivery)
     else:
         ids = ", ".join(lead.id for lead in delivery.leads)
@@ -106,9 +157,19 @@ def listen(
         bool,
         typer.Option("--no-verify", help="Accept unsigned deliveries (the check is optional)."),
     ] = False,
+    timestamp_window: Window = 60.0,
+    any_timestamp: AnyTimestamp = False,
+    leads_path: Annotated[
+        str, typer.Option("--leads-path", help="The path that receives leads deliveries.")
+    ] = DEFAULT_LEADS_PATH,
+    concierge_path: Annotated[
+        str,
+        typer.Option("--concierge-path", help="The path that receives Lead Concierge events."),
+    ] = DEFAULT_CONCIERGE_PATH,
     as_json: Json = False,
 ) -> None:
-    """Receive leads deliveries and print each new lead once, as it arrives.
+    """Receive leads and Lead Concierge deliveries, each on its own path, and print each new
+    lead and event once, as it arrives.
 
     Example: evocalize webhook listen --port 9000  (then: evocalize sandbox send-leads --to http://127.0.0.1:9000/leads)
     """
@@ -119,7 +180,12 @@ def listen(
 
     import uvicorn
 
-    from evocalize.webhook_receiver import LeadsReceiver
+    from evocalize.webhook_receiver import ConciergeReceiver, LeadsReceiver, WebhookRouter
+
+    if _normal_path(leads_path) == _normal_path(concierge_path):
+        raise typer.BadParameter(
+            "the two webhooks need paths of their own", param_hint="--concierge-path"
+        )
 
     async def show(leads: list[Lead]) -> None:
         if as_json:
@@ -131,10 +197,38 @@ def listen(
             typer.echo(f"lead {lead.id} from {_source(lead)}")
         sys.stdout.flush()
 
-    receiver = LeadsReceiver(show, secret, verify=not no_verify, key_id=key_id)
+    async def show_event(event: LeadConciergeEvent) -> None:
+        if as_json:
+            # One line per event, as sent: it holds `idempotencyKey`, which no lead has.
+            print_json_lines([event.model_dump(mode="json", by_alias=True, exclude_none=True)])
+            return
+        details = event.lead_concierge_data
+        typer.echo(
+            f"concierge event {event.idempotency_key}: lead {details.internal_lead_id} "
+            f"{details.previous_status} -> {details.current_status}"
+        )
+        sys.stdout.flush()
+
+    checks: dict[str, Any] = {
+        "verify": not no_verify,
+        "key_id": key_id,
+        "window": None if any_timestamp else timestamp_window,
+    }
+    router = WebhookRouter(
+        {
+            leads_path: LeadsReceiver(show, secret, **checks),
+            concierge_path: ConciergeReceiver(show_event, secret, **checks),
+        }
+    )
     checked = "unverified" if no_verify else "verified"
+    base = f"http://{host}:{port}"
     typer.echo(
-        f"Listening for leads at http://{host}:{port}/ ({checked}, deduplicated); Ctrl+C stops.",
+        f"Listening for leads at {base}{_normal_path(leads_path)} and Lead Concierge events at "
+        f"{base}{_normal_path(concierge_path)} ({checked}, deduplicated); Ctrl+C stops.",
         err=True,
     )
-    uvicorn.run(receiver, host=host, port=port, log_level="warning")
+    uvicorn.run(router, host=host, port=port, log_level="warning")
+
+
+def _normal_path(path: str) -> str:
+    return "/" + path.strip("/")

@@ -1,5 +1,7 @@
-"""The leads webhook simulator: realistic deliveries, sent as Evocalize sends them."""
+"""The webhook simulators: realistic leads deliveries and Lead Concierge events, sent as
+Evocalize sends them."""
 
+from evocalize_sandbox.leads.concierge import make_concierge_event
 from evocalize_sandbox.leads.delivery import (
     Attempt,
     DeliveryPolicy,
@@ -20,6 +22,7 @@ __all__ = [
     "PartnerCredentials",
     "deliver",
     "delivery_headers",
+    "make_concierge_event",
     "make_delivery",
     "make_lead",
 ]

@@ -1,4 +1,5 @@
-"""Delivering a leads webhook the way Evocalize does: signed, retried, and eventually given up.
+"""Delivering a webhook the way Evocalize does: signed, retried, and eventually given up. Leads
+deliveries and Lead Concierge events share this policy (the API reference).
 
 The API reference, "Client Leads Webhook": any 2xx acknowledges; any other status, a transport
 error, or no answer within 5 seconds is a failure, retried with exponential backoff at most 15
@@ -93,7 +94,8 @@ class Attempt:
 
 @dataclass(frozen=True)
 class DeliveryReport:
-    """What happened to one delivery: its leads, every attempt, and the outcome."""
+    """What happened to one delivery: what it carried (the lead ids of a leads delivery, the
+    idempotency key of a Lead Concierge event), every attempt, and the outcome."""
 
     url: str
     lead_ids: tuple[str, ...]
@@ -122,6 +124,15 @@ def delivery_headers(
     }
 
 
+def payload_ids(payload: dict[str, Any]) -> tuple[str, ...]:
+    """What a receiver deduplicates on: `leads[].id`, or a concierge event's `idempotencyKey`."""
+    if "leads" in payload:
+        return tuple(str(lead.get("id")) for lead in payload["leads"])
+    if "idempotencyKey" in payload:
+        return (str(payload["idempotencyKey"]),)
+    return ()
+
+
 def _describe(error: Exception) -> str:
     # The class name says what failed; messages of transport errors can be long and say little.
     if isinstance(error, httpx.TimeoutException | TimeoutError):
@@ -138,21 +149,24 @@ async def deliver(
     transport: httpx.AsyncBaseTransport | None = None,
     clock: Clock = time.time,
     sleep: Sleep = anyio.sleep,
+    milliseconds: bool = False,
 ) -> DeliveryReport:
     """POSTs `payload` to `url` until a 2xx answer or the give-up deadline, and reports it.
 
     `clock` gives Unix seconds: it schedules retries and stamps each attempt, so a fake clock
-    paired with a fake `sleep` runs the schedule without waiting.
+    paired with a fake `sleep` runs the schedule without waiting. `milliseconds` stamps each
+    attempt in Unix milliseconds, as the reference's example header is, instead of seconds.
     """
     rules = policy if policy is not None else DeliveryPolicy()
     body = json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
-    lead_ids = tuple(str(lead.get("id")) for lead in payload.get("leads", []))
+    lead_ids = payload_ids(payload)
     attempts: list[Attempt] = []
     first = clock()
     async with httpx.AsyncClient(transport=transport, timeout=rules.scaled_timeout) as client:
         while True:
             started = clock()
-            headers = delivery_headers(url, body, credentials, str(int(started)))
+            stamp = int(started * 1000) if milliseconds else int(started)
+            headers = delivery_headers(url, body, credentials, str(stamp))
             try:
                 # httpx's timeout covers each network phase; this bounds the whole answer.
                 with anyio.fail_after(rules.scaled_timeout):

@@ -49,6 +49,7 @@ orders_table = sa.Table(
     sa.Column("product_code", sa.String(255), nullable=False),
     sa.Column("product_id", sa.String(255), nullable=False),
     sa.Column("order_type", sa.String(16), nullable=False),
+    sa.Column("program_name", sa.String(1024)),
     # Decimal text: amounts are exact cents.
     sa.Column("payment_amount", sa.String(32), nullable=False),
     sa.Column("start", sa.BigInteger, nullable=False),
@@ -118,11 +119,13 @@ def _state(row: Any) -> OrderState:
         variable_values=json.loads(row.variable_values),
         cancelled_at=row.cancelled_at,
         refund_amount=Decimal(row.refund_amount) if row.refund_amount is not None else None,
+        program_name=row.program_name,
     )
 
 
 def _columns(order: OrderState) -> dict[str, Any]:
     return {
+        "program_name": order.program_name,
         "payment_amount": str(order.payment_amount),
         "start": order.start,
         "end": order.end,
@@ -143,6 +146,7 @@ def render(order: OrderState, now: float) -> dict[str, Any]:
         "productCode": order.product_code,
         "status": order_rules.status_at(order, now),
         "orderType": order.order_type,
+        **({"programName": order.program_name} if order.program_name is not None else {}),
         "paymentAmount": float(order.payment_amount),
         "schedule": schedule,
         "contentItemIds": list(order.content_item_ids),
@@ -210,6 +214,7 @@ def place_order(ctx: RequestContext) -> Reply:
                 group_id=sent.group_id,
                 product_code=sent.product_code,
                 order_type=sent.order_type,
+                program_name=sent.program_name,
                 payment_amount=Decimal(str(sent.payment_amount)),
                 start=sent.schedule.start_timestamp,
                 end=end,
@@ -244,6 +249,7 @@ def edit_order(ctx: RequestContext) -> Reply:
     order = _existing(ctx)
     sent = ctx.body_as(OrderEdit)
     changes = OrderChanges(
+        program_name=sent.program_name,
         payment_amount=sent.payment_amount,
         start=sent.schedule.start_timestamp if sent.schedule else None,
         end=sent.schedule.end_timestamp if sent.schedule else None,

@@ -4,8 +4,9 @@ functions.
 `pending` (created, no audiences, a CSV is needed) -> `processing` (a valid CSV arrived: one
 channel audience per channel in `CREATED_CHANNELS` appears, `pending`, without a size) ->
 `completed` once the sandbox's processing delay has passed (Evocalize takes up to 24 hours): the
-audiences turn `active` with a size. The delay is applied when the placeholder is next read, so
-no worker is needed and a test clock drives it. A new CSV may follow completion; a placeholder
+audiences turn `active` with a size, one person per CSV row (`< 1000` under 1000 people).
+The delay is applied when the placeholder is next read, so no worker is needed and a test clock
+drives it. A new CSV may follow completion; a placeholder
 already processing refuses one.
 
 A placeholder made from a provided (partner) audience is `completed` at once and takes no CSV.
@@ -38,6 +39,9 @@ AUDIENCE_ACTIVE = "active"
 CREATED_CHANNELS = ("Facebook", "Google")
 # The size the sandbox reports for a provided audience (the API reference's example).
 PROVIDED_AUDIENCE_SIZE = "2700000"
+# The API reference: an audience smaller than this answers the literal `SMALL_AUDIENCE_SIZE`.
+SMALL_AUDIENCE_LIMIT = 1000
+SMALL_AUDIENCE_SIZE = "< 1000"
 # The API reference: "Audience creation can take up to 24 hours".
 DEFAULT_PROCESSING_SECONDS = 24 * 60 * 60.0
 # At most this many problems are listed in a refused upload's message.
@@ -126,13 +130,19 @@ def upload(placeholder: PlaceholderState, data: bytes, now: float) -> Placeholde
     )
 
 
+def potential_size(people: int) -> str:
+    """What `potentialSize` answers for an audience of `people`: the literal `< 1000` under
+    1000 (the API reference), else the count as digits (its examples send a string)."""
+    return SMALL_AUDIENCE_SIZE if people < SMALL_AUDIENCE_LIMIT else str(people)
+
+
 def settle(placeholder: PlaceholderState, now: float, delay: float) -> PlaceholderState:
     """The placeholder as it is at `now`: completed once `delay` seconds of processing passed."""
     if placeholder.status != PROCESSING or placeholder.processing_since is None:
         return placeholder
     if now < placeholder.processing_since + delay:
         return placeholder
-    size = str(placeholder.uploaded_rows)
+    size = potential_size(placeholder.uploaded_rows)
     return replace(
         placeholder,
         status=COMPLETED,

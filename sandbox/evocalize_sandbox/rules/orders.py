@@ -11,7 +11,8 @@ Choices where the API reference is silent: an amount with more than two decimals
 rounded (`EV_BAD_REQUEST_INVALID_BUDGET`), so the partner learns what was charged; editing or
 cancelling an order that has ended is `EV_BAD_REQUEST_INVALID_FIELDS`; a new end must also lie
 in the future; `variableValues` names outside a product's declared `variables` are
-`EV_BAD_REQUEST_INVALID_VARIABLE_VALUE`.
+`EV_BAD_REQUEST_INVALID_VARIABLE_VALUE`, as is an edit that includes a variable the product
+makes immutable once placed (whatever its value), with the variable's name as the field.
 """
 
 from __future__ import annotations
@@ -72,6 +73,8 @@ class OrderState:
     # When a cancellation takes effect (now, or the end of a subscription's paid interval).
     cancelled_at: int | None = None
     refund_amount: Decimal | None = None
+    # The order's custom name (`programName`), when the partner gave one.
+    program_name: str | None = None
 
     @property
     def is_subscription(self) -> bool:
@@ -147,11 +150,13 @@ class OrderChanges:
     start: int | None = None
     end: int | None = None
     variable_values: Mapping[str, Any] | None = None
+    program_name: str | None = None
 
     @property
     def empty(self) -> bool:
         return (
-            self.payment_amount is None
+            self.program_name is None
+            and self.payment_amount is None
             and self.start is None
             and self.end is None
             and self.variable_values is None
@@ -214,7 +219,17 @@ def edit(order: OrderState, changes: OrderChanges, product: Product, now: float)
                 "paymentAmount",
             )
         edited = replace(edited, payment_amount=amount)
+    if changes.program_name is not None:
+        # The API reference: the name can change by an edit, alone or with other fields.
+        edited = replace(edited, program_name=changes.program_name)
     if changes.variable_values is not None:
+        frozen = [name for name in changes.variable_values if name in product.immutable_variables]
+        if frozen:
+            raise RuleViolation(
+                INVALID_VARIABLE_VALUE,
+                f"{product.name} fixes {', '.join(frozen)} once the order is placed",
+                frozen[0],
+            )
         check_variables(changes.variable_values, product)
         # The Orders section: sent values add to or overwrite the existing ones.
         merged = {**(order.variable_values or {}), **changes.variable_values}

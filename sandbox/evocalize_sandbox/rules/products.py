@@ -6,10 +6,12 @@ reads them from the seed file's `products` list (or uses `DEFAULT_PRODUCTS`), ea
     {"id": "1234567890", "code": "single_image_ad", "name": "Single Image Ad",
      "active": true, "minSpend": 10, "maxSpend": 10000,
      "variables": ["headline", "bodyText"],      # optional: the only variable names accepted
+     "immutableVariables": ["accountId"],        # optional: fixed once the order is placed
      "cancellationFeeRate": 0.1}                  # optional: share of a started order's refund kept
 
-The API reference's Orders section: a `productCode` is the code of an active product, or `pid_<id>`
-for its id.
+The API reference's Orders section: a `productCode` is the code of an active product, or
+`pid_<id>` for its id; some products make variables (a marketing account id, for example)
+immutable once the order is placed, so an edit must not include them.
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ class Product:
     # None accepts any variable name; a tuple names the only ones accepted.
     variables: tuple[str, ...] | None = None
     cancellation_fee_rate: Decimal = Decimal(0)
+    # Variables an order edit must not include: they are fixed once the order is placed.
+    immutable_variables: tuple[str, ...] = ()
 
     @classmethod
     def from_seed(cls, entry: Mapping[str, Any]) -> Product:
@@ -49,11 +53,19 @@ class Product:
             active=bool(entry.get("active", True)),
             variables=None if variables is None else tuple(str(v) for v in variables),
             cancellation_fee_rate=Decimal(str(entry.get("cancellationFeeRate", 0))),
+            immutable_variables=tuple(str(v) for v in entry.get("immutableVariables", ())),
         )
         if not Decimal(0) < product.min_spend <= product.max_spend:
             raise ValueError(f"product {product.id}: need 0 < minSpend <= maxSpend")
         if not Decimal(0) <= product.cancellation_fee_rate <= Decimal(1):
             raise ValueError(f"product {product.id}: cancellationFeeRate lies in [0, 1]")
+        if product.variables is not None:
+            undeclared = set(product.immutable_variables) - set(product.variables)
+            if undeclared:
+                raise ValueError(
+                    f"product {product.id}: immutableVariables {sorted(undeclared)} "
+                    "are not among its variables"
+                )
         return product
 
     def to_seed(self) -> dict[str, Any]:
@@ -68,6 +80,8 @@ class Product:
         }
         if self.variables is not None:
             entry["variables"] = list(self.variables)
+        if self.immutable_variables:
+            entry["immutableVariables"] = list(self.immutable_variables)
         return entry
 
 
@@ -89,6 +103,7 @@ DEFAULT_PRODUCTS: tuple[Product, ...] = tuple(
             "minSpend": 50,
             "maxSpend": 50_000,
             "variables": ["accountId", "pageId", "headline", "bodyText", "video"],
+            "immutableVariables": ["accountId"],
             "cancellationFeeRate": 0.1,
         },
         {

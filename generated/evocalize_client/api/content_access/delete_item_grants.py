@@ -98,8 +98,8 @@ def sync_detailed(
             Evocalize (orders, reports, placeholders).
         item_id (str): An id, chosen by the partner (users, groups, items, media) or by Evocalize
             (orders, reports, placeholders).
-        body (GranteeFilter | Unset): A list of grantees (the seed's Grantees object), used to
-            filter or limit grant operations.
+        body (GranteeFilter | Unset): A list of grantees (the API reference's Grantees object),
+            used to filter or limit grant operations.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -138,8 +138,8 @@ def sync(
             Evocalize (orders, reports, placeholders).
         item_id (str): An id, chosen by the partner (users, groups, items, media) or by Evocalize
             (orders, reports, placeholders).
-        body (GranteeFilter | Unset): A list of grantees (the seed's Grantees object), used to
-            filter or limit grant operations.
+        body (GranteeFilter | Unset): A list of grantees (the API reference's Grantees object),
+            used to filter or limit grant operations.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -173,8 +173,8 @@ async def asyncio_detailed(
             Evocalize (orders, reports, placeholders).
         item_id (str): An id, chosen by the partner (users, groups, items, media) or by Evocalize
             (orders, reports, placeholders).
-        body (GranteeFilter | Unset): A list of grantees (the seed's Grantees object), used to
-            filter or limit grant operations.
+        body (GranteeFilter | Unset): A list of grantees (the API reference's Grantees object),
+            used to filter or limit grant operations.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -211,8 +211,8 @@ async def asyncio(
             Evocalize (orders, reports, placeholders).
         item_id (str): An id, chosen by the partner (users, groups, items, media) or by Evocalize
             (orders, reports, placeholders).
-        body (GranteeFilter | Unset): A list of grantees (the seed's Grantees object), used to
-            filter or limit grant operations.
+        body (GranteeFilter | Unset): A list of grantees (the API reference's Grantees object),
+            used to filter or limit grant operations.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

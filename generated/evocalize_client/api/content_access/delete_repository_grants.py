@@ -94,8 +94,8 @@ def sync_detailed(
     Args:
         repository_id (str): An id, chosen by the partner (users, groups, items, media) or by
             Evocalize (orders, reports, placeholders).
-        body (GranteeFilter | Unset): A list of grantees (the seed's Grantees object), used to
-            filter or limit grant operations.
+        body (GranteeFilter | Unset): A list of grantees (the API reference's Grantees object),
+            used to filter or limit grant operations.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -131,8 +131,8 @@ def sync(
     Args:
         repository_id (str): An id, chosen by the partner (users, groups, items, media) or by
             Evocalize (orders, reports, placeholders).
-        body (GranteeFilter | Unset): A list of grantees (the seed's Grantees object), used to
-            filter or limit grant operations.
+        body (GranteeFilter | Unset): A list of grantees (the API reference's Grantees object),
+            used to filter or limit grant operations.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -163,8 +163,8 @@ async def asyncio_detailed(
     Args:
         repository_id (str): An id, chosen by the partner (users, groups, items, media) or by
             Evocalize (orders, reports, placeholders).
-        body (GranteeFilter | Unset): A list of grantees (the seed's Grantees object), used to
-            filter or limit grant operations.
+        body (GranteeFilter | Unset): A list of grantees (the API reference's Grantees object),
+            used to filter or limit grant operations.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -198,8 +198,8 @@ async def asyncio(
     Args:
         repository_id (str): An id, chosen by the partner (users, groups, items, media) or by
             Evocalize (orders, reports, placeholders).
-        body (GranteeFilter | Unset): A list of grantees (the seed's Grantees object), used to
-            filter or limit grant operations.
+        body (GranteeFilter | Unset): A list of grantees (the API reference's Grantees object),
+            used to filter or limit grant operations.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -87,16 +87,21 @@ def sync_detailed(
 ) -> Response[ErrorEnvelope | OrderEnvelope]:
     """Edit an order
 
-     Changes the amount, the schedule or the variable values of an order; send at least one.
+     Changes the amount, the schedule, the variable values or the program name of an order;
+    send at least one (`programName` alone is a valid edit).
     Orders ending within 24 hours cannot be edited, nor a start that has passed be moved; a
     new start must be in the future, a purchase's end at least 24 hours after its start, and
     a purchase's amount cannot change within 48 hours of its end. A subscription has no end.
-    Variable values sent are added to, or overwrite, the existing ones.
+    Variable values sent are added to, or overwrite, the existing ones. Some products make
+    variables (a marketing account id, for example) immutable once the order is placed: an
+    edit whose `variableValues` includes one is refused with 400
+    `EV_BAD_REQUEST_INVALID_VARIABLE_VALUE`, the error's `field` naming the variable.
 
     Args:
         order_id (str): An id, chosen by the partner (users, groups, items, media) or by Evocalize
             (orders, reports, placeholders).
-        body (OrderEdit): The fields of an order to change; at least one.
+        body (OrderEdit): The fields of an order to change; at least one. `programName` alone is a
+            valid edit.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -126,16 +131,21 @@ def sync(
 ) -> ErrorEnvelope | OrderEnvelope | None:
     """Edit an order
 
-     Changes the amount, the schedule or the variable values of an order; send at least one.
+     Changes the amount, the schedule, the variable values or the program name of an order;
+    send at least one (`programName` alone is a valid edit).
     Orders ending within 24 hours cannot be edited, nor a start that has passed be moved; a
     new start must be in the future, a purchase's end at least 24 hours after its start, and
     a purchase's amount cannot change within 48 hours of its end. A subscription has no end.
-    Variable values sent are added to, or overwrite, the existing ones.
+    Variable values sent are added to, or overwrite, the existing ones. Some products make
+    variables (a marketing account id, for example) immutable once the order is placed: an
+    edit whose `variableValues` includes one is refused with 400
+    `EV_BAD_REQUEST_INVALID_VARIABLE_VALUE`, the error's `field` naming the variable.
 
     Args:
         order_id (str): An id, chosen by the partner (users, groups, items, media) or by Evocalize
             (orders, reports, placeholders).
-        body (OrderEdit): The fields of an order to change; at least one.
+        body (OrderEdit): The fields of an order to change; at least one. `programName` alone is a
+            valid edit.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -160,16 +170,21 @@ async def asyncio_detailed(
 ) -> Response[ErrorEnvelope | OrderEnvelope]:
     """Edit an order
 
-     Changes the amount, the schedule or the variable values of an order; send at least one.
+     Changes the amount, the schedule, the variable values or the program name of an order;
+    send at least one (`programName` alone is a valid edit).
     Orders ending within 24 hours cannot be edited, nor a start that has passed be moved; a
     new start must be in the future, a purchase's end at least 24 hours after its start, and
     a purchase's amount cannot change within 48 hours of its end. A subscription has no end.
-    Variable values sent are added to, or overwrite, the existing ones.
+    Variable values sent are added to, or overwrite, the existing ones. Some products make
+    variables (a marketing account id, for example) immutable once the order is placed: an
+    edit whose `variableValues` includes one is refused with 400
+    `EV_BAD_REQUEST_INVALID_VARIABLE_VALUE`, the error's `field` naming the variable.
 
     Args:
         order_id (str): An id, chosen by the partner (users, groups, items, media) or by Evocalize
             (orders, reports, placeholders).
-        body (OrderEdit): The fields of an order to change; at least one.
+        body (OrderEdit): The fields of an order to change; at least one. `programName` alone is a
+            valid edit.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -197,16 +212,21 @@ async def asyncio(
 ) -> ErrorEnvelope | OrderEnvelope | None:
     """Edit an order
 
-     Changes the amount, the schedule or the variable values of an order; send at least one.
+     Changes the amount, the schedule, the variable values or the program name of an order;
+    send at least one (`programName` alone is a valid edit).
     Orders ending within 24 hours cannot be edited, nor a start that has passed be moved; a
     new start must be in the future, a purchase's end at least 24 hours after its start, and
     a purchase's amount cannot change within 48 hours of its end. A subscription has no end.
-    Variable values sent are added to, or overwrite, the existing ones.
+    Variable values sent are added to, or overwrite, the existing ones. Some products make
+    variables (a marketing account id, for example) immutable once the order is placed: an
+    edit whose `variableValues` includes one is refused with 400
+    `EV_BAD_REQUEST_INVALID_VARIABLE_VALUE`, the error's `field` naming the variable.
 
     Args:
         order_id (str): An id, chosen by the partner (users, groups, items, media) or by Evocalize
             (orders, reports, placeholders).
-        body (OrderEdit): The fields of an order to change; at least one.
+        body (OrderEdit): The fields of an order to change; at least one. `programName` alone is a
+            valid edit.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

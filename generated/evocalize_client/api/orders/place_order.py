@@ -86,7 +86,8 @@ def sync_detailed(
     each month and renews until cancelled. The user must belong to the group, the product
     code must name an active product (or a product id written `pid_<id>`), the start must
     be in the future and the amount, in USD with at most two decimals, within the product's
-    spend limits. Content items and variable values supply the creative.
+    spend limits. Content items and variable values supply the creative. `programName`,
+    optional, gives the order a custom name; the order answers it back.
 
     Args:
         body (PurchaseOrderInput | SubscriptionOrderInput): A purchase or a subscription order,
@@ -123,7 +124,8 @@ def sync(
     each month and renews until cancelled. The user must belong to the group, the product
     code must name an active product (or a product id written `pid_<id>`), the start must
     be in the future and the amount, in USD with at most two decimals, within the product's
-    spend limits. Content items and variable values supply the creative.
+    spend limits. Content items and variable values supply the creative. `programName`,
+    optional, gives the order a custom name; the order answers it back.
 
     Args:
         body (PurchaseOrderInput | SubscriptionOrderInput): A purchase or a subscription order,
@@ -155,7 +157,8 @@ async def asyncio_detailed(
     each month and renews until cancelled. The user must belong to the group, the product
     code must name an active product (or a product id written `pid_<id>`), the start must
     be in the future and the amount, in USD with at most two decimals, within the product's
-    spend limits. Content items and variable values supply the creative.
+    spend limits. Content items and variable values supply the creative. `programName`,
+    optional, gives the order a custom name; the order answers it back.
 
     Args:
         body (PurchaseOrderInput | SubscriptionOrderInput): A purchase or a subscription order,
@@ -190,7 +193,8 @@ async def asyncio(
     each month and renews until cancelled. The user must belong to the group, the product
     code must name an active product (or a product id written `pid_<id>`), the start must
     be in the future and the amount, in USD with at most two decimals, within the product's
-    spend limits. Content items and variable values supply the creative.
+    spend limits. Content items and variable values supply the creative. `programName`,
+    optional, gives the order a custom name; the order answers it back.
 
     Args:
         body (PurchaseOrderInput | SubscriptionOrderInput): A purchase or a subscription order,
