@@ -1,6 +1,6 @@
 """The JSON examples of the Evocalize API documentation, as values.
 
-The seed's examples are this project's test vectors, but the scraped text is not strict JSON:
+The reference's examples are this project's test vectors, but its text is not strict JSON:
 it has `// comments`, `...` placeholder lines and the trailing commas these leave behind. This
 module finds every block that starts with a line holding only `{` or `[` and parses it after
 cleaning, and fails loudly on a block it cannot read, so that no example is dropped silently.
@@ -13,9 +13,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-SEED_PATH = (
-    Path(__file__).resolve().parents[1].parent / "shared" / "seeds" / "001_83eddee66c235299.txt"
-)
+# The API reference's text, kept in the repository as test vectors (tests/vectors/README.md).
+SEED_PATH = Path(__file__).resolve().parent / "vectors" / "evocalize_api_reference.txt"
 
 _OPENERS = ("{", "[")
 # A JSON string (kept as is) or a comma before a closing bracket (dropped).
