@@ -6,8 +6,7 @@ errors; the modules beside them hold signing, pagination, batches, webhooks, SSO
 and audience hashing, and the `evocalize` command line.
 """
 
-__version__ = "0.1.0"
-
+from evocalize._version import __version__
 from evocalize.client import AsyncEvocalize, Evocalize
 from evocalize.errors import APIError, EvocalizeError
 
