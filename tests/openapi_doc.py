@@ -11,13 +11,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import yaml
-from jsonschema import Draft202012Validator
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
+
+if TYPE_CHECKING:
+    # Imported where used: the client's tests, which also run on the lean install (no
+    # jsonschema), read the spec through this module without validating against it.
+    from jsonschema import Draft202012Validator
+    from referencing import Registry
 
 SPEC_PATH = Path(__file__).resolve().parents[1] / "openapi.yaml"
 SPEC_URI = "urn:evocalize:openapi"
@@ -93,6 +96,9 @@ def pointer(ref: str, spec: Node | None = None) -> Any:
 
 @cache
 def _registry() -> Registry[Any]:
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT202012
+
     resource: Resource[Any] = Resource.from_contents(load_spec(), default_specification=DRAFT202012)
     registry: Registry[Any] = Registry().with_resource(SPEC_URI, resource)
     return registry
@@ -101,6 +107,8 @@ def _registry() -> Registry[Any]:
 def validator_at(location: str) -> Draft202012Validator:
     """A validator for the schema at a JSON pointer of the spec (`#/components/schemas/User`);
     the `#/components/...` refs inside it resolve against the spec."""
+    from jsonschema import Draft202012Validator
+
     schema = {"$ref": SPEC_URI + quote(location, safe="#/~")}
     return Draft202012Validator(
         schema, registry=_registry(), format_checker=Draft202012Validator.FORMAT_CHECKER

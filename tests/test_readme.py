@@ -19,7 +19,11 @@ def test_the_readme_has_exactly_an_install_and_a_test_command() -> None:
     commands = setup_commands()
     assert list(commands) == ["install", "test"]
     assert all("\n" not in command for command in commands.values())
-    assert "pip install ." in commands["install"]
+    # The main job needs every extra (the fuzzer, the sandbox it fuzzes, the command line).
+    assert 'pip install ".[all]"' in commands["install"]
+    assert "evocalize fuzz" in commands["install"]
+    # The tests run at the exact versions CI pins.
+    assert 'pip install -e ".[test]" -c constraints.txt' in commands["test"]
     assert "pytest" in commands["test"]
 
 

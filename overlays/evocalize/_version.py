@@ -1,3 +1,4 @@
-"""The version of the package: the one place it is written (pyproject reads it too)."""
+"""The version of the `evocalize` distribution: its one source (pyproject.toml reads it with
+hatch's version source, and `evocalize.__version__` imports it)."""
 
 __version__ = "0.1.0"

@@ -1,23 +1,41 @@
 """The `evocalize` command line: one command per daily job of a partner engineer.
 
 Commands live in `evocalize.commands`, one module per group; this module only mounts them on
-the root group, whose `main` prints failures as one line (`commands/failures.py`).
+the root group, whose `main` prints failures as one line (`commands/failures.py`). The sandbox
+and the fuzzer come with extras: their subcommands are mounted lazily (`commands/lazy.py`), so
+importing the command line imports neither, and each names its extra when it is missing.
 """
 
 from __future__ import annotations
 
 import typer
-from evocalize_sandbox.cli import sandbox_app
 
-from evocalize import __version__
+from evocalize._version import __version__
 from evocalize.client import OPERATIONS
 from evocalize.commands import audience, links, push, report, webhook
-from evocalize.commands.failures import OneLineErrors
+from evocalize.commands.lazy import LazySubcommand, lazy_group
 from evocalize.commands.operations import call, list_
-from evocalize.fuzzing.command import fuzz_command
+
+# Mounted after the commands below, in this order; imported only when run.
+LAZY_SUBCOMMANDS = (
+    LazySubcommand(
+        name="fuzz",
+        target="evocalize.fuzzing.command:fuzz_command",
+        extra="fuzz",
+        help="Fuzz an implementation of the Evocalize API against openapi.yaml with "
+        "schemathesis.\n\nExample: evocalize fuzz --max-examples 5",
+    ),
+    LazySubcommand(
+        name="sandbox",
+        target="evocalize_sandbox.cli:sandbox_app",
+        extra="sandbox",
+        help="Run the offline Evocalize sandbox, or send it leads to deliver.\n\n"
+        "Example: evocalize sandbox --port 8080 --client partner:s3cret",
+    ),
+)
 
 app = typer.Typer(
-    cls=OneLineErrors,
+    cls=lazy_group(*LAZY_SUBCOMMANDS),
     help="Toolkit for the Evocalize partner management API.",
     no_args_is_help=True,
     add_completion=False,
@@ -62,13 +80,6 @@ app.add_typer(audience.app, name="audience")
 app.add_typer(links.app, name="link")
 app.command("sso-url")(links.sso_url_command)
 app.add_typer(webhook.app, name="webhook")
-app.command("fuzz")(fuzz_command)
-app.add_typer(
-    sandbox_app,
-    name="sandbox",
-    help="Run the offline Evocalize sandbox, or send it leads to deliver.\n\n"
-    "Example: evocalize sandbox --port 8080 --client partner:s3cret",
-)
 
 
 def main() -> None:

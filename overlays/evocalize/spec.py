@@ -5,8 +5,8 @@ Which operations page, take batches or may be retried is read from the document 
 so a new operation in the spec is handled by the facade, the retry policy, the sandbox and the
 command line once the spec is edited (CONTRIBUTING.md, "Derive, don't list").
 
-The wheel carries the spec as `evocalize/openapi.yaml`; a source checkout reads the one at the
-repository root.
+The wheel carries the spec as `evocalize/openapi.yaml` and the peer profiles' documents under
+`evocalize/profiles/`; a source checkout reads the ones at the repository root.
 """
 
 from __future__ import annotations
@@ -193,12 +193,20 @@ def operation_specs() -> tuple[OperationSpec, ...]:
 
 @cache
 def profile_document(name: str) -> SpecNode:
-    """`profiles/<name>/openapi.yaml`, a peer API's conventions described in the source checkout
-    (profiles are test material: the wheel does not carry them). Cached: treat it as read-only."""
-    path = _CHECKOUT_SPEC.parent / "profiles" / name / "openapi.yaml"
-    if not path.is_file():
-        raise FileNotFoundError(f"no profile {name!r}: {path} does not exist")
-    document: SpecNode = yaml.safe_load(path.read_text(encoding="utf-8"))
+    """`profiles/<name>/openapi.yaml`, a peer API's conventions. The wheel carries each as
+    `evocalize/profiles/<name>/openapi.yaml`; a source checkout reads the one under the
+    repository's `profiles/`. Cached: treat it as read-only."""
+    packaged = resources.files("evocalize.profiles").joinpath(name, "openapi.yaml")
+    if packaged.is_file():
+        text = packaged.read_text(encoding="utf-8")
+    else:
+        path = _CHECKOUT_SPEC.parent / "profiles" / name / "openapi.yaml"
+        if not path.is_file():
+            raise FileNotFoundError(
+                f"no profile {name!r}: neither the package nor {path} holds its openapi.yaml"
+            )
+        text = path.read_text(encoding="utf-8")
+    document: SpecNode = yaml.safe_load(text)
     return document
 
 

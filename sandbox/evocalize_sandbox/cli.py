@@ -11,6 +11,8 @@ from typing import Annotated
 
 import typer
 
+from .leads_cli import send_concierge, send_leads
+
 sandbox_app = typer.Typer(
     help="Run the offline Evocalize sandbox.",
     invoke_without_command=True,
@@ -103,5 +105,6 @@ def serve(
     uvicorn.run(app, host=host, port=port, log_level="info")
 
 
-# Subcommands that join the sub-app (imported last: they register on `sandbox_app`).
-from . import leads_cli  # noqa: E402, F401
+# The subcommands beside serving.
+sandbox_app.command("send-leads")(send_leads)
+sandbox_app.command("send-concierge")(send_concierge)

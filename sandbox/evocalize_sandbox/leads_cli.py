@@ -1,9 +1,10 @@
 """`evocalize sandbox send-leads` and `send-concierge`: POST realistic leads deliveries, or Lead
 Concierge events, to a receiver, under the same delivery policy.
 
-It joins the `evocalize sandbox` sub-app when imported (`cli.py` imports it), and imports the
-simulator only when run, so the rest of the command line stays fast. It exits with status 1
-when any delivery gave up, so scripts and CI can test a receiver with it.
+`cli.py` mounts it on the `evocalize sandbox` sub-app (this module imports nothing of the
+command line, so the two do not import each other). It imports the simulator only when run, so
+the rest of the command line stays fast. It exits with status 1 when any delivery gave up, so
+scripts and CI can test a receiver with it.
 """
 
 from __future__ import annotations
@@ -12,15 +13,12 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from .cli import sandbox_app
-
 if TYPE_CHECKING:
     from .leads import DeliveryPolicy, PartnerCredentials
 
 SOURCES = ("facebook", "google", "tiktok")
 
 
-@sandbox_app.command("send-leads")
 def send_leads(
     to: str = typer.Option(..., "--to", help="The receiver's URL (the partner endpoint)."),
     count: int = typer.Option(1, "--count", min=1, max=1000, help="How many deliveries."),
@@ -117,7 +115,6 @@ async def _send_all(
     return all_delivered
 
 
-@sandbox_app.command("send-concierge")
 def send_concierge(
     to: str = typer.Option(
         ..., "--to", help="The receiver's URL (the partner's concierge endpoint)."

@@ -75,7 +75,11 @@ class OneLineErrors(typer.core.TyperGroup):
 
 def _usage_line(error: click_exceptions.ClickException) -> int:
     context = getattr(error, "ctx", None)
-    command = context.command_path if context is not None else "evocalize"
+    command = (
+        context.command_path
+        if context is not None
+        else getattr(error, "command_path", None) or "evocalize"
+    )
     hint = f" (see '{command} --help')" if isinstance(error, click_exceptions.UsageError) else ""
     typer.echo(f"{command}: {error.format_message()}{hint}", err=True)
     return error.exit_code

@@ -19,6 +19,7 @@ from evocalize.settings import KEY_ENV
 from evocalize.signing import KEY_ID_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER
 
 from .common import Json, print_json, print_json_lines
+from .extras import require_extra
 from .failures import EXIT_FAILED, one_line
 
 if TYPE_CHECKING:
@@ -178,6 +179,8 @@ def listen(
             f"give --secret (or set {KEY_ENV}), or --no-verify", param_hint="--secret"
         )
 
+    # The receiver is served by uvicorn, which the sandbox extra brings.
+    require_extra("evocalize webhook listen", "sandbox", ("uvicorn",))
     import uvicorn
 
     from evocalize.webhook_receiver import ConciergeReceiver, LeadsReceiver, WebhookRouter
