@@ -250,13 +250,16 @@ class SyncAPIClient(_ClientCore):
         extra_body: Mapping[str, Any] | None = None,
         timeout: Timeout = None,
     ) -> T:
-        request = self._build(
-            operation, path, query, body, extra_query, extra_headers, extra_body, timeout
+        response = self._raw(
+            operation,
+            path,
+            query,
+            body,
+            extra_query=extra_query,
+            extra_headers=extra_headers,
+            extra_body=extra_body,
+            timeout=timeout,
         )
-        try:
-            response = self._http.send(request)
-        except httpx.TransportError as error:
-            raise self._transport_error(error) from error
         return result(operation, response)
 
     def _list(
