@@ -31,6 +31,7 @@ def test_operations_lists_every_operation_of_the_spec_with_its_summary() -> None
     for op in spec:
         (line,) = [line for line in lines if line.split()[1] == snake_case(op.id)]
         assert line.split()[0] == snake_case(op.node["tags"][0])
+        assert line.split()[2] == op.id
         assert line.endswith(op.node["summary"])
 
 

@@ -64,12 +64,13 @@ def _root(
 
 @app.command()
 def operations() -> None:
-    """List every operation of the API, by tag, as the client names it (`ev.TAG.NAME`).
+    """List every operation of the API: its tag and method in Python (`ev.TAG.METHOD`), its
+    operationId (what `evocalize call` takes) and its summary.
 
     Example: evocalize operations
     """
     for op in sorted(OPERATIONS.values(), key=lambda op: (op.tag, op.name)):
-        typer.echo(f"{op.tag:<20} {op.name:<40} {op.summary}")
+        typer.echo(f"{op.tag:<18} {op.name:<36} {op.operation_id:<34} {op.summary}")
 
 
 app.command()(call)
