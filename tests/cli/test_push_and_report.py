@@ -81,6 +81,22 @@ def json_lines_of(path: Path) -> list[Any]:
     return [json.loads(line) for line in path.read_text().splitlines()]
 
 
+def test_an_invalid_entry_fails_alone_and_the_rest_of_its_batch_is_pushed(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    entries = users(1000, "alone")
+    entries[500] = {"id": "alone-500", "name": "Typo", "emial": "typo@example.com"}
+    source = write_lines(tmp_path / "alone.jsonl", entries)
+    result = evocalize("push", "users", str(source), "--json", env=env)
+    assert result.exit_code == 1
+    summary = json.loads(result.stdout)
+    assert (summary["total"], summary["submitted"]) == (1000, 999)
+    assert (summary["succeeded"], summary["failed"]) == (999, 1)
+    (failed,) = json_lines_of(tmp_path / "alone.failed.jsonl")
+    assert failed == entries[500]
+    assert json_out(evocalize("call", "getUser", "-p", "userId=alone-999", env=env))["email"]
+
+
 def test_push_reads_stdin_and_prints_a_summary_for_a_person(env: dict[str, str]) -> None:
     lines = "".join(json.dumps(entry) + "\n" for entry in users(3, "stdin"))
     result = evocalize("push", "users", "-", input=lines, env=env)
