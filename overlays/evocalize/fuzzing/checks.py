@@ -5,15 +5,26 @@ token as the next one sends every client that follows it (our `.items()` include
 same page for ever; the spec's `nextPage` links make the stateful phase follow real tokens, and
 this check catches the repetition.
 
-Schemathesis's `use_after_free` takes every successful DELETE for a removal. Some are not: the
-spec marks with `x-keeps-resource` a DELETE after which what it names stays readable
-(deactivateUser: the user record stays), and reading that back is conformance, not a fault. The
-check of the same name registered here replaces schemathesis's and defers to it for every
-other DELETE.
+Schemathesis's `use_after_free` takes every successful DELETE for the removal of what its path
+names, and every later 2xx read at or under that path for a fault. The spec says when that is
+wrong (`read_after_delete_allowed`, derived from the document, no list of operations):
+
+- the spec marks with `x-keeps-resource` a DELETE after which what it names stays readable
+  (deactivateUser: the user record stays);
+- a DELETE whose only success is 202 Accepted has removed nothing yet when it answers (batches
+  are processed asynchronously), so what it names may still be read;
+- a DELETE at the path of a listing removes records from that collection, not the collection:
+  a listing read afterwards, there or under it, rightly answers 200 with what is left, an empty
+  page included (deleteItemAccessRecords, then listItemAccessRecords: `{"data": []}`).
+
+Reading a single resource back after its own removal (deleteItem, then getItem), or a listing
+under a removed resource (deleteMedia, then listMediaGrants), is still a use after free. The
+check of the same name registered here replaces schemathesis's and defers to it otherwise.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import schemathesis
@@ -22,6 +33,7 @@ from schemathesis.openapi.checks import UseAfterFree
 from schemathesis.specs.openapi.checks import use_after_free as schemathesis_use_after_free
 
 from evocalize.pagination import TokenPaging
+from evocalize.spec import OperationSpec, document_operations
 
 PAGING = TokenPaging()
 
@@ -55,7 +67,7 @@ CHECKS.unregister("use_after_free")
 def use_after_free(
     ctx: schemathesis.CheckContext, response: schemathesis.Response, case: schemathesis.Case[Any]
 ) -> bool | None:
-    """A resource is gone after a DELETE that removes it (not one marked `x-keeps-resource`)."""
+    """A resource is gone after a DELETE that removes it (see `read_after_delete_allowed`)."""
     try:
         return schemathesis_use_after_free(ctx, response, case)
     except UseAfterFree as failure:
@@ -67,6 +79,58 @@ def use_after_free(
             ),
             None,
         )
-        if deleted is not None and deleted.operation.definition.raw.get("x-keeps-resource"):
-            return None
-        raise
+        if deleted is None:
+            raise
+        reason = read_after_delete_allowed(
+            case.operation.schema.raw_schema,
+            (deleted.operation.method, deleted.operation.path),
+            (case.operation.method, case.operation.path),
+        )
+        if reason is None:
+            raise
+        return None
+
+
+def read_after_delete_allowed(
+    document: Mapping[str, Any], delete: tuple[str, str], read: tuple[str, str]
+) -> str | None:
+    """Why the spec lets `read` (method, path template) answer 2xx after `delete` succeeded,
+    or None when it does not (a read of what the DELETE removed must answer 404)."""
+    operations = _operations(document)
+    deleting = operations.get((delete[0].lower(), delete[1]))
+    reading = operations.get((read[0].lower(), read[1]))
+    if deleting is None or reading is None:
+        return None
+    if deleting.node.get("x-keeps-resource"):
+        return f"{deleting.operation_id} keeps what it names (x-keeps-resource)"
+    successes = {str(code) for code in deleting.node.get("responses", {}) if str(code)[0] == "2"}
+    if successes == {"202"}:
+        return f"{deleting.operation_id} is only accepted (202): it removes later"
+    collection = operations.get(("get", deleting.path))
+    if collection is not None and is_listing(collection) and is_listing(reading):
+        return (
+            f"{deleting.operation_id} removes records from the listing {collection.operation_id}; "
+            f"{reading.operation_id} lists what is left"
+        )
+    return None
+
+
+def is_listing(operation: OperationSpec) -> bool:
+    """Answers a collection: it pages (`pageToken`), or its success's `data` is an array."""
+    return operation.paginated or any(
+        operation.answer_data_schema(str(code)).get("type") == "array"
+        for code in operation.node.get("responses", {})
+        if str(code).startswith("2")
+    )
+
+
+# The operations of the last document a check read, by (method, path template): a run fuzzes
+# one schema. The document is kept with its index, so that its id cannot be reused meanwhile.
+_INDEX: list[tuple[Mapping[str, Any], dict[tuple[str, str], OperationSpec]]] = []
+
+
+def _operations(document: Mapping[str, Any]) -> dict[tuple[str, str], OperationSpec]:
+    if not _INDEX or _INDEX[0][0] is not document:
+        index = {(op.method, op.path): op for op in document_operations(dict(document))}
+        _INDEX[:] = [(document, index)]
+    return _INDEX[0][1]
