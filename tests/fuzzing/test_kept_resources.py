@@ -26,6 +26,9 @@ ACCESS_CHAIN = (
     "listRepositoryGrants",
     "upsertRepositoryGrantBatch",
 )
+# The same after deleteItemGrants (`.../item/{itemId}/grants`), then listItemGrants
+# (`.../items/{itemId}/grants`): schemathesis relates the two paths; seed 1 failed.
+ITEM_GRANTS_CHAIN = ("createOrUpdateItem", "deleteItemGrants", "listItemGrants", "deleteItemBatch")
 
 
 def stateful_failures(
@@ -75,6 +78,10 @@ def test_listings_after_deleting_records_pass(sandbox: EmbeddedSandbox) -> None:
     assert stateful_failures(sandbox, None, ACCESS_CHAIN, max_examples=100) == {}
 
 
+def test_item_grants_after_deleting_them_pass(sandbox: EmbeddedSandbox) -> None:
+    assert stateful_failures(sandbox, None, ITEM_GRANTS_CHAIN, max_examples=30) == {}
+
+
 def reads_after(delete: str) -> dict[str, str | None]:
     """Each GET at or under `delete`'s path (the reads schemathesis relates to it) -> why the
     spec lets it answer 2xx afterwards, or None."""
@@ -93,6 +100,9 @@ def test_a_listing_after_a_delete_of_its_records_is_allowed() -> None:
     assert set(reads_after("deleteAccessRecords")) == {"listAccessRecords", "listItemAccessRecords"}
     assert all(reads_after("deleteAccessRecords").values())
     assert all(reads_after("deleteRepositoryGrants").values())
+    deleting = operation_spec("deleteItemGrants")
+    listing = operation_spec("listItemGrants")
+    assert read_after_delete_allowed(load_spec(), ("DELETE", deleting.path), ("GET", listing.path))
 
 
 @pytest.mark.parametrize(

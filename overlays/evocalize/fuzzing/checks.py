@@ -15,7 +15,9 @@ wrong (`read_after_delete_allowed`, derived from the document, no list of operat
   are processed asynchronously), so what it names may still be read;
 - a DELETE at the path of a listing removes records from that collection, not the collection:
   a listing read afterwards, there or under it, rightly answers 200 with what is left, an empty
-  page included (deleteItemAccessRecords, then listItemAccessRecords: `{"data": []}`).
+  page included (deleteItemAccessRecords, then listItemAccessRecords: `{"data": []}`; and
+  deleteItemGrants at `.../item/{itemId}/grants`, then listItemGrants at `.../items/...`, which
+  schemathesis relates as one path).
 
 Reading a single resource back after its own removal (deleteItem, then getItem), or a listing
 under a removed resource (deleteMedia, then listMediaGrants), is still a use after free. The
@@ -106,13 +108,34 @@ def read_after_delete_allowed(
     successes = {str(code) for code in deleting.node.get("responses", {}) if str(code)[0] == "2"}
     if successes == {"202"}:
         return f"{deleting.operation_id} is only accepted (202): it removes later"
-    collection = operations.get(("get", deleting.path))
-    if collection is not None and is_listing(collection) and is_listing(reading):
+    collection = next(
+        (
+            op
+            for op in operations.values()
+            if op.method == "get" and _same_place(op.path, deleting.path) and is_listing(op)
+        ),
+        None,
+    )
+    if collection is not None and is_listing(reading):
         return (
             f"{deleting.operation_id} removes records from the listing {collection.operation_id}; "
             f"{reading.operation_id} lists what is left"
         )
     return None
+
+
+def _same_place(path: str, other: str) -> bool:
+    """The two templates name the same place as schemathesis relates paths: parameters match
+    parameters, and a plural segment names the collection of its singular (the spec has both
+    `.../item/{itemId}/grants` and `.../items/{itemId}/grants`)."""
+
+    def parts(template: str) -> list[str]:
+        return [
+            "{}" if part.startswith("{") else part.rstrip("s")
+            for part in template.rstrip("/").split("/")
+        ]
+
+    return parts(path) == parts(other)
 
 
 def is_listing(operation: OperationSpec) -> bool:
