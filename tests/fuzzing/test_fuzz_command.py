@@ -3,6 +3,7 @@ reports on disk, clear one-line errors, and no secret in anything it prints or w
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -60,6 +61,39 @@ def test_it_fuzzes_a_url_over_http_and_never_shows_the_shared_secret(
     assert KEY not in result.output
     for report in reports.iterdir():
         assert KEY not in report.read_text(encoding="utf-8"), report.name
+
+
+def test_the_last_line_is_the_verdict_after_the_table(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["fuzz", *QUICK])
+    assert result.exit_code == 0, result.output
+    lines = result.output.rstrip().splitlines()
+    assert re.fullmatch(r"PASSED: 1 operation, \d+ requests, 0 failures in \d+\.\d s", lines[-1])
+    table = next(n for n, line in enumerate(lines) if "Requests per operation" in line)
+    assert table < len(lines) - 1
+
+
+def test_a_failed_run_ends_with_a_failed_verdict(runner: CliRunner, served_sandbox: str) -> None:
+    result = runner.invoke(
+        app, ["fuzz", "--url", served_sandbox, "--key-id", KEY_ID, "--key", "wrong", *QUICK]
+    )
+    assert result.exit_code == 1
+    last = result.output.rstrip().splitlines()[-1]
+    assert last.startswith("FAILED: 1 operation, "), last
+    assert re.search(r"\d+ failures? in \d+\.\d s", last), last
+
+
+def test_piped_output_shows_a_line_per_phase_and_operation(runner: CliRunner) -> None:
+    # CliRunner's stdout is not a terminal, as in CI or under `| tee`.
+    result = runner.invoke(app, ["fuzz", *QUICK])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    for phase in ("examples", "coverage"):
+        assert f"{phase}: started (1 operation)" in lines
+        assert any(re.fullmatch(rf"{phase}: passed in \d+\.\d s", line) for line in lines)
+        assert any(
+            re.fullmatch(rf"{phase} 1/1: getRepository: \d+ requests, passed \(\d+\.\d s\)", line)
+            for line in lines
+        ), lines
 
 
 def test_the_credential_for_a_url_comes_from_the_environment_too(
