@@ -96,6 +96,18 @@ def test_piped_output_shows_a_line_per_phase_and_operation(runner: CliRunner) ->
         ), lines
 
 
+def test_a_last_page_without_a_next_token_is_no_extraction_note(runner: CliRunner) -> None:
+    # The stateful phase follows listUsers' nextPage link from a last page, which has no
+    # nextPageToken: the optional pageToken is simply not sent, which is not worth a note.
+    result = runner.invoke(
+        app, ["fuzz", "--operation", "listUsers", "--phases", "stateful", "--seed", "1"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "listUsers" in result.output
+    assert "Could not resolve parameter" not in result.output
+    assert "Failed to extract data" not in result.output
+
+
 def test_the_credential_for_a_url_comes_from_the_environment_too(
     runner: CliRunner, served_sandbox: str
 ) -> None:

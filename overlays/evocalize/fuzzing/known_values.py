@@ -8,8 +8,11 @@ to seed known ids and payloads: for a server over `--url`, in a `schemathesis.to
 (`[parameters]` and `[dictionaries]`, read by `SchemathesisConfig.discover()`); for a target
 whose state is known in process, `KnownValues.install(schema)` rewrites positive cases with
 schema hooks (`map_case`, and `before_add_examples` for the spec's examples), in every phase.
-What only the run itself decides (which orders it placed, which it cancelled) is learnt from
-the answers (`after_call`) and applied just before a case is sent (`before_call`).
+What only the run itself decides (which orders it placed, which it cancelled, which content
+items it created and deleted) is learnt from the answers (`after_call`) and applied just before
+a case is sent (`before_call`): a positive case that names an item id this run never saw names
+one it created instead, so that the operations on an item (those the spec links from
+createOrUpdateItem) are exercised on real items, not only answered 404.
 
 Only positive cases change: a negative case is sent as generated, and every check still runs.
 Each value is chosen from what the original one was (a stable hash), so a run stays
@@ -75,6 +78,8 @@ class KnownValues:
     csv_placeholders: tuple[str, ...] = ()
     # The orders this run placed, learnt from the answers (their ids are the target's).
     orders: OrderLedger = field(default_factory=lambda: OrderLedger(), compare=False)
+    # The content items this run created and deleted, learnt from the answers.
+    items: ItemLedger = field(default_factory=lambda: ItemLedger(), compare=False)
 
     def __post_init__(self) -> None:
         self.orders.products = self.products
@@ -106,6 +111,9 @@ class KnownValues:
         # give after `map_case`: the fixes are applied again to what is sent.
         self._apply(case, _FIXES)
         self._apply(case, _FIXES_BEFORE_CALL)
+        meta = case.meta
+        if meta is None or meta.generation.mode.is_positive:
+            self.items.redirect_unseen(case, tuple(self.repositories))
 
     def _apply(
         self,
@@ -142,6 +150,7 @@ class KnownValues:
             self.orders.record(
                 str(case.operation.definition.raw.get("operationId")), case, response
             )
+            self.items.record(_operation_id(case), case, response)
 
     # Grants (audiences, media): every grantee names a known user and group.
     def _fix_grants(self, body: dict[str, Any]) -> None:
@@ -338,6 +347,98 @@ class OrderLedger:
                 return
             live = tuple(order for order in self.placed if order not in self.cancelled)
         path["orderId"] = _pick(live, path["orderId"]) if live else NO_SUCH_ORDER
+
+
+# What creates a content item, and what removes one (one id in the path, or a batch of ids).
+_CREATES_ITEM = "createOrUpdateItem"
+_DELETES_ITEM = "deleteItem"
+_DELETES_ITEMS = "deleteItemBatch"
+
+
+@cache
+def _item_references() -> dict[str, tuple[str, str]]:
+    """operationId -> (repository parameter, item parameter) of each operation the spec links
+    from createOrUpdateItem with the created item's id: the operations on an existing item."""
+    from evocalize.spec import operation_spec, resolve
+
+    found: dict[str, tuple[str, str]] = {}
+    for code, answer in operation_spec(_CREATES_ITEM).node.get("responses", {}).items():
+        if not str(code).startswith("2"):
+            continue
+        for link in resolve(answer).get("links", {}).values():
+            parameters = resolve(link).get("parameters", {})
+            item = next(
+                (name for name, value in parameters.items() if value == _CREATED_ITEM_ID), None
+            )
+            repository = next(
+                (name for name, value in parameters.items() if value == _ITS_REPOSITORY), None
+            )
+            if item and repository:
+                found[str(resolve(link)["operationId"])] = (repository, item)
+    return found
+
+
+_CREATED_ITEM_ID = "$response.body#/data/values/id"
+_ITS_REPOSITORY = "$request.path.repositoryId"
+
+
+class ItemLedger:
+    """Content items created and deleted during a run, as the target answered."""
+
+    def __init__(self) -> None:
+        # Repository id -> ids of the items it holds, oldest first.
+        self.live: dict[str, list[str]] = {}
+        # (repository, item) pairs the run created or deleted, or named in a batch delete.
+        self.seen: set[tuple[str, str]] = set()
+        self._lock = threading.Lock()
+
+    def record(self, operation_id: str, case: Case[Any], response: Response) -> None:
+        repository = str((case.path_parameters or {}).get("repositoryId"))
+        if operation_id == _CREATES_ITEM:
+            try:
+                item = str(response.json()["data"]["values"]["id"])
+            except (ValueError, KeyError, TypeError):
+                return
+            with self._lock:
+                self.seen.add((repository, item))
+                live = self.live.setdefault(repository, [])
+                if item not in live:
+                    live.append(item)
+            return
+        if operation_id == _DELETES_ITEM:
+            removed = [str((case.path_parameters or {}).get("itemId"))]
+        elif operation_id == _DELETES_ITEMS and isinstance(case.body, list):
+            removed = [str(item) for item in case.body]  # removed later: never named again
+        else:
+            return
+        with self._lock:
+            live = self.live.get(repository, [])
+            for item in removed:
+                self.seen.add((repository, item))
+                if item in live:
+                    live.remove(item)
+
+    def redirect_unseen(self, case: Case[Any], repositories: tuple[str, ...] = ()) -> None:
+        """In an operation on an existing item, an item id the run never saw becomes one the
+        run created and did not delete (in a repository that holds one, when the case names
+        none of `repositories`, those the target is known to have). deleteItem spares the
+        oldest item of each repository, so that the other operations always find one. Ids the
+        run deleted are sent as they are: reading them must answer 404 (`use_after_free`)."""
+        names = _item_references().get(_operation_id(case))
+        path = case.path_parameters or {}
+        if names is None or names[0] not in path or names[1] not in path:
+            return
+        repository, item = str(path[names[0]]), path[names[1]]
+        spare = 1 if _operation_id(case) == _DELETES_ITEM else 0
+        with self._lock:
+            holding = tuple(repo for repo, live in self.live.items() if len(live) > spare)
+            if repository not in repositories and repository not in self.live and holding:
+                repository = _pick(holding, repository)
+            if (repository, str(item)) in self.seen:
+                return
+            live = tuple(self.live.get(repository, ()))[spare:]
+        if live:
+            case.path_parameters = {**path, names[0]: repository, names[1]: _pick(live, item)}
 
 
 def _amount_for(amount: object, product: ProductLimits) -> float:
