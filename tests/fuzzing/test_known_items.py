@@ -10,6 +10,7 @@ import json
 from typing import Any
 
 import pytest
+from evocalize.fuzzing import FuzzOptions, fuzz
 from evocalize.fuzzing.known_values import ItemLedger, _item_references
 from evocalize.fuzzing.schema import fuzz_schema
 from evocalize_sandbox.embedded import EmbeddedSandbox
@@ -95,8 +96,6 @@ def test_delete_item_spares_the_oldest_item_and_batches_count_as_deleted(case_of
 
 
 def test_a_run_on_items_sends_most_positive_cases_to_real_items(sandbox: EmbeddedSandbox) -> None:
-    from evocalize.fuzzing import FuzzOptions, fuzz
-
     answers: list[int] = []
 
     class Recording:
@@ -105,9 +104,12 @@ def test_a_run_on_items_sends_most_positive_cases_to_real_items(sandbox: Embedde
 
         async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
             async def sending(message: Any) -> None:
-                if message["type"] == "http.response.start" and scope["method"] == "GET":
-                    if "/item/" in scope.get("path", ""):
-                        answers.append(message["status"])
+                if (
+                    message["type"] == "http.response.start"
+                    and scope["method"] == "GET"
+                    and "/item/" in scope.get("path", "")
+                ):
+                    answers.append(message["status"])
                 await send(message)
 
             await self.app(scope, receive, sending if scope["type"] == "http" else send)
