@@ -18,7 +18,7 @@ from evocalize_sandbox.embedded import EmbeddedSandbox
 REPOSITORY = "repository_id"
 
 
-class Answer:
+class _Answer:
     """What `ItemLedger.record` reads of a response."""
 
     def __init__(self, status_code: int, body: Any) -> None:
@@ -29,12 +29,17 @@ class Answer:
         return self._body
 
 
+def answer(status_code: int, body: Any) -> Any:
+    """A stand-in for schemathesis's `Response` (typed as one for `record`)."""
+    return _Answer(status_code, body)
+
+
 @pytest.fixture
 def case_of(sandbox: EmbeddedSandbox) -> Any:
     schema = fuzz_schema(key_id=sandbox.key_id, secret=sandbox.secret, app=sandbox.app)
     operations = {
-        result.ok().definition.raw["operationId"]: result.ok()
-        for result in schema.get_all_operations()
+        operation.definition.raw["operationId"]: operation
+        for operation in (result.ok() for result in schema.get_all_operations())  # type: ignore[union-attr]
     }
 
     def make(operation_id: str, body: Any = None, **path: str) -> Any:
@@ -48,7 +53,7 @@ def case_of(sandbox: EmbeddedSandbox) -> Any:
 
 def created(ledger: ItemLedger, case_of: Any, item: str) -> None:
     case = case_of("createOrUpdateItem", {"values": {"id": item}}, repositoryId=REPOSITORY)
-    ledger.record("createOrUpdateItem", case, Answer(201, {"data": {"values": {"id": item}}}))
+    ledger.record("createOrUpdateItem", case, answer(201, {"data": {"values": {"id": item}}}))
 
 
 def test_the_operations_on_an_item_are_read_from_the_specs_links() -> None:
@@ -74,7 +79,7 @@ def test_a_deleted_item_is_sent_as_it_is(case_of: Any) -> None:
     created(ledger, case_of, "made-1")
     created(ledger, case_of, "made-2")
     deleting = case_of("deleteItem", repositoryId=REPOSITORY, itemId="made-2")
-    ledger.record("deleteItem", deleting, Answer(200, {"data": {}}))
+    ledger.record("deleteItem", deleting, answer(200, {"data": {}}))
     assert ledger.live[REPOSITORY] == ["made-1"]
     reading = case_of("getItem", repositoryId=REPOSITORY, itemId="made-2")
     ledger.redirect_unseen(reading, (REPOSITORY,))
@@ -91,7 +96,7 @@ def test_delete_item_spares_the_oldest_item_and_batches_count_as_deleted(case_of
     ledger.redirect_unseen(deleting, (REPOSITORY,))
     assert deleting.path_parameters["itemId"] == "made-2"
     batch = case_of("deleteItemBatch", ["made-2"], repositoryId=REPOSITORY)
-    ledger.record("deleteItemBatch", batch, Answer(202, {"data": {"reportId": "r"}}))
+    ledger.record("deleteItemBatch", batch, answer(202, {"data": {"reportId": "r"}}))
     assert ledger.live[REPOSITORY] == ["made-1"]
 
 
