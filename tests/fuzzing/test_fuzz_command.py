@@ -108,6 +108,14 @@ def test_a_last_page_without_a_next_token_is_no_extraction_note(runner: CliRunne
     assert "Failed to extract data" not in result.output
 
 
+def test_help_says_max_examples_does_not_bound_the_coverage_phase(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["fuzz", "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    text = " ".join(result.output.split())
+    assert "does not bound the coverage phase" in text
+    assert "--phases examples,fuzzing,stateful" in text
+
+
 def test_the_credential_for_a_url_comes_from_the_environment_too(
     runner: CliRunner, served_sandbox: str
 ) -> None:

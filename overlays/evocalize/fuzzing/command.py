@@ -49,7 +49,16 @@ def fuzz_command(
         str, typer.Option(help=f"How requests are authenticated: {' or '.join(AUTH_SCHEMES)}.")
     ] = "signature",
     max_examples: Annotated[
-        int, typer.Option(min=1, help="Generated cases per operation and phase.")
+        int,
+        typer.Option(
+            min=1,
+            help=(
+                "Generated cases per operation in the fuzzing phase, and the stateful phase's "
+                "budget. It does not bound the coverage phase, which sends its own fixed set of "
+                "boundary cases (tens per operation) whatever this says; for a "
+                "quick run, leave it out: --phases examples,fuzzing,stateful."
+            ),
+        ),
     ] = DEFAULT_MAX_EXAMPLES,
     phases: Annotated[
         str, typer.Option(help=f"Comma-separated phases among {', '.join(PHASES)}.")
@@ -83,10 +92,11 @@ def fuzz_command(
     """Fuzz an implementation of the Evocalize API against openapi.yaml with schemathesis.
 
     Every check runs in every phase (examples, coverage, fuzzing, stateful); each request is
-    signed over the exact bytes sent. Exits 0 when nothing failed, 1 otherwise, printing a
-    `curl` line that reproduces each failure.
+    signed over the exact bytes sent. Exits 0 when nothing failed, 1 otherwise; the last line
+    is the verdict (PASSED or FAILED). When stdout is not a terminal, a line per phase and
+    operation shows progress.
 
-    Example: evocalize fuzz --max-examples 5
+    Example: evocalize fuzz --max-examples 5 --phases examples,fuzzing,stateful
 
     Example: evocalize fuzz --url http://127.0.0.1:8080 --key-id partner --key s3cret --report junit
     """
