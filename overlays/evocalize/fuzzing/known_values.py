@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
+from urllib.parse import quote, unquote
 
 from evocalize.audience import IDENTIFIERS, MIN_IDENTIFIERS, hash_csv
 from evocalize.spec import load_spec
@@ -296,14 +297,48 @@ _FIXES_BEFORE_CALL: dict[str, _Fix] = {
 
 def _before_call(context: HookContext, case: Case[Any], kwargs: dict[str, Any]) -> None:
     """Schemathesis has `before_call` only as a global hook: it hands each case to the
-    `KnownValues` installed on the case's own schema, and leaves any other schema alone."""
+    `KnownValues` installed on the case's own schema, and leaves any other schema alone; then,
+    for the schemas `encode_path_separators` names, encodes `/` in path values."""
     for hook in case.operation.schema.hooks.get_all_by_name("map_case"):
         owner = getattr(hook, "__self__", None)
         if isinstance(owner, KnownValues):
             owner._before_call(case)
+    if _encodes_separators in case.operation.schema.hooks.get_all_by_name("map_case"):
+        _encode_separators(case)
 
 
 _GLOBAL_HOOK_REGISTERED = False
+
+
+def _encodes_separators(context: HookContext, case: Case[Any]) -> Case[Any]:
+    """Marks a schema whose path values `_before_call` encodes (schemas are not hashable, so a
+    set of them cannot say it); leaves the case as it is."""
+    return case
+
+
+def encode_path_separators(schema: BaseSchema) -> None:
+    """Sends a `/` inside a path value as `%2F`, as a client must (RFC 3986: a path parameter is
+    one segment). Schemathesis leaves it literal in the path of a request it sends, so an item
+    created with a `/` in its id (allowed: ids are any string) was then addressed at a path of
+    one more segment, answered 404, and reported as "Created resource not found"."""
+    global _GLOBAL_HOOK_REGISTERED
+    if not _GLOBAL_HOOK_REGISTERED:
+        from schemathesis.hooks import GLOBAL_HOOK_DISPATCHER
+
+        GLOBAL_HOOK_DISPATCHER.register_hook_with_name(_before_call, "before_call")
+        _GLOBAL_HOOK_REGISTERED = True
+    if _encodes_separators not in schema.hooks.get_all_by_name("map_case"):
+        schema.hooks.register_hook_with_name(_encodes_separators, "map_case")
+
+
+def _encode_separators(case: Case[Any]) -> None:
+    path = case.path_parameters or {}
+    encoded = {
+        name: value.replace("/", "%2F") if isinstance(value, str) else value
+        for name, value in path.items()
+    }
+    if encoded != path:
+        case.path_parameters = encoded
 
 
 @cache
@@ -393,7 +428,8 @@ class ItemLedger:
         self._lock = threading.Lock()
 
     def record(self, operation_id: str, case: Case[Any], response: Response) -> None:
-        repository = str((case.path_parameters or {}).get("repositoryId"))
+        # Path values may reach hooks percent-encoded; the ledger keeps them as the ids they are.
+        repository = unquote(str((case.path_parameters or {}).get("repositoryId")))
         if operation_id == _CREATES_ITEM:
             try:
                 item = str(response.json()["data"]["values"]["id"])
@@ -406,7 +442,7 @@ class ItemLedger:
                     live.append(item)
             return
         if operation_id == _DELETES_ITEM:
-            removed = [str((case.path_parameters or {}).get("itemId"))]
+            removed = [unquote(str((case.path_parameters or {}).get("itemId")))]
         elif operation_id == _DELETES_ITEMS and isinstance(case.body, list):
             removed = [str(item) for item in case.body]  # removed later: never named again
         else:
@@ -428,17 +464,22 @@ class ItemLedger:
         path = case.path_parameters or {}
         if names is None or names[0] not in path or names[1] not in path:
             return
-        repository, item = str(path[names[0]]), path[names[1]]
+        repository, item = unquote(str(path[names[0]])), unquote(str(path[names[1]]))
         spare = 1 if _operation_id(case) == _DELETES_ITEM else 0
         with self._lock:
             holding = tuple(repo for repo, live in self.live.items() if len(live) > spare)
             if repository not in repositories and repository not in self.live and holding:
                 repository = _pick(holding, repository)
-            if (repository, str(item)) in self.seen:
+            if (repository, item) in self.seen:
                 return
             live = tuple(self.live.get(repository, ()))[spare:]
         if live:
-            case.path_parameters = {**path, names[0]: repository, names[1]: _pick(live, item)}
+            # Sent percent-encoded, as the other path values are by now.
+            case.path_parameters = {
+                **path,
+                names[0]: quote(repository, safe=""),
+                names[1]: quote(_pick(live, item), safe=""),
+            }
 
 
 def _amount_for(amount: object, product: ProductLimits) -> float:
