@@ -88,6 +88,17 @@ def fuzz_command(
             exists=True, dir_okay=False, help="Another OpenAPI document than the packaged one."
         ),
     ] = None,
+    replay: Annotated[
+        str | None,
+        typer.Option(
+            help=(
+                "Replay a failure of an earlier run by the Test Case ID it printed: its "
+                "requests again, signed for now, against a fresh embedded sandbox (or --url, "
+                "or the URL that run fuzzed), and its checks again."
+            ),
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Fuzz an implementation of the Evocalize API against openapi.yaml with schemathesis.
 
@@ -99,9 +110,13 @@ def fuzz_command(
     Example: evocalize fuzz --max-examples 5 --phases examples,fuzzing,stateful
 
     Example: evocalize fuzz --url http://127.0.0.1:8080 --key-id partner --key s3cret --report junit
+
+    Example: evocalize fuzz --replay lqDTjB
     """
     if auth not in AUTH_SCHEMES:
         raise typer.BadParameter(f"must be one of {', '.join(AUTH_SCHEMES)}", param_hint="--auth")
+    if replay is not None:
+        raise typer.Exit(_replay(replay, url, key_id, key, auth, spec))
     try:
         options = FuzzOptions(
             max_examples=max_examples,
@@ -144,14 +159,58 @@ def _run(
                     auth=auth,
                     options=options,
                     spec=spec,
+                    record_failures=True,
                 )
             finally:
                 # The sandbox's background worker stops before its database folder goes.
                 shutdown_lifespans()
+    key_id, key = _credential_for(url, key_id, key)
+    return fuzz(
+        key_id=key_id,
+        secret=key,
+        url=url,
+        auth=auth,
+        options=options,
+        spec=spec,
+        record_failures=True,
+    )
+
+
+def _credential_for(url: str, key_id: str | None, key: str | None) -> tuple[str, str]:
     if not key_id or not key:
         raise typer.BadParameter(
             f"--url needs a credential: --key-id and --key, or {KEY_ID_ENV} and {KEY_ENV}"
         )
     if not url.startswith(("http://", "https://")):
         raise typer.BadParameter("must start with http:// or https://", param_hint="--url")
-    return fuzz(key_id=key_id, secret=key, url=url, auth=auth, options=options, spec=spec)
+    return key_id, key
+
+
+def _replay(
+    case_id: str,
+    url: str | None,
+    key_id: str | None,
+    key: str | None,
+    auth: str,
+    spec: Path | None,
+) -> int:
+    from evocalize.fuzzing.replay import load_record, replay, replay_sandbox
+
+    try:
+        record = load_record(case_id)
+    except LookupError as error:
+        raise typer.BadParameter(str(error), param_hint="--replay") from None
+    spec = spec or (Path(record["spec"]) if record.get("spec") else None)
+    url = url or record.get("url")
+    if url is None:
+        with replay_sandbox() as sandbox:
+            return replay(
+                record,
+                key_id=sandbox.key_id,
+                secret=sandbox.secret,
+                app=sandbox.app,
+                auth=auth,
+                spec=spec,
+            )
+    key_id, key = _credential_for(url, key_id, key)
+    return replay(record, key_id=key_id, secret=key, url=url, auth=auth, spec=spec)

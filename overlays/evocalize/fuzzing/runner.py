@@ -22,6 +22,7 @@ from schemathesis.engine import events, from_schema
 from schemathesis.schemas import BaseSchema
 
 from evocalize.fuzzing.progress import PlainProgress
+from evocalize.fuzzing.replay import FailureRecorder
 from evocalize.fuzzing.tally import FuzzTally
 from evocalize.spec import document_operations
 
@@ -82,11 +83,13 @@ def run_schema(
     location: str,
     tally: FuzzTally | None = None,
     progress: bool | None = None,
+    replays: FailureRecorder | None = None,
 ) -> int:
     """Fuzzes with `schema`'s configuration; returns the exit code schemathesis would (0: no
     failure). `progress` prints a line per phase and operation (default: when stdout is not a
-    terminal, where schemathesis shows no live progress). The tally prints last: its table,
-    then the verdict line."""
+    terminal, where schemathesis shows no live progress). `replays` records each failure for
+    `evocalize fuzz --replay` and says how to replay it. The tally prints last: its table, then
+    the verdict line."""
     config = schema.config
     if tally is None:
         console = Console()
@@ -103,6 +106,8 @@ def run_schema(
             for op in document_operations(dict(schema.raw_schema))
         }
         handlers.append(PlainProgress(schema.statistic.operations.selected, names))
+    if replays is not None:
+        handlers.append(replays)
     output = _Handlers(*handlers, tally)
     try:
         execute_event_loop(

@@ -117,9 +117,9 @@ class FuzzTally(EventHandler[Any]):
         for tally in self.operations.values():
             failed.update(tally.failures)
         if failed:
-            line += (
-                " (" + ", ".join(f"{name} x{count}" for name, count in failed.most_common()) + ")"
-            )
+            # The checks, not their counts: a check fails on every request of a failure that
+            # is being shrunk, while the count before is of distinct failures.
+            line += " (" + ", ".join(name for name, _ in failed.most_common()) + ")"
         elif not self.passed and not self.error_count:
             line += f" (exit code {self.exit_code}; see the warnings above)"
         return line
