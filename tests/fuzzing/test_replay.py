@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from evocalize.cli import app
 from evocalize.fuzzing import FuzzOptions, fuzz
-from evocalize.fuzzing.replay import CACHE_ENV, load_record, replay, replay_sandbox
+from evocalize.fuzzing.replay import load_record, replay, replay_sandbox
 from evocalize_sandbox.app import create_app
 from evocalize_sandbox.embedded import EmbeddedSandbox
 from schemathesis.python.asgi import shutdown_lifespans
@@ -23,13 +23,6 @@ from typer.testing import CliRunner
 from fuzzing.faults import ItemReadableAfterDelete, ServerErrorOnLongNames
 
 ADVICE = re.compile(r"evocalize fuzz --replay (\S+)")
-
-
-@pytest.fixture(autouse=True)
-def replay_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv(CACHE_ENV, str(folder))
-    return folder
 
 
 def advised_ids(
@@ -131,3 +124,4 @@ def test_a_run_leaves_nothing_in_the_working_folder(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert not (tmp_path / ".hypothesis").exists()
     assert not (tmp_path / ".schemathesis").exists()
+    assert sorted(path.name for path in tmp_path.iterdir()) == []
