@@ -31,7 +31,6 @@ from typing import Any
 
 import schemathesis
 from schemathesis.checks import CHECKS
-from schemathesis.openapi.checks import UseAfterFree
 from schemathesis.specs.openapi.checks import use_after_free as schemathesis_use_after_free
 
 from evocalize.pagination import TokenPaging
@@ -69,28 +68,52 @@ CHECKS.unregister("use_after_free")
 def use_after_free(
     ctx: schemathesis.CheckContext, response: schemathesis.Response, case: schemathesis.Case[Any]
 ) -> bool | None:
-    """A resource is gone after a DELETE that removes it (see `read_after_delete_allowed`)."""
-    try:
+    """A resource is gone after a DELETE that removes it (see `read_after_delete_allowed`).
+
+    Schemathesis's check runs with the DELETEs the spec allows this read after left out of the
+    related cases, so that another DELETE before the same read (one that does remove what it
+    reads) is still judged."""
+    document = case.operation.schema.raw_schema
+    read = (case.operation.method, case.operation.path)
+    allowed = {
+        related.id
+        for related in ctx.internals.find_related(case_id=case.id)
+        if related.operation.method.lower() == "delete"
+        and read_after_delete_allowed(
+            document, (related.operation.method, related.operation.path), read
+        )
+    }
+    if not allowed:
         return schemathesis_use_after_free(ctx, response, case)
-    except UseAfterFree as failure:
-        deleted = next(
-            (
-                c
-                for c in ctx.internals.find_related(case_id=case.id)
-                if c.id == failure.deleted_case_id
-            ),
-            None,
+    narrowed: Any = _WithoutCases(ctx, allowed)
+    return schemathesis_use_after_free(narrowed, response, case)
+
+
+class _WithoutCases:
+    """A check context whose `internals` leave some cases out of `find_related`."""
+
+    def __init__(self, ctx: schemathesis.CheckContext, left_out: set[str]) -> None:
+        self._ctx = ctx
+        self.internals = _RelatedWithout(ctx.internals, left_out)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._ctx, name)
+
+
+class _RelatedWithout:
+    def __init__(self, internals: Any, left_out: set[str]) -> None:
+        self._internals = internals
+        self._left_out = left_out
+
+    def find_related(self, *, case_id: str) -> Any:
+        return (
+            related
+            for related in self._internals.find_related(case_id=case_id)
+            if related.id not in self._left_out
         )
-        if deleted is None:
-            raise
-        reason = read_after_delete_allowed(
-            case.operation.schema.raw_schema,
-            (deleted.operation.method, deleted.operation.path),
-            (case.operation.method, case.operation.path),
-        )
-        if reason is None:
-            raise
-        return None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._internals, name)
 
 
 def read_after_delete_allowed(
