@@ -6,10 +6,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 from evocalize.cli import app
+from evocalize.fuzzing.runner import _OptionalLinkValues
+from evocalize.fuzzing.schema import fuzz_schema
 from evocalize_sandbox.app import create_app
+from evocalize_sandbox.embedded import EmbeddedSandbox
 from schemathesis.python.asgi import shutdown_lifespans
 from served import serving
 from typer.testing import CliRunner
@@ -114,6 +119,32 @@ def test_help_says_max_examples_does_not_bound_the_coverage_phase(runner: CliRun
     text = " ".join(result.output.split())
     assert "does not bound the coverage phase" in text
     assert "--phases examples,fuzzing,stateful" in text
+
+
+def test_an_absent_optional_link_value_is_no_extraction_note(sandbox: EmbeddedSandbox) -> None:
+    # placeOrderForUser takes the group from `$response.body#/data/groups/0/id`: a user
+    # created without groups has none, which its schema allows; `data.id` is required.
+    schema = fuzz_schema(key_id=sandbox.key_id, secret=sandbox.secret, app=sandbox.app)
+    notes = _OptionalLinkValues(schema)
+    template = (
+        '{"userId": "$response.body#/data/id", "groupId": "$response.body#/data/groups/0/id"}'
+    )
+
+    def failure(expression: str, parameter: str, target: str = "POST /management/v1/order") -> Any:
+        return SimpleNamespace(
+            error=None,
+            source="POST /management/v1/user",
+            target=target,
+            parameter_name=parameter,
+            expression=expression,
+            response=SimpleNamespace(status_code=201),
+        )
+
+    assert notes._rightly_absent(failure(template, "body"))
+    assert not notes._rightly_absent(failure('{"userId": "$response.body#/data/id"}', "body"))
+    assert notes._rightly_absent(
+        failure("$response.body#/nextPageToken", "pageToken", "GET /management/v1/users")
+    )
 
 
 def test_the_credential_for_a_url_comes_from_the_environment_too(

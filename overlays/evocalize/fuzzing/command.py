@@ -143,7 +143,14 @@ def _run(
     spec: Path | None,
 ) -> int:
     # Heavy imports wait until the command runs, so the rest of the command line stays fast.
+    from hypothesis.configuration import set_hypothesis_home_dir
+
+    from evocalize.fuzzing.replay import cache_dir
     from evocalize.fuzzing.run import fuzz
+
+    # Hypothesis keeps its caches (`.hypothesis/`) in the working folder by default: they go
+    # to the user's cache folder instead ($EVOCALIZE_FUZZ_CACHE overrides it).
+    set_hypothesis_home_dir(cache_dir() / "hypothesis")
 
     if url is None:
         from evocalize_sandbox.embedded import embedded_sandbox

@@ -8,6 +8,7 @@ per-operation tally.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Generator
 from typing import Any
@@ -24,7 +25,7 @@ from schemathesis.schemas import BaseSchema
 from evocalize.fuzzing.progress import PlainProgress
 from evocalize.fuzzing.replay import FailureRecorder
 from evocalize.fuzzing.tally import FuzzTally
-from evocalize.spec import document_operations
+from evocalize.spec import document_operations, resolve
 
 
 class _Handlers(EventHandler[Any]):
@@ -47,20 +48,26 @@ class _Handlers(EventHandler[Any]):
 
 
 class _OptionalLinkValues(EventHandler[Any]):
-    """Drops the "Could not resolve parameter" notes for link values that are rightly absent.
+    """Drops the "Could not resolve ..." notes for link values that are rightly absent.
 
     A `nextPage` link feeds `$response.body#/nextPageToken` to `pageToken`; the last page of
-    every listing has no next token, and the optional parameter is then simply not sent.
-    Schemathesis notes each such step as "Failed to extract data from response". A note stays
-    when the value feeds a required parameter (a path parameter, say) or when evaluating the
-    expression failed; whether the answer holds what its schema requires is checked anyway
-    (`response_schema_conformance`)."""
+    every listing has no next token, and the optional parameter is then simply not sent. A
+    link that orders for a created user takes its group from `$response.body#/data/groups/0/id`;
+    a user created without groups has none, and there is nothing to order for. Schemathesis
+    notes each such step as "Failed to extract data from response". A note is dropped when the
+    value is absent (evaluating the expression did not fail) and either it feeds an optional
+    parameter or the answer's schema does not require the place it points to (an optional
+    field, or an item of an array); whether an answer holds what its schema requires is checked
+    anyway (`response_schema_conformance`)."""
 
     def __init__(self, schema: BaseSchema) -> None:
-        document = dict(schema.raw_schema)
+        self.document = dict(schema.raw_schema)
+        self.operations = {
+            f"{op.method.upper()} {op.path}": op for op in document_operations(self.document)
+        }
         self.optional = {
-            (f"{op.method.upper()} {op.path}", str(parameter["name"]))
-            for op in document_operations(document)
+            (label, str(parameter["name"]))
+            for label, op in self.operations.items()
             for parameter in op.parameters
             if not parameter.get("required")
         }
@@ -72,9 +79,43 @@ class _OptionalLinkValues(EventHandler[Any]):
         statistic.extraction_failures = [
             failure
             for failure in statistic.extraction_failures
-            if failure.error is not None
-            or (failure.target, failure.parameter_name) not in self.optional
+            if not self._rightly_absent(failure)
         ]
+
+    def _rightly_absent(self, failure: Any) -> bool:
+        if failure.error is not None:
+            return False
+        if (failure.target, failure.parameter_name) in self.optional:
+            return True
+        source = self.operations.get(failure.source)
+        if source is None:
+            return False
+        answer = resolve(
+            source.node.get("responses", {}).get(str(failure.response.status_code), {}),
+            self.document,
+        )
+        body = answer.get("content", {}).get("application/json", {}).get("schema", {})
+        pointers = _BODY_POINTER.findall(str(failure.expression))
+        return any(not _required(body, pointer, self.document) for pointer in pointers)
+
+
+# `$response.body#/data/groups/0/id` in a link's parameter or (JSON) body template.
+_BODY_POINTER = re.compile(r"\$response\.body#(/[^\"'\s,}]*)")
+
+
+def _required(schema: Any, pointer: str, document: dict[str, Any]) -> bool:
+    """Whether `schema` requires a value at the JSON `pointer` (an array's items never are)."""
+    for part in pointer.strip("/").split("/"):
+        schema = resolve(schema, document)
+        if not isinstance(schema, dict):
+            return False
+        properties = schema.get("properties")
+        if not isinstance(properties, dict) or part not in properties:
+            return False
+        if part not in schema.get("required", ()):
+            return False
+        schema = properties[part]
+    return True
 
 
 def run_schema(
