@@ -4,6 +4,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from evocalize.fuzzing.replay import CACHE_ENV
 from evocalize_sandbox.embedded import EmbeddedSandbox, embedded_sandbox
 from evocalize_sandbox.seed import fuzz_seed
 from schemathesis.python.asgi import shutdown_lifespans
@@ -11,10 +12,12 @@ from schemathesis.python.asgi import shutdown_lifespans
 
 @pytest.fixture(autouse=True)
 def fresh_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Each test fuzzes from a folder of its own: schemathesis keeps a cache of earlier runs
-    (`.schemathesis/`) in the current folder and replays from it, which would make one test's
-    run depend on those before it."""
+    """Each test fuzzes from a folder of its own, with a cache of its own: a run keeps nothing
+    in its working folder (no `.schemathesis/`, no `.hypothesis/`), but reports and the records
+    of failures for `evocalize fuzz --replay` (`EVOCALIZE_FUZZ_CACHE`, by default in the user's
+    cache folder) must not outlive the test or reach the home folder."""
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "fuzz-cache"))
 
 
 @pytest.fixture

@@ -3,12 +3,18 @@ reports on disk, clear one-line errors, and no secret in anything it prints or w
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 from evocalize.cli import app
+from evocalize.fuzzing.runner import _OptionalLinkValues
+from evocalize.fuzzing.schema import fuzz_schema
 from evocalize_sandbox.app import create_app
+from evocalize_sandbox.embedded import EmbeddedSandbox
 from schemathesis.python.asgi import shutdown_lifespans
 from served import serving
 from typer.testing import CliRunner
@@ -60,6 +66,85 @@ def test_it_fuzzes_a_url_over_http_and_never_shows_the_shared_secret(
     assert KEY not in result.output
     for report in reports.iterdir():
         assert KEY not in report.read_text(encoding="utf-8"), report.name
+
+
+def test_the_last_line_is_the_verdict_after_the_table(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["fuzz", *QUICK])
+    assert result.exit_code == 0, result.output
+    lines = result.output.rstrip().splitlines()
+    assert re.fullmatch(r"PASSED: 1 operation, \d+ requests, 0 failures in \d+\.\d s", lines[-1])
+    table = next(n for n, line in enumerate(lines) if "Requests per operation" in line)
+    assert table < len(lines) - 1
+
+
+def test_a_failed_run_ends_with_a_failed_verdict(runner: CliRunner, served_sandbox: str) -> None:
+    result = runner.invoke(
+        app, ["fuzz", "--url", served_sandbox, "--key-id", KEY_ID, "--key", "wrong", *QUICK]
+    )
+    assert result.exit_code == 1
+    last = result.output.rstrip().splitlines()[-1]
+    assert last.startswith("FAILED: 1 operation, "), last
+    assert re.search(r"\d+ failures? in \d+\.\d s", last), last
+
+
+def test_piped_output_shows_a_line_per_phase_and_operation(runner: CliRunner) -> None:
+    # CliRunner's stdout is not a terminal, as in CI or under `| tee`.
+    result = runner.invoke(app, ["fuzz", *QUICK])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    for phase in ("examples", "coverage"):
+        assert f"{phase}: started (1 operation)" in lines
+        assert any(re.fullmatch(rf"{phase}: passed in \d+\.\d s", line) for line in lines)
+        assert any(
+            re.fullmatch(rf"{phase} 1/1: getRepository: \d+ requests, passed \(\d+\.\d s\)", line)
+            for line in lines
+        ), lines
+
+
+def test_a_last_page_without_a_next_token_is_no_extraction_note(runner: CliRunner) -> None:
+    # The stateful phase follows listUsers' nextPage link from a last page, which has no
+    # nextPageToken: the optional pageToken is simply not sent, which is not worth a note.
+    result = runner.invoke(
+        app, ["fuzz", "--operation", "listUsers", "--phases", "stateful", "--seed", "1"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "listUsers" in result.output
+    assert "Could not resolve parameter" not in result.output
+    assert "Failed to extract data" not in result.output
+
+
+def test_help_says_max_examples_does_not_bound_the_coverage_phase(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["fuzz", "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    text = " ".join(result.output.split())
+    assert "does not bound the coverage phase" in text
+    assert "--phases examples,fuzzing,stateful" in text
+
+
+def test_an_absent_optional_link_value_is_no_extraction_note(sandbox: EmbeddedSandbox) -> None:
+    # placeOrderForUser takes the group from `$response.body#/data/groups/0/id`: a user
+    # created without groups has none, which its schema allows; `data.id` is required.
+    schema = fuzz_schema(key_id=sandbox.key_id, secret=sandbox.secret, app=sandbox.app)
+    notes = _OptionalLinkValues(schema)
+    template = (
+        '{"userId": "$response.body#/data/id", "groupId": "$response.body#/data/groups/0/id"}'
+    )
+
+    def failure(expression: str, parameter: str, target: str = "POST /management/v1/order") -> Any:
+        return SimpleNamespace(
+            error=None,
+            source="POST /management/v1/user",
+            target=target,
+            parameter_name=parameter,
+            expression=expression,
+            response=SimpleNamespace(status_code=201),
+        )
+
+    assert notes._rightly_absent(failure(template, "body"))
+    assert not notes._rightly_absent(failure('{"userId": "$response.body#/data/id"}', "body"))
+    assert notes._rightly_absent(
+        failure("$response.body#/nextPageToken", "pageToken", "GET /management/v1/users")
+    )
 
 
 def test_the_credential_for_a_url_comes_from_the_environment_too(

@@ -20,6 +20,12 @@ from fuzzing.faults import (
 def failed_checks(
     sandbox: EmbeddedSandbox, app: Any, operations: tuple[str, ...], **options: Any
 ) -> tuple[int, dict[str, set[str]]]:
+    return failed_run(sandbox, app, operations, **options)[:2]
+
+
+def failed_run(
+    sandbox: EmbeddedSandbox, app: Any, operations: tuple[str, ...], **options: Any
+) -> tuple[int, dict[str, set[str]], FuzzTally]:
     tally = FuzzTally()
     exit_code = fuzz(
         key_id=sandbox.key_id,
@@ -30,7 +36,7 @@ def failed_checks(
         ),
         tally=tally,
     )
-    return exit_code, tally.failed_checks()
+    return exit_code, tally.failed_checks(), tally
 
 
 def test_a_field_of_the_wrong_type_fails_response_schema_conformance(
@@ -55,9 +61,11 @@ def test_a_500_on_some_input_fails_not_a_server_error(sandbox: EmbeddedSandbox) 
 
 def test_an_endpoint_that_ignores_auth_fails_ignored_auth(sandbox: EmbeddedSandbox) -> None:
     app = IgnoresAuth(sandbox.app, sandbox.key_id, sandbox.secret)
-    exit_code, failed = failed_checks(sandbox, app, ("getRepository",), phases=("examples",))
+    exit_code, failed, tally = failed_run(sandbox, app, ("getRepository",), phases=("examples",))
     assert exit_code != 0
     assert "ignored_auth" in failed["getRepository"]
+    assert tally.verdict().startswith("FAILED: 1 operation, ")
+    assert "(ignored_auth)" in tally.verdict()
 
 
 def test_the_sandbox_without_faults_passes_the_same_runs(sandbox: EmbeddedSandbox) -> None:

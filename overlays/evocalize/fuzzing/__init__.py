@@ -7,7 +7,8 @@ reports with schemathesis's own display and report formats plus a per-operation 
 - `fuzz(...)`: one run against an ASGI or WSGI app in process, or a URL over HTTP.
 - `fuzz_schema(...)`: the signed schema, for `@schema.parametrize()` tests in a partner's suite.
 - `evocalize fuzz`: the command line (`evocalize.fuzzing.command`), by default against a fresh
-  embedded sandbox.
+  embedded sandbox; its last line is the verdict, and `evocalize fuzz --replay ID` replays a
+  failure it recorded (`evocalize.fuzzing.replay`).
 """
 
 from __future__ import annotations

@@ -49,7 +49,16 @@ def fuzz_command(
         str, typer.Option(help=f"How requests are authenticated: {' or '.join(AUTH_SCHEMES)}.")
     ] = "signature",
     max_examples: Annotated[
-        int, typer.Option(min=1, help="Generated cases per operation and phase.")
+        int,
+        typer.Option(
+            min=1,
+            help=(
+                "Generated cases per operation in the fuzzing phase, and the stateful phase's "
+                "budget. It does not bound the coverage phase, which sends its own fixed set of "
+                "boundary cases (tens per operation) whatever this says; for a "
+                "quick run, leave it out: --phases examples,fuzzing,stateful."
+            ),
+        ),
     ] = DEFAULT_MAX_EXAMPLES,
     phases: Annotated[
         str, typer.Option(help=f"Comma-separated phases among {', '.join(PHASES)}.")
@@ -79,19 +88,35 @@ def fuzz_command(
             exists=True, dir_okay=False, help="Another OpenAPI document than the packaged one."
         ),
     ] = None,
+    replay: Annotated[
+        str | None,
+        typer.Option(
+            help=(
+                "Replay a failure of an earlier run by the Test Case ID it printed: its "
+                "requests again, signed for now, against a fresh embedded sandbox (or --url, "
+                "or the URL that run fuzzed), and its checks again."
+            ),
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Fuzz an implementation of the Evocalize API against openapi.yaml with schemathesis.
 
     Every check runs in every phase (examples, coverage, fuzzing, stateful); each request is
-    signed over the exact bytes sent. Exits 0 when nothing failed, 1 otherwise, printing a
-    `curl` line that reproduces each failure.
+    signed over the exact bytes sent. Exits 0 when nothing failed, 1 otherwise; the last line
+    is the verdict (PASSED or FAILED). When stdout is not a terminal, a line per phase and
+    operation shows progress.
 
-    Example: evocalize fuzz --max-examples 5
+    Example: evocalize fuzz --max-examples 5 --phases examples,fuzzing,stateful
 
     Example: evocalize fuzz --url http://127.0.0.1:8080 --key-id partner --key s3cret --report junit
+
+    Example: evocalize fuzz --replay lqDTjB
     """
     if auth not in AUTH_SCHEMES:
         raise typer.BadParameter(f"must be one of {', '.join(AUTH_SCHEMES)}", param_hint="--auth")
+    if replay is not None:
+        raise typer.Exit(_replay(replay, url, key_id, key, auth, spec))
     try:
         options = FuzzOptions(
             max_examples=max_examples,
@@ -118,7 +143,14 @@ def _run(
     spec: Path | None,
 ) -> int:
     # Heavy imports wait until the command runs, so the rest of the command line stays fast.
+    from hypothesis.configuration import set_hypothesis_home_dir
+
+    from evocalize.fuzzing.replay import cache_dir
     from evocalize.fuzzing.run import fuzz
+
+    # Hypothesis keeps its caches (`.hypothesis/`) in the working folder by default: they go
+    # to the user's cache folder instead ($EVOCALIZE_FUZZ_CACHE overrides it).
+    set_hypothesis_home_dir(cache_dir() / "hypothesis")
 
     if url is None:
         from evocalize_sandbox.embedded import embedded_sandbox
@@ -134,14 +166,58 @@ def _run(
                     auth=auth,
                     options=options,
                     spec=spec,
+                    record_failures=True,
                 )
             finally:
                 # The sandbox's background worker stops before its database folder goes.
                 shutdown_lifespans()
+    key_id, key = _credential_for(url, key_id, key)
+    return fuzz(
+        key_id=key_id,
+        secret=key,
+        url=url,
+        auth=auth,
+        options=options,
+        spec=spec,
+        record_failures=True,
+    )
+
+
+def _credential_for(url: str, key_id: str | None, key: str | None) -> tuple[str, str]:
     if not key_id or not key:
         raise typer.BadParameter(
             f"--url needs a credential: --key-id and --key, or {KEY_ID_ENV} and {KEY_ENV}"
         )
     if not url.startswith(("http://", "https://")):
         raise typer.BadParameter("must start with http:// or https://", param_hint="--url")
-    return fuzz(key_id=key_id, secret=key, url=url, auth=auth, options=options, spec=spec)
+    return key_id, key
+
+
+def _replay(
+    case_id: str,
+    url: str | None,
+    key_id: str | None,
+    key: str | None,
+    auth: str,
+    spec: Path | None,
+) -> int:
+    from evocalize.fuzzing.replay import load_record, replay, replay_sandbox
+
+    try:
+        record = load_record(case_id)
+    except LookupError as error:
+        raise typer.BadParameter(str(error), param_hint="--replay") from None
+    spec = spec or (Path(record["spec"]) if record.get("spec") else None)
+    url = url or record.get("url")
+    if url is None:
+        with replay_sandbox() as sandbox:
+            return replay(
+                record,
+                key_id=sandbox.key_id,
+                secret=sandbox.secret,
+                app=sandbox.app,
+                auth=auth,
+                spec=spec,
+            )
+    key_id, key = _credential_for(url, key_id, key)
+    return replay(record, key_id=key_id, secret=key, url=url, auth=auth, spec=spec)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from schemathesis.config import ReportFormat, SchemathesisConfig, SchemathesisWarning
+from schemathesis.config import CacheConfig, ReportFormat, SchemathesisConfig, SchemathesisWarning
 
 from evocalize.fuzzing.options import FuzzOptions
 
@@ -32,4 +32,12 @@ def schemathesis_config(options: FuzzOptions) -> SchemathesisConfig:
     # values for them are noise (requests refuses to send some, such as control characters),
     # and the auth checks send requests without them anyway.
     override.generation.update(max_examples=options.max_examples, with_security_parameters=False)
+    # A run depends on its seed alone, and leaves nothing in the working folder: no example
+    # database (`.hypothesis/`) and no schemathesis cache (`.schemathesis/`, whose crash files
+    # `st replay` cannot use for a run in process); failures are recorded for
+    # `evocalize fuzz --replay` instead. A `schemathesis.toml` that sets them keeps its own.
+    if override.generation.database is None:
+        override.generation.database = "none"
+    if config.cache.enabled and config.cache.directory is None:
+        config.cache = CacheConfig(enabled=False)
     return config

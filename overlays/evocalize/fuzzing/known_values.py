@@ -8,8 +8,11 @@ to seed known ids and payloads: for a server over `--url`, in a `schemathesis.to
 (`[parameters]` and `[dictionaries]`, read by `SchemathesisConfig.discover()`); for a target
 whose state is known in process, `KnownValues.install(schema)` rewrites positive cases with
 schema hooks (`map_case`, and `before_add_examples` for the spec's examples), in every phase.
-What only the run itself decides (which orders it placed, which it cancelled) is learnt from
-the answers (`after_call`) and applied just before a case is sent (`before_call`).
+What only the run itself decides (which orders it placed, which it cancelled, which content
+items it created and deleted) is learnt from the answers (`after_call`) and applied just before
+a case is sent (`before_call`): a positive case that names an item id this run never saw names
+one it created instead, so that the operations on an item (those the spec links from
+createOrUpdateItem) are exercised on real items, not only answered 404.
 
 Only positive cases change: a negative case is sent as generated, and every check still runs.
 Each value is chosen from what the original one was (a stable hash), so a run stays
@@ -26,6 +29,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
+from urllib.parse import quote, unquote
 
 from evocalize.audience import IDENTIFIERS, MIN_IDENTIFIERS, hash_csv
 from evocalize.spec import load_spec
@@ -76,6 +80,8 @@ class KnownValues:
     csv_placeholders: tuple[str, ...] = ()
     # The orders this run placed, learnt from the answers (their ids are the target's).
     orders: OrderLedger = field(default_factory=lambda: OrderLedger(), compare=False)
+    # The content items this run created and deleted, learnt from the answers.
+    items: ItemLedger = field(default_factory=lambda: ItemLedger(), compare=False)
 
     def __post_init__(self) -> None:
         self.orders.products = self.products
@@ -107,6 +113,9 @@ class KnownValues:
         # give after `map_case`: the fixes are applied again to what is sent.
         self._apply(case, _FIXES)
         self._apply(case, _FIXES_BEFORE_CALL)
+        meta = case.meta
+        if meta is None or meta.generation.mode.is_positive:
+            self.items.redirect_unseen(case, tuple(self.repositories))
 
     def _apply(
         self,
@@ -143,6 +152,7 @@ class KnownValues:
             self.orders.record(
                 str(case.operation.definition.raw.get("operationId")), case, response
             )
+            self.items.record(_operation_id(case), case, response)
 
     # Grants (audiences, media): every grantee names a known user and group.
     def _fix_grants(self, body: dict[str, Any]) -> None:
@@ -288,14 +298,48 @@ _FIXES_BEFORE_CALL: dict[str, _Fix] = {
 
 def _before_call(context: HookContext, case: Case[Any], kwargs: dict[str, Any]) -> None:
     """Schemathesis has `before_call` only as a global hook: it hands each case to the
-    `KnownValues` installed on the case's own schema, and leaves any other schema alone."""
+    `KnownValues` installed on the case's own schema, and leaves any other schema alone; then,
+    for the schemas `encode_path_separators` names, encodes `/` in path values."""
     for hook in case.operation.schema.hooks.get_all_by_name("map_case"):
         owner = getattr(hook, "__self__", None)
         if isinstance(owner, KnownValues):
             owner._before_call(case)
+    if _encodes_separators in case.operation.schema.hooks.get_all_by_name("map_case"):
+        _encode_separators(case)
 
 
 _GLOBAL_HOOK_REGISTERED = False
+
+
+def _encodes_separators(context: HookContext, case: Case[Any]) -> Case[Any]:
+    """Marks a schema whose path values `_before_call` encodes (schemas are not hashable, so a
+    set of them cannot say it); leaves the case as it is."""
+    return case
+
+
+def encode_path_separators(schema: BaseSchema) -> None:
+    """Sends a `/` inside a path value as `%2F`, as a client must (RFC 3986: a path parameter is
+    one segment). Schemathesis leaves it literal in the path of a request it sends, so an item
+    created with a `/` in its id (allowed: ids are any string) was then addressed at a path of
+    one more segment, answered 404, and reported as "Created resource not found"."""
+    global _GLOBAL_HOOK_REGISTERED
+    if not _GLOBAL_HOOK_REGISTERED:
+        from schemathesis.hooks import GLOBAL_HOOK_DISPATCHER
+
+        GLOBAL_HOOK_DISPATCHER.register_hook_with_name(_before_call, "before_call")
+        _GLOBAL_HOOK_REGISTERED = True
+    if _encodes_separators not in schema.hooks.get_all_by_name("map_case"):
+        schema.hooks.register_hook_with_name(_encodes_separators, "map_case")
+
+
+def _encode_separators(case: Case[Any]) -> None:
+    path = case.path_parameters or {}
+    encoded = {
+        name: value.replace("/", "%2F") if isinstance(value, str) else value
+        for name, value in path.items()
+    }
+    if encoded != path:
+        case.path_parameters = encoded
 
 
 @cache
@@ -339,6 +383,104 @@ class OrderLedger:
                 return
             live = tuple(order for order in self.placed if order not in self.cancelled)
         path["orderId"] = _pick(live, path["orderId"]) if live else NO_SUCH_ORDER
+
+
+# What creates a content item, and what removes one (one id in the path, or a batch of ids).
+_CREATES_ITEM = "createOrUpdateItem"
+_DELETES_ITEM = "deleteItem"
+_DELETES_ITEMS = "deleteItemBatch"
+
+
+@cache
+def _item_references() -> dict[str, tuple[str, str]]:
+    """operationId -> (repository parameter, item parameter) of each operation the spec links
+    from createOrUpdateItem with the created item's id: the operations on an existing item."""
+    from evocalize.spec import operation_spec, resolve
+
+    found: dict[str, tuple[str, str]] = {}
+    for code, answer in operation_spec(_CREATES_ITEM).node.get("responses", {}).items():
+        if not str(code).startswith("2"):
+            continue
+        for link in resolve(answer).get("links", {}).values():
+            parameters = resolve(link).get("parameters", {})
+            item = next(
+                (name for name, value in parameters.items() if value == _CREATED_ITEM_ID), None
+            )
+            repository = next(
+                (name for name, value in parameters.items() if value == _ITS_REPOSITORY), None
+            )
+            if item and repository:
+                found[str(resolve(link)["operationId"])] = (repository, item)
+    return found
+
+
+_CREATED_ITEM_ID = "$response.body#/data/values/id"
+_ITS_REPOSITORY = "$request.path.repositoryId"
+
+
+class ItemLedger:
+    """Content items created and deleted during a run, as the target answered."""
+
+    def __init__(self) -> None:
+        # Repository id -> ids of the items it holds, oldest first.
+        self.live: dict[str, list[str]] = {}
+        # (repository, item) pairs the run created or deleted, or named in a batch delete.
+        self.seen: set[tuple[str, str]] = set()
+        self._lock = threading.Lock()
+
+    def record(self, operation_id: str, case: Case[Any], response: Response) -> None:
+        # Path values may reach hooks percent-encoded; the ledger keeps them as the ids they are.
+        repository = unquote(str((case.path_parameters or {}).get("repositoryId")))
+        if operation_id == _CREATES_ITEM:
+            try:
+                item = str(response.json()["data"]["values"]["id"])
+            except (ValueError, KeyError, TypeError):
+                return
+            with self._lock:
+                self.seen.add((repository, item))
+                live = self.live.setdefault(repository, [])
+                if item not in live:
+                    live.append(item)
+            return
+        if operation_id == _DELETES_ITEM:
+            removed = [unquote(str((case.path_parameters or {}).get("itemId")))]
+        elif operation_id == _DELETES_ITEMS and isinstance(case.body, list):
+            removed = [str(item) for item in case.body]  # removed later: never named again
+        else:
+            return
+        with self._lock:
+            live = self.live.get(repository, [])
+            for item in removed:
+                self.seen.add((repository, item))
+                if item in live:
+                    live.remove(item)
+
+    def redirect_unseen(self, case: Case[Any], repositories: tuple[str, ...] = ()) -> None:
+        """In an operation on an existing item, an item id the run never saw becomes one the
+        run created and did not delete (in a repository that holds one, when the case names
+        none of `repositories`, those the target is known to have). deleteItem spares the
+        oldest item of each repository, so that the other operations always find one. Ids the
+        run deleted are sent as they are: reading them must answer 404 (`use_after_free`)."""
+        names = _item_references().get(_operation_id(case))
+        path = case.path_parameters or {}
+        if names is None or names[0] not in path or names[1] not in path:
+            return
+        repository, item = unquote(str(path[names[0]])), unquote(str(path[names[1]]))
+        spare = 1 if _operation_id(case) == _DELETES_ITEM else 0
+        with self._lock:
+            holding = tuple(repo for repo, live in self.live.items() if len(live) > spare)
+            if repository not in repositories and repository not in self.live and holding:
+                repository = _pick(holding, repository)
+            if (repository, item) in self.seen:
+                return
+            live = tuple(self.live.get(repository, ()))[spare:]
+        if live:
+            # Sent percent-encoded, as the other path values are by now.
+            case.path_parameters = {
+                **path,
+                names[0]: quote(repository, safe=""),
+                names[1]: quote(_pick(live, item), safe=""),
+            }
 
 
 def _amount_for(amount: object, product: ProductLimits) -> float:

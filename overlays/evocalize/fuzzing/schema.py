@@ -27,7 +27,7 @@ from schemathesis.transport import is_asgi_app
 
 # Registers our own checks with schemathesis, so that "all" includes them.
 import evocalize.fuzzing.checks  # noqa: F401
-from evocalize.fuzzing.known_values import KnownValues
+from evocalize.fuzzing.known_values import KnownValues, encode_path_separators
 from evocalize.fuzzing.requests_auth import RequestsKeyAuth
 from evocalize.spec import load_spec
 
@@ -78,6 +78,7 @@ def fuzz_schema(
         known_values = getattr(getattr(app, "state", None), "fuzz_known_values", None)
     if known_values is not None:
         known_values.install(schema)
+    encode_path_separators(schema)
     return schema
 
 

@@ -3,6 +3,10 @@
 Schemathesis reports by phase and by failure; a partner reading a run also wants to see that
 every operation was reached and how hard it was exercised. The tally listens to the same
 engine events as schemathesis's own output, and tests read it to assert which check caught what.
+
+It also says the run's verdict, after its table, as the very last line: `PASSED` or `FAILED`, with
+the operations, requests, failures and time (`verdict()`), so that the end of a log answers
+whether the run passed.
 """
 
 from __future__ import annotations
@@ -34,6 +38,10 @@ class FuzzTally(EventHandler[Any]):
         self.operations: defaultdict[str, OperationTally] = defaultdict(OperationTally)
         self.console = console
         self.elapsed = 0.0
+        # Set at shutdown from the run's context: schemathesis's exit code and failure counts.
+        self.exit_code: int | None = None
+        self.failure_count = 0
+        self.error_count = 0
 
     def handle_event(self, ctx: Any, event: events.EngineEvent) -> None:
         if isinstance(event, events.EngineFinished):
@@ -62,12 +70,21 @@ class FuzzTally(EventHandler[Any]):
         }
 
     def shutdown(self, ctx: Any) -> None:
-        if self.console is None or not self.operations:
+        self.exit_code = int(getattr(ctx, "exit_code", 0) or 0)
+        statistic = getattr(ctx, "statistic", None)
+        self.failure_count = int(getattr(statistic, "total_failures", 0) or 0)
+        self.error_count = len(getattr(ctx, "errors", ()) or ())
+        if self.console is None:
             return
+        if self.operations:
+            self.console.print(self._table())
+        self.console.print(self.verdict(), highlight=False, markup=False, soft_wrap=True)
+
+    def _table(self) -> Table:
         ran = {phase for tally in self.operations.values() for phase in tally.requests}
         phases = [phase for phase in PHASES if phase in ran]
         table = Table(title="Requests per operation and phase", title_justify="left")
-        table.add_column("operation")
+        table.add_column("operation", no_wrap=True)
         for phase in phases:
             table.add_column(phase, justify="right")
         table.add_column("failed checks")
@@ -79,12 +96,37 @@ class FuzzTally(EventHandler[Any]):
                 *(str(tally.requests[phase]) for phase in phases),
                 f"[red]{failed}[/red]" if failed else "[green]none[/green]",
             )
-        self.console.print(table)
-        rate = self.total_requests / self.elapsed if self.elapsed else 0.0
-        self.console.print(
-            f"{len(self.operations)} operations, {self.total_requests} requests "
-            f"in {self.elapsed:.1f} s ({rate:.0f} requests/s)"
+        return table
+
+    @property
+    def passed(self) -> bool:
+        return self.exit_code == 0
+
+    def verdict(self) -> str:
+        """`PASSED: 50 operations, 8686 requests, 0 failures in 110.1 s`, or `FAILED: ...` with
+        the checks that failed, the errors, or the exit code when nothing else says why."""
+        counts = (
+            f"{_plural(len(self.operations), 'operation')}, "
+            f"{_plural(self.total_requests, 'request')}, "
+            f"{_plural(self.failure_count, 'failure')}"
         )
+        if self.error_count:
+            counts += f", {_plural(self.error_count, 'error')}"
+        line = f"{'PASSED' if self.passed else 'FAILED'}: {counts} in {self.elapsed:.1f} s"
+        failed = Counter[str]()
+        for tally in self.operations.values():
+            failed.update(tally.failures)
+        if failed:
+            # The checks, not their counts: a check fails on every request of a failure that
+            # is being shrunk, while the count before is of distinct failures.
+            line += " (" + ", ".join(name for name, _ in failed.most_common()) + ")"
+        elif not self.passed and not self.error_count:
+            line += f" (exit code {self.exit_code}; see the warnings above)"
+        return line
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def _operation_name(case: Any) -> str:
