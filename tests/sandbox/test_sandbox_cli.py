@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
 from evocalize.cli import app
 from sandbox_support import signing_auth
 from served import free_port
@@ -71,3 +72,39 @@ def test_an_unreadable_seed_file_is_a_clear_error(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     assert "cannot read the seed file" in result.output
+
+
+def test_the_banner_says_where_the_data_lives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import uvicorn
+
+    monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: None)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["sandbox", "--port", "8123", "--client", "p:k"])
+    assert result.exit_code == 0, result.output
+    banner = result.output.splitlines()[0]
+    # The default is a file in the current folder, named by its absolute path.
+    assert f"the SQLite file {tmp_path.resolve() / 'evocalize-sandbox.db'}" in banner
+    assert "kept across restarts; delete it to start fresh" in banner
+    assert (tmp_path / "evocalize-sandbox.db").exists()
+
+
+def test_the_banner_hides_a_database_password() -> None:
+    from evocalize_sandbox.cli import describe_database
+    from sqlalchemy.engine import make_url
+
+    shown = describe_database(make_url("postgresql+psycopg://ev:hunter2@db.example:5432/sandbox"))
+    assert "hunter2" not in shown
+    url = "postgresql+psycopg://ev:***@db.example:5432/sandbox"
+    assert shown == f"data in the database {url}, kept across restarts"
+    assert "in memory" in describe_database(make_url("sqlite://"))
+
+
+def test_the_help_documents_db_and_that_data_survives_a_restart() -> None:
+    result = CliRunner().invoke(app, ["sandbox", "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    text = " ".join(result.output.replace("│", " ").split())
+    assert "--db" in text
+    assert "The data survives a restart" in text
+    assert "To start fresh, delete the file or give another --db" in text
