@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from .leads_cli import send_concierge, send_leads
+from .seed_cli import seed as show_seed
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import URL
@@ -54,7 +55,10 @@ def serve(
         ),
     ] = None,
     seed: str | None = typer.Option(
-        None, "--seed", help="JSON or YAML seed file (repositories and other fixed data)."
+        None,
+        "--seed",
+        help="JSON or YAML seed file (repositories and other fixed data); "
+        "`evocalize sandbox seed --show` prints the built-in one.",
     ),
     audience_seconds: float = typer.Option(
         24 * 60 * 60.0,
@@ -135,3 +139,4 @@ def describe_database(url: URL) -> str:
 # The subcommands beside serving.
 sandbox_app.command("send-leads")(send_leads)
 sandbox_app.command("send-concierge")(send_concierge)
+sandbox_app.command("seed")(show_seed)

@@ -108,3 +108,46 @@ def test_the_help_documents_db_and_that_data_survives_a_restart() -> None:
     assert "--db" in text
     assert "The data survives a restart" in text
     assert "To start fresh, delete the file or give another --db" in text
+
+
+def test_seed_show_prints_the_builtin_repositories_products_and_pages() -> None:
+    result = CliRunner().invoke(app, ["sandbox", "seed", "--show"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == "Repositories (3):"
+    assert "  listings  Listings: Homes for sale, one item per listing. (writable)" in lines
+    assert "      price: number, nullable" in lines
+    # Each product: its code, spend limits, variables and immutable variables.
+    video = lines.index("  video_ad  Video Ad (id 1234567891)")
+    assert lines[video + 1 : video + 5] == [
+        "      spend 50 to 50000",
+        "      variables: accountId, pageId, headline, bodyText, video",
+        "      immutable variables: accountId",
+        "      cancellation fee: 10% of a started order's refund",
+    ]
+    assert "  retired_carousel_ad  Carousel Ad (retired) (id 1234567892, inactive)" in lines
+    assert lines[-1].startswith("Facebook pages: none; a seed file gives them as facebookPages")
+
+
+def test_seed_json_is_a_seed_file_the_sandbox_loads(tmp_path: Path) -> None:
+    import json
+
+    from evocalize_sandbox.app import create_app
+    from evocalize_sandbox.rules.products import DEFAULT_PRODUCTS
+    from evocalize_sandbox.seed import default_seed
+
+    result = CliRunner().invoke(app, ["sandbox", "seed", "--json"])
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.output)
+    assert document["repositories"] == default_seed()["repositories"]
+    assert [p["code"] for p in document["products"]] == [p.code for p in DEFAULT_PRODUCTS]
+    assert document["facebookPages"] == []
+    seed_file = tmp_path / "seed.json"
+    seed_file.write_text(result.output, encoding="utf-8")
+    create_app(database_url=f"sqlite:///{tmp_path / 'db'}", seed=str(seed_file))
+
+
+def test_seed_without_show_says_what_to_give() -> None:
+    result = CliRunner().invoke(app, ["sandbox", "seed"])
+    assert result.exit_code == 2
+    assert "give --show" in result.output
