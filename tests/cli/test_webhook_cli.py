@@ -105,9 +105,11 @@ def test_listen_prints_each_lead_once_when_send_leads_delivers_twice(tmp_path: P
         assert len(delivered) == 6  # each delivery sent twice
     finally:
         listener.terminate()
-        out, _ = listener.communicate(timeout=15)
+        out, err = listener.communicate(timeout=15)
     printed = [json.loads(line)["id"] for line in out.splitlines()]
     assert printed == list(dict.fromkeys(delivered))  # each lead once, in order
+    # With --json, stdout stays one lead per line: the duplicates' notes go to stderr.
+    assert "1 duplicate dropped (3 duplicates dropped so far)" in err
 
 
 def test_verify_checks_a_concierge_event_with_kind_concierge() -> None:
