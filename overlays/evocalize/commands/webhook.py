@@ -4,7 +4,7 @@ Both webhooks are handled: leads, and Lead Concierge events. `verify` checks one
 from stdin as a receiver would (`verify_leads_delivery`, or `verify_concierge_event` with
 `--kind concierge`); `listen` serves `LeadsReceiver` and `ConciergeReceiver` on paths of their
 own, which verify, deduplicate and answer as Evocalize expects, and prints each new lead and
-event. `evocalize sandbox send-leads` and `send-concierge` are the other end, for a trial run.
+event, and each redelivery it drops. `evocalize sandbox send-leads` and `send-concierge` are the other end, for a trial run.
 """
 
 from __future__ import annotations
@@ -203,7 +203,8 @@ def listen(
     as_json: Json = False,
 ) -> None:
     """Receive leads and Lead Concierge deliveries, each on its own path, and print each new
-    lead and event once, as it arrives.
+    lead (its channel, and the name and email its form gives) and event once, as it arrives,
+    and a line for each redelivery dropped as a duplicate, with a running count.
 
     Example: evocalize webhook listen --port 9000  (then: evocalize sandbox send-leads --to http://127.0.0.1:9000/leads)
     """
