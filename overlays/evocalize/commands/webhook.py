@@ -4,7 +4,8 @@ Both webhooks are handled: leads, and Lead Concierge events. `verify` checks one
 from stdin as a receiver would (`verify_leads_delivery`, or `verify_concierge_event` with
 `--kind concierge`); `listen` serves `LeadsReceiver` and `ConciergeReceiver` on paths of their
 own, which verify, deduplicate and answer as Evocalize expects, and prints each new lead and
-event, and each redelivery it drops. `evocalize sandbox send-leads` and `send-concierge` are the other end, for a trial run.
+event, and each redelivery it drops. `evocalize sandbox send-leads` and `send-concierge` are
+the other end, for a trial run.
 """
 
 from __future__ import annotations
