@@ -9,6 +9,7 @@ credentials, so no input ever produces an unshaped answer.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import AbstractContextManager, asynccontextmanager
@@ -146,6 +147,23 @@ def _error_response(error: ApiError, headers: Mapping[str, str] | None = None) -
     return JSONResponse(error.envelope(), status_code=error.status, headers=headers)
 
 
+def _log_error_answer(method: str, path: str, response: Response) -> None:
+    """One line for an error answer, what a partner debugging their client looks for: the
+    method, the path (without its query), the status and each error's `EV_*` code and field,
+    as `POST /management/v1/users -> 400 EV_BAD_REQUEST_INVALID_FIELDS (field email)`. Never
+    the message, the request's headers or a body: they may hold what the partner sent."""
+    try:
+        errors = json.loads(bytes(response.body))["errors"]
+        described = "; ".join(
+            str(error["code"]) + (f" (field {error['field']})" if error.get("field") else "")
+            for error in errors
+        )
+    except (ValueError, KeyError, TypeError):
+        described = "(no error envelope)"
+    level = logging.WARNING if response.status_code >= 500 else logging.INFO
+    logger.log(level, "%s %s -> %d %s", method, path, response.status_code, described)
+
+
 Route = tuple[OperationSpec | None, tuple[tuple[str, str], ...], tuple[str, ...]]
 # Paths up to this long are remembered: partners call the same paths again and again, and
 # matching one against every template of the spec costs more than the rest of a simple read's
@@ -193,6 +211,11 @@ class _Dispatcher:
         except Exception:
             logger.exception("unexpected error answering %s %r", request.method, scope.get("path"))
             response = _error_response(INTERNAL_ERROR)
+        if response.status_code >= 400:
+            # The path as sent, percent-encoding kept: a decoded one may hold line breaks.
+            raw_path = scope.get("raw_path") or str(scope["path"]).encode("utf-8")
+            path = raw_path.decode("latin-1").split("?", 1)[0]
+            _log_error_answer(request.method, path, response)
         await response(scope, receive, send)
 
     async def _handle(self, request: Request) -> Response:

@@ -7,11 +7,17 @@ rest of the `evocalize` command line stays fast.
 
 from __future__ import annotations
 
-from typing import Annotated
+import copy
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from .leads_cli import send_concierge, send_leads
+from .seed_cli import seed as show_seed
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
 
 sandbox_app = typer.Typer(
     help="Run the offline Evocalize sandbox.",
@@ -35,7 +41,11 @@ def serve(
     db: str = typer.Option(
         "sqlite:///evocalize-sandbox.db",
         "--db",
-        help="Database URL: a SQLite file (default) or postgresql+psycopg://user:pw@host/db.",
+        help="Where the sandbox keeps its data: a SQLite file (the default, "
+        "evocalize-sandbox.db in the current folder; sqlite:///PATH for another file) or "
+        "postgresql+psycopg://user:pw@host/db. The data survives a restart: a rerun tomorrow "
+        "with the same --db sees today's users, orders and credentials. To start fresh, "
+        "delete the file or give another --db. The banner prints which database is used.",
     ),
     client: Annotated[
         list[str] | None,
@@ -46,7 +56,10 @@ def serve(
         ),
     ] = None,
     seed: str | None = typer.Option(
-        None, "--seed", help="JSON or YAML seed file (repositories and other fixed data)."
+        None,
+        "--seed",
+        help="JSON or YAML seed file (repositories and other fixed data); "
+        "`evocalize sandbox seed --show` prints the built-in one.",
     ),
     audience_seconds: float = typer.Option(
         24 * 60 * 60.0,
@@ -62,7 +75,12 @@ def serve(
         "crash) before another process on the same database resumes it.",
     ),
 ) -> None:
-    """Start the sandbox. Example: evocalize sandbox --port 9000 --client partner:s3cret"""
+    """Start the sandbox. Its data lives in --db (by default the SQLite file
+    evocalize-sandbox.db in the current folder) and survives a restart; delete the file, or give
+    another --db, to start fresh.
+
+    Example: evocalize sandbox --port 9000 --client partner:s3cret
+    """
     if ctx.invoked_subcommand is not None:
         return
     clients = dict(_parse_client(value) for value in client or [])
@@ -88,9 +106,11 @@ def serve(
         raise typer.BadParameter(
             f"cannot open the database: {message}", param_hint="--db"
         ) from None
-    shown = make_url(db).render_as_string(hide_password=True)
     base_url = f"http://{host}:{port}"
-    typer.echo(f"Evocalize sandbox at {base_url} (API under /management/v1; database {shown})")
+    typer.echo(
+        f"Evocalize sandbox at {base_url} (API under /management/v1; "
+        f"{describe_database(make_url(db))})"
+    )
     if clients:
         typer.echo(f"Accepting client key ids: {', '.join(sorted(clients))}")
     else:
@@ -102,9 +122,36 @@ def serve(
             f"export EVOCALIZE_BASE_URL={base_url} EVOCALIZE_CLIENT_KEY_ID={key_id} "
             f"EVOCALIZE_CLIENT_KEY={key}"
         )
-    uvicorn.run(app, host=host, port=port, log_level="info")
+    uvicorn.run(app, host=host, port=port, log_level="info", log_config=_log_config())
+
+
+def _log_config() -> dict[str, Any]:
+    """uvicorn's logging, with the sandbox's own lines (each error answer's `EV_*` code and
+    field, unexpected errors) beside its access log, in the same format."""
+    from uvicorn.config import LOGGING_CONFIG
+
+    config = copy.deepcopy(LOGGING_CONFIG)
+    config["loggers"]["evocalize_sandbox"] = {
+        "handlers": ["default"],
+        "level": "INFO",
+        "propagate": False,
+    }
+    return config
+
+
+def describe_database(url: URL) -> str:
+    """Where the data lives, for the banner: a SQLite file's absolute path, or the URL with
+    its password hidden; and that it outlives the process."""
+    if url.get_backend_name() == "sqlite":
+        if not url.database or url.database == ":memory:":
+            return "data in memory, gone when the sandbox stops"
+        path = Path(url.database).resolve()
+        return f"data in the SQLite file {path}, kept across restarts; delete it to start fresh"
+    shown = url.render_as_string(hide_password=True)
+    return f"data in the database {shown}, kept across restarts"
 
 
 # The subcommands beside serving.
 sandbox_app.command("send-leads")(send_leads)
 sandbox_app.command("send-concierge")(send_concierge)
+sandbox_app.command("seed")(show_seed)

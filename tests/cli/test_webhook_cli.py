@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import subprocess
 import sys
 import time
@@ -104,9 +105,11 @@ def test_listen_prints_each_lead_once_when_send_leads_delivers_twice(tmp_path: P
         assert len(delivered) == 6  # each delivery sent twice
     finally:
         listener.terminate()
-        out, _ = listener.communicate(timeout=15)
+        out, err = listener.communicate(timeout=15)
     printed = [json.loads(line)["id"] for line in out.splitlines()]
     assert printed == list(dict.fromkeys(delivered))  # each lead once, in order
+    # With --json, stdout stays one lead per line: the duplicates' notes go to stderr.
+    assert "1 duplicate dropped (3 duplicates dropped so far)" in err
 
 
 def test_verify_checks_a_concierge_event_with_kind_concierge() -> None:
@@ -165,3 +168,65 @@ def test_listen_prints_each_concierge_event_once_on_its_own_path() -> None:
         out, _ = listener.communicate(timeout=15)
     printed = [json.loads(line)["idempotencyKey"] for line in out.splitlines()]
     assert printed == list(dict.fromkeys(delivered))  # each event once, in order
+
+
+def test_listen_summarises_each_lead_and_counts_the_duplicates_it_drops() -> None:
+    port = free_port()
+    env = {**subprocess_env(), "EVOCALIZE_CLIENT_KEY": SECRET}
+    listener = subprocess.Popen(
+        [str(CONSOLE_SCRIPT), "webhook", "listen", "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    try:
+        assert listener.stderr is not None
+        assert "Listening for leads" in listener.stderr.readline()
+        for path, extra in (("/leads", ["--count", "2"]), ("/lead-concierge", [])):
+            command = "send-leads" if path == "/leads" else "send-concierge"
+            sent = subprocess.run(
+                [str(CONSOLE_SCRIPT), "sandbox", command, "--to", f"http://127.0.0.1:{port}{path}",
+                 *extra, "--redeliver", "--seed", "7"],
+                capture_output=True, text=True, env=env, timeout=60,
+            )  # fmt: skip
+            assert sent.returncode == 0, sent.stdout + sent.stderr
+    finally:
+        listener.terminate()
+        out, _ = listener.communicate(timeout=15)
+    lines = out.splitlines()
+    assert len(lines) == 6, out
+    # Each new lead: its id, channel, and the name and email its lead form gives.
+    assert re.fullmatch(
+        r"lead facebook:\d+ from facebook: [A-Z]\w+ [A-Z]\w+ <\S+@example\.com>", lines[0]
+    )
+    assert lines[1] == (
+        "leads delivery of 1 lead(s), all seen before: 1 duplicate dropped "
+        "(1 duplicate dropped so far)"
+    )
+    assert re.fullmatch(r"lead google:\d+ from google: .+ <\S+@example\.com>", lines[2])
+    assert lines[3].endswith("1 duplicate dropped (2 duplicates dropped so far)")
+    assert re.fullmatch(r"concierge event [\w-]+: lead \S+ \S+ -> \S+", lines[4])
+    key = lines[4].split()[2].rstrip(":")
+    assert lines[5].startswith(f"concierge event {key} (")
+    assert lines[5].endswith("seen before: 1 duplicate dropped (3 duplicates dropped so far)")
+
+
+def test_a_lead_summary_names_what_its_lead_form_gives() -> None:
+    from evocalize.commands.webhook import lead_summary
+    from evocalize_models import Lead
+
+    lead = DELIVERY["leads"][0]
+    form = lead["facebook"]["leadForm"]
+    name, email = form[0]["values"][0], form[1]["values"][0]
+    assert lead_summary(Lead.model_validate(lead)) == (
+        f"lead {lead['id']} from facebook: {name} <{email}>"
+    )
+    split = [
+        {"name": "first_name", "values": ["Ada"]},
+        {"name": "last_name", "values": ["Lovelace"]},
+    ]
+    only_names = {**lead, "facebook": {**lead["facebook"], "leadForm": split}}
+    assert lead_summary(Lead.model_validate(only_names)).endswith(": Ada Lovelace")
+    anonymous = {**lead, "facebook": {**lead["facebook"], "leadForm": []}}
+    assert lead_summary(Lead.model_validate(anonymous)) == f"lead {lead['id']} from facebook"

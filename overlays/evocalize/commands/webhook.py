@@ -4,7 +4,8 @@ Both webhooks are handled: leads, and Lead Concierge events. `verify` checks one
 from stdin as a receiver would (`verify_leads_delivery`, or `verify_concierge_event` with
 `--kind concierge`); `listen` serves `LeadsReceiver` and `ConciergeReceiver` on paths of their
 own, which verify, deduplicate and answer as Evocalize expects, and prints each new lead and
-event. `evocalize sandbox send-leads` and `send-concierge` are the other end, for a trial run.
+event, and each redelivery it drops. `evocalize sandbox send-leads` and `send-concierge` are
+the other end, for a trial run.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from .failures import EXIT_FAILED, one_line
 
 if TYPE_CHECKING:
     # The payload models take a second to import: only the webhook commands load them.
-    from evocalize_models import Lead, LeadConciergeEvent
+    from evocalize_models import Lead, LeadConciergeEvent, LeadsDelivery
 
 app = typer.Typer(
     help="Verify leads and Lead Concierge webhook deliveries, or receive them.\n\n"
@@ -135,6 +136,39 @@ def _source(lead: Lead) -> str:
     return "unknown source"
 
 
+# Lead form fields that name the person, in the order they are tried.
+_NAME_FIELDS = ("full_name", "name")
+_EMAIL_FIELDS = ("email", "email_address")
+
+
+def lead_summary(lead: Lead) -> str:
+    """One line for a lead: its id and channel, and the person's name and email when its lead
+    form has them (`lead facebook:123 from facebook: Ava Kim <ava.kim4@example.com>`)."""
+    line = f"lead {lead.id} from {_source(lead)}"
+    answers: dict[str, str] = {}
+    for channel in (lead.facebook, lead.google, lead.tik_tok):
+        if channel is None:
+            continue
+        for answer in channel.lead_form:
+            values = [value.root for value in answer.values if value.root]
+            if values:
+                answers.setdefault(answer.name.lower(), values[0])
+    name = next((answers[field] for field in _NAME_FIELDS if field in answers), None)
+    if name is None and ("first_name" in answers or "last_name" in answers):
+        name = " ".join(answers[f] for f in ("first_name", "last_name") if f in answers)
+    email = next((answers[field] for field in _EMAIL_FIELDS if field in answers), None)
+    who = " ".join(part for part in (name, f"<{email}>" if email else None) if part)
+    return f"{line}: {who}" if who else line
+
+
+def duplicates_line(what: str, dropped: int, total: int) -> str:
+    """The note for a delivery that brought `dropped` duplicates, `total` so far."""
+    return (
+        f"{what}: {dropped} duplicate{'s' if dropped != 1 else ''} dropped "
+        f"({total} duplicate{'s' if total != 1 else ''} dropped so far)"
+    )
+
+
 @app.command()
 def listen(
     port: Annotated[
@@ -170,7 +204,8 @@ def listen(
     as_json: Json = False,
 ) -> None:
     """Receive leads and Lead Concierge deliveries, each on its own path, and print each new
-    lead and event once, as it arrives.
+    lead (its channel, and the name and email its form gives) and event once, as it arrives,
+    and a line for each redelivery dropped as a duplicate, with a running count.
 
     Example: evocalize webhook listen --port 9000  (then: evocalize sandbox send-leads --to http://127.0.0.1:9000/leads)
     """
@@ -197,8 +232,40 @@ def listen(
             )
             return
         for lead in leads:
-            typer.echo(f"lead {lead.id} from {_source(lead)}")
+            typer.echo(lead_summary(lead))
         sys.stdout.flush()
+
+    # Duplicates are dropped before the handler sees them: count them where they are found.
+    # The note goes to stdout with the leads, or to stderr when stdout is JSON lines.
+    dropped = 0
+
+    def note_duplicates(what: str, count: int) -> None:
+        nonlocal dropped
+        dropped += count
+        typer.echo(duplicates_line(what, count, dropped), err=as_json)
+        (sys.stderr if as_json else sys.stdout).flush()
+
+    class CountingLeadsReceiver(LeadsReceiver):
+        def _fresh(self, payload: LeadsDelivery) -> tuple[list[Lead], int]:
+            leads, duplicates = super()._fresh(payload)
+            if duplicates:
+                seen = "all seen before" if not leads else f"{duplicates} seen before"
+                note_duplicates(
+                    f"leads delivery of {len(payload.leads)} lead(s), {seen}", duplicates
+                )
+            return leads, duplicates
+
+    class CountingConciergeReceiver(ConciergeReceiver):
+        def _fresh(self, payload: LeadConciergeEvent) -> tuple[list[LeadConciergeEvent], int]:
+            events, duplicates = super()._fresh(payload)
+            if duplicates:
+                details = payload.lead_concierge_data
+                note_duplicates(
+                    f"concierge event {payload.idempotency_key} ({details.current_status}) "
+                    "seen before",
+                    duplicates,
+                )
+            return events, duplicates
 
     async def show_event(event: LeadConciergeEvent) -> None:
         if as_json:
@@ -219,8 +286,8 @@ def listen(
     }
     router = WebhookRouter(
         {
-            leads_path: LeadsReceiver(show, secret, **checks),
-            concierge_path: ConciergeReceiver(show_event, secret, **checks),
+            leads_path: CountingLeadsReceiver(show, secret, **checks),
+            concierge_path: CountingConciergeReceiver(show_event, secret, **checks),
         }
     )
     checked = "unverified" if no_verify else "verified"
