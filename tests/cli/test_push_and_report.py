@@ -128,15 +128,60 @@ def test_push_of_items_needs_a_repository(env: dict[str, str], tmp_path: Path) -
     assert "push items needs --repository" in result.stderr
 
 
-def test_a_line_that_is_not_json_stops_the_push_saying_where(
+def test_a_line_that_is_not_json_stops_the_push_saying_where_before_anything_is_sent(
     env: dict[str, str], tmp_path: Path
 ) -> None:
     source = tmp_path / "broken.jsonl"
-    source.write_text('{"id": "ok-1", "name": "A", "email": "a@example.com"}\n{not json\n')
+    source.write_text('{"id": "nj-1", "name": "A", "email": "a@example.com"}\n{not json\n')
     result = evocalize("push", "users", str(source), env=env)
     assert result.exit_code == 1
     assert "broken.jsonl: line 2 is not JSON" in result.stderr
+    assert "1 line cannot be read; nothing was sent" in result.stderr
     assert "Traceback" not in result.output
+    unsent = evocalize("call", "getUser", "-p", "userId=nj-1", env=env)
+    assert unsent.stderr.startswith("EV_OBJECT_NOT_FOUND"), unsent.stderr
+
+
+@pytest.mark.parametrize("via_stdin", [False, True], ids=["file", "stdin"])
+def test_a_file_with_bad_lines_in_the_middle_sends_nothing_and_lists_each_bad_line(
+    env: dict[str, str], tmp_path: Path, via_stdin: bool
+) -> None:
+    prefix = "mid-stdin" if via_stdin else "mid-file"
+    good = [json.dumps(entry) for entry in users(6, prefix)]
+    lines = [*good[:3], "{not json", *good[3:5], '["unclosed"', good[5]]
+    source = tmp_path / "middle.jsonl"
+    source.write_text("\n".join(lines) + "\n")
+    if via_stdin:
+        result = evocalize("push", "users", "-", input=source.read_text(), env=env)
+    else:
+        result = evocalize("push", "users", str(source), env=env)
+    assert result.exit_code == 1
+    assert "line 4 is not JSON" in result.stderr
+    assert "line 7 is not JSON" in result.stderr
+    assert "2 lines cannot be read; nothing was sent" in result.stderr
+    for entry in users(6, prefix):
+        read = evocalize("call", "getUser", "-p", f"userId={entry['id']}", env=env)
+        assert read.exit_code == 1
+        assert read.stderr.startswith("EV_OBJECT_NOT_FOUND"), read.stderr
+
+
+def test_csv_lines_with_too_many_cells_are_each_listed_and_nothing_is_sent(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    source = tmp_path / "people.csv"
+    rows = ["id,name,email"] + [f"csv-{n},User {n},csv{n}@example.com" for n in range(30)]
+    for n in range(1, 26):  # 25 lines with one cell too many
+        rows[n] += ",extra"
+    source.write_text("\n".join(rows) + "\n")
+    result = evocalize("push", "users", str(source), env=env)
+    assert result.exit_code == 1
+    assert "people.csv: line 2 has more cells than the header" in result.stderr
+    assert "people.csv: line 21 has more cells than the header" in result.stderr
+    assert "line 22 has more cells" not in result.stderr  # the listing stops at 20
+    assert "and 5 more bad lines" in result.stderr
+    assert "25 lines cannot be read; nothing was sent" in result.stderr
+    unsent = evocalize("call", "getUser", "-p", "userId=csv-29", env=env)
+    assert unsent.stderr.startswith("EV_OBJECT_NOT_FOUND"), unsent.stderr
 
 
 def test_report_show_wait_and_errors_read_a_batch(env: dict[str, str]) -> None:
