@@ -65,7 +65,7 @@ def _root(
 @app.command()
 def operations() -> None:
     """List every operation of the API: its tag and method in Python (`ev.TAG.METHOD`), its
-    operationId (what `evocalize call` takes) and its summary.
+    operationId and its summary; `evocalize call` and `evocalize list` take either name.
 
     Example: evocalize operations
     """

@@ -145,3 +145,28 @@ def test_an_order_placed_and_edited_with_a_program_name_round_trips(env: dict[st
     assert renamed["programName"] == "New Program Name"
     read = json_out(evocalize("call", "getOrder", "-p", f"orderId={placed['id']}", env=env))
     assert read["programName"] == "New Program Name"
+
+
+def test_call_and_list_take_the_python_name_as_well_as_the_operation_id(
+    env: dict[str, str],
+) -> None:
+    body = json.dumps({"id": "py-name", "name": "Python name", "email": "py@example.com"})
+    assert evocalize("call", "create_or_update_user", "-b", body, env=env).exit_code == 0
+    by_id = json_out(evocalize("call", "getUser", "-p", "userId=py-name", env=env))
+    by_name = json_out(evocalize("call", "get_user", "-p", "user_id=py-name", env=env))
+    assert by_id == by_name
+    assert by_name["name"] == "Python name"
+    group = json.dumps({"id": "py-group", "name": "Python name"})
+    assert evocalize("call", "create_or_update_group", "-b", group, env=env).exit_code == 0
+    listed = json_lines(evocalize("list", "list_groups", env=env))
+    assert "py-group" in {group["id"] for group in listed}
+    misspelled = evocalize("call", "get_usr", env=env)
+    assert misspelled.exit_code == 2
+    assert "did you mean get_user" in misspelled.stderr
+
+
+def test_call_help_says_it_takes_the_operation_id_or_the_python_name() -> None:
+    shown = " ".join(evocalize("call", "--help").stdout.split())
+    assert "operationId (getUser) or its Python name (get_user)" in shown
+    listed = evocalize("operations").stdout
+    assert any(line.split()[1:3] == ["get_user", "getUser"] for line in listed.splitlines())
