@@ -32,7 +32,17 @@ AUTH_SCHEMES = ("signature", "shared-secret")
 
 
 class ConfigurationError(EvocalizeError):
-    """The client cannot be set up from what it was given."""
+    """The client cannot be set up from what it was given. `settings` names the settings at
+    fault as `resolve_settings` names its arguments (`key_id`, `secret`, `auth`, `base_url`),
+    and `value` is the value refused, if any, so a caller such as the command line can say it
+    in its own terms."""
+
+    def __init__(
+        self, message: str, *, settings: tuple[str, ...] = (), value: str | None = None
+    ) -> None:
+        super().__init__(message)
+        self.settings = settings
+        self.value = value
 
 
 @dataclass(frozen=True, repr=False)
@@ -67,16 +77,26 @@ def resolve_settings(
     key_id = key_id or env.get(KEY_ID_ENV)
     secret = secret or env.get(KEY_ENV)
     if not key_id or not secret:
-        missing = " and ".join(
+        missing = tuple(
             name for name, value in (("key_id", key_id), ("secret", secret)) if not value
         )
         raise ConfigurationError(
-            f"no {missing}: pass key_id= and secret=, or set {KEY_ID_ENV} and {KEY_ENV}"
+            f"no {' and '.join(missing)}: pass key_id= and secret=, or set {KEY_ID_ENV} and "
+            f"{KEY_ENV}",
+            settings=missing,
         )
     scheme = auth or env.get(AUTH_ENV) or "signature"
     if scheme not in AUTH_SCHEMES:
-        raise ConfigurationError(f"auth must be one of {', '.join(AUTH_SCHEMES)}, not {scheme!r}")
+        raise ConfigurationError(
+            f"auth must be one of {', '.join(AUTH_SCHEMES)}, not {scheme!r}",
+            settings=("auth",),
+            value=scheme,
+        )
     url = (base_url or env.get(BASE_URL_ENV) or default_base_url or spec_base_url()).rstrip("/")
     if not url.startswith(("http://", "https://")):
-        raise ConfigurationError(f"base_url must start with http:// or https://, not {url!r}")
+        raise ConfigurationError(
+            f"base_url must start with http:// or https://, not {url!r}",
+            settings=("base_url",),
+            value=url,
+        )
     return Settings(base_url=url, key_id=key_id, secret=secret, auth=scheme)

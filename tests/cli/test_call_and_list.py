@@ -170,3 +170,43 @@ def test_call_help_says_it_takes_the_operation_id_or_the_python_name() -> None:
     assert "operationId (getUser) or its Python name (get_user)" in shown
     listed = evocalize("operations").stdout
     assert any(line.split()[1:3] == ["get_user", "getUser"] for line in listed.splitlines())
+
+
+@pytest.mark.parametrize(
+    ("args", "drop", "says"),
+    [
+        (
+            ["call", "listUsers"],
+            ("EVOCALIZE_CLIENT_KEY_ID",),
+            "evocalize call: no client key id: give --key-id, or set EVOCALIZE_CLIENT_KEY_ID",
+        ),
+        (
+            ["list", "listUsers"],
+            ("EVOCALIZE_CLIENT_KEY_ID", "EVOCALIZE_CLIENT_KEY"),
+            "evocalize list: no client key id and client key: give --key-id and --key, or set "
+            "EVOCALIZE_CLIENT_KEY_ID and EVOCALIZE_CLIENT_KEY",
+        ),
+        (
+            ["call", "listUsers", "--auth", "basic"],
+            (),
+            "evocalize call: Invalid value for '--auth': must be one of signature, "
+            "shared-secret, not 'basic' (from --auth or EVOCALIZE_AUTH)",
+        ),
+        (
+            ["push", "users", "-", "--url", "partner-api.example.com"],
+            (),
+            "evocalize push: Invalid value for '--url': must be a URL that starts with http:// "
+            "or https://, not 'partner-api.example.com' (from --url or EVOCALIZE_BASE_URL)",
+        ),
+    ],
+    ids=["no-key-id", "no-credentials", "bad-auth", "bad-url"],
+)
+def test_a_bad_configuration_is_a_usage_error_in_the_command_line_s_terms(
+    env: dict[str, str], args: list[str], drop: tuple[str, ...], says: str
+) -> None:
+    configured = {name: value for name, value in env.items() if name not in drop}
+    # typer's runner sets the variables it is given over the real environment; None unsets.
+    result = evocalize(*args, env={**configured, **dict.fromkeys(drop)}, input="")
+    assert result.exit_code == 2, result.output
+    assert result.stderr.strip().splitlines() == [f"{says} (see 'evocalize {args[0]} --help')"]
+    assert "key_id=" not in result.stderr and "base_url" not in result.stderr
