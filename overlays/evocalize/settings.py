@@ -17,6 +17,7 @@ __all__ = [
     "BASE_URL_ENV",
     "KEY_ENV",
     "KEY_ID_ENV",
+    "URL_SOURCES",
     "ConfigurationError",
     "Settings",
     "resolve_settings",
@@ -45,18 +46,33 @@ class ConfigurationError(EvocalizeError):
         self.value = value
 
 
+# Where the base URL came from: the `base_url` argument, EVOCALIZE_BASE_URL, or the default (the
+# production server).
+URL_SOURCES = ("argument", "environment", "default")
+
+
 @dataclass(frozen=True, repr=False)
 class Settings:
     base_url: str
     key_id: str
     secret: str
     auth: str
+    # One of URL_SOURCES.
+    base_url_source: str = "argument"
 
     def __repr__(self) -> str:
         return (
             f"Settings(base_url={self.base_url!r}, key_id={self.key_id!r}, secret='***', "
-            f"auth={self.auth!r})"
+            f"auth={self.auth!r}, base_url_source={self.base_url_source!r})"
         )
+
+    def where_the_url_came_from(self) -> str:
+        """The base URL's origin, as a Python caller would change it."""
+        if self.base_url_source == "environment":
+            return f"from {BASE_URL_ENV}"
+        if self.base_url_source == "default":
+            return f"the default; pass base_url= or set {BASE_URL_ENV}"
+        return "from base_url="
 
 
 def spec_base_url() -> str:
@@ -92,11 +108,17 @@ def resolve_settings(
             settings=("auth",),
             value=scheme,
         )
-    url = (base_url or env.get(BASE_URL_ENV) or default_base_url or spec_base_url()).rstrip("/")
+    if base_url:
+        url, source = base_url, "argument"
+    elif env.get(BASE_URL_ENV):
+        url, source = env[BASE_URL_ENV], "environment"
+    else:
+        url, source = default_base_url or spec_base_url(), "default"
+    url = url.rstrip("/")
     if not url.startswith(("http://", "https://")):
         raise ConfigurationError(
             f"base_url must start with http:// or https://, not {url!r}",
             settings=("base_url",),
             value=url,
         )
-    return Settings(base_url=url, key_id=key_id, secret=secret, auth=scheme)
+    return Settings(base_url=url, key_id=key_id, secret=secret, auth=scheme, base_url_source=source)

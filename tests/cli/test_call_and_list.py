@@ -4,9 +4,11 @@ walks every page of a listing; what the API refuses is one `EV_*` line and exit 
 from __future__ import annotations
 
 import json
+import socket
 
 import pytest
 from cli_runner import evocalize, json_lines, json_out
+from evocalize import client as evocalize_client
 
 
 def test_call_sends_the_body_and_prints_the_answers_data(env: dict[str, str]) -> None:
@@ -210,3 +212,34 @@ def test_a_bad_configuration_is_a_usage_error_in_the_command_line_s_terms(
     assert result.exit_code == 2, result.output
     assert result.stderr.strip().splitlines() == [f"{says} (see 'evocalize {args[0]} --help')"]
     assert "key_id=" not in result.stderr and "base_url" not in result.stderr
+
+
+def _unreachable_url() -> str:
+    """A loopback URL on which nothing listens: a port just bound and let go."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    return f"http://127.0.0.1:{port}"
+
+
+@pytest.mark.parametrize("source", ["flag", "environment", "default"])
+def test_a_connection_error_says_which_url_was_tried_and_where_it_came_from(
+    env: dict[str, str], monkeypatch: pytest.MonkeyPatch, source: str
+) -> None:
+    url = _unreachable_url()
+    args = ["call", "listUsers"]
+    configured: dict[str, str | None] = {**env, "EVOCALIZE_BASE_URL": None}
+    if source == "flag":
+        args += ["--url", url]
+        origin = "(from --url)"
+    elif source == "environment":
+        configured["EVOCALIZE_BASE_URL"] = url
+        origin = "(from EVOCALIZE_BASE_URL)"
+    else:
+        # The production server, moved to the unreachable port for the test.
+        monkeypatch.setattr(evocalize_client, "DEFAULT_BASE_URL", url)
+        origin = "(the default; set --url or EVOCALIZE_BASE_URL)"
+    result = evocalize(*args, env=configured)
+    assert result.exit_code == 1, result.output
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith(f"error: no answer from {url} {origin}: "), line
