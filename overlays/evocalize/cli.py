@@ -75,7 +75,7 @@ def operations() -> None:
 
 app.command()(call)
 app.command("list")(list_)
-app.command()(push.push)
+app.command(cls=push.PushCommand)(push.push)
 app.add_typer(report.app, name="report")
 app.add_typer(audience.app, name="audience")
 app.add_typer(links.app, name="link")

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from cli_runner import evocalize, json_lines, json_out
 from evocalize import Evocalize
+from evocalize.commands.entries import entry_schema, read_entries
 from evocalize.commands.push import OPERATIONS, Kind
 from evocalize.spec import operation_spec, operation_specs, resolve
 
@@ -243,3 +244,56 @@ def test_every_kind_pushes_the_spec_s_own_example(
     result = evocalize("push", kind.value, str(source), *repository, "--json", env=env)
     summary = json_out(result)
     assert summary["succeeded"] == summary["total"] == len(entries)
+
+
+def _example_of(help_text: str) -> list[str]:
+    """The example rows at the end of `push KIND --help`."""
+    lines = help_text.rstrip().splitlines()
+    start = lines.index("Example:") + 1
+    return [line.strip() for line in lines[start:]]
+
+
+@pytest.mark.parametrize("kind", list(Kind))
+def test_push_kind_help_lists_the_csv_columns_of_the_spec_with_an_example(kind: Kind) -> None:
+    schema = entry_schema(operation_spec(OPERATIONS[kind]))
+    result = evocalize("push", kind.value, "--help")
+    assert result.exit_code == 0, result.output
+    text = result.stdout
+    assert f"CSV columns of {kind.value} (from the spec" in text
+    listed = text[text.index("CSV columns of") :]
+    for name, field in schema["properties"].items():
+        field = resolve(field)
+        if "properties" in field:  # a nested object: one dotted column a field
+            for inner in field["properties"]:
+                assert f" {name}.{inner} " in listed, (name, inner)
+        else:
+            assert f" {name} " in listed, name
+    assert "A dotted header is a field of a nested object (values.price)" in text
+    assert "A cell of an array or\nan object is JSON" in text
+    # The example reads as an entry of the kind.
+    (entry,) = read_entries(_example_of(text), "csv", schema)
+    assert set(entry) <= set(schema["properties"])
+    assert set(schema.get("required", [])) <= set(entry)
+
+
+def test_push_help_without_a_kind_says_how_to_see_the_columns() -> None:
+    assert "evocalize push KIND --help" in evocalize("push", "--help").stdout
+
+
+def test_the_users_example_of_the_help_pushes_a_user_with_a_membership(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    example = _example_of(evocalize("push", "users", "--help").stdout)
+    assert '""groupId"": ' in example[1] and '""role"": ""group_user""' in example[1]
+    (entry,) = read_entries(example, "csv", entry_schema(operation_spec(OPERATIONS[Kind.users])))
+    (membership,) = entry["groups"]
+    group = json.dumps({"id": membership["groupId"], "name": "Example team"})
+    assert evocalize("call", "createOrUpdateGroup", "-b", group, env=env).exit_code == 0
+    source = tmp_path / "example.csv"
+    # Another test's user may hold the example's email already.
+    source.write_text("\n".join(example).replace(entry["email"], "help-row@example.com") + "\n")
+    result = evocalize("push", "users", str(source), env=env)
+    assert result.exit_code == 0, result.output
+    user = json_out(evocalize("call", "getUser", "-p", f"userId={entry['id']}", env=env))
+    assert user["email"] == "help-row@example.com"
+    assert membership["groupId"] in json.dumps(user)

@@ -23,6 +23,9 @@ from pathlib import Path
 from typing import IO, Annotated, Any, NoReturn
 
 import typer
+import typer.core
+from typer._click import core as click_core
+from typer._click.formatting import HelpFormatter
 
 from evocalize.batches import BatchIncomplete, max_batch_size
 from evocalize.client import OPERATIONS as ALL_OPERATIONS
@@ -35,6 +38,7 @@ from .batch_progress import (
     batch_bar,
     report_summary,
 )
+from .columns import columns_help
 from .common import Auth, Json, Key, KeyId, Url, connect, missing_path_params
 from .entries import FORMATS, EntryError, entry_errors, entry_schema, guess_format, read_entries
 from .failures import EXIT_FAILED, one_line
@@ -63,6 +67,44 @@ OPERATIONS = {
     Kind.access: "createOrUpdateAccessRecordBatch",
     Kind.grants: "upsertRepositoryGrantBatch",
 }
+
+
+class PushCommand(typer.core.TyperCommand):
+    """`push`, whose `--help` after a KIND (`push users --help`) ends with KIND's CSV columns,
+    read from the spec."""
+
+    def parse_args(self, ctx: click_core.Context, args: list[str]) -> list[str]:
+        ctx.meta["push_kind"] = self._kind(args)
+        return super().parse_args(ctx, args)
+
+    def _kind(self, args: list[str]) -> str | None:
+        """The first argument that is not an option nor an option's value."""
+        takes_value = {
+            name
+            for param in self.params
+            if param.param_type_name == "option" and not getattr(param, "is_flag", False)
+            for name in param.opts
+        }
+        words = iter(args)
+        for word in words:
+            if word in takes_value:
+                next(words, None)
+            elif not word.startswith("-"):
+                return word
+        return None
+
+    def format_help(self, ctx: click_core.Context, formatter: HelpFormatter) -> None:
+        super().format_help(ctx, formatter)
+        kind = ctx.meta.get("push_kind")
+        if isinstance(kind, str) and kind in Kind.__members__.values():
+            spec = operation_spec(OPERATIONS[Kind(kind)])
+            more = "\n" + columns_help(kind, entry_schema(spec))
+        else:
+            more = "\nThe CSV columns of a kind: evocalize push KIND --help (push users --help).\n"
+        if formatter.getvalue():
+            formatter.write(more)
+        else:  # typer printed the help with rich, straight to stdout
+            typer.echo(more, nl=False)
 
 
 def _failed_path(file: str, failed: Path | None) -> Path:
@@ -105,6 +147,8 @@ def push(
     auth: Auth = None,
 ) -> None:
     """Push a file of entries in batches, follow every report and keep the failed inputs.
+
+    The CSV columns of a kind, with an example: evocalize push KIND --help.
 
     Example: evocalize push items listings.csv --repository listings
     """
