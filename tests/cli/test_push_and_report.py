@@ -297,3 +297,25 @@ def test_the_users_example_of_the_help_pushes_a_user_with_a_membership(
     user = json_out(evocalize("call", "getUser", "-p", f"userId={entry['id']}", env=env))
     assert user["email"] == "help-row@example.com"
     assert membership["groupId"] in json.dumps(user)
+
+
+def test_every_kind_of_unreadable_csv_line_is_listed_with_its_own_number(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    source = tmp_path / "mixed.csv"
+    source.write_text(
+        "id,name,email,replaceGroups\n"
+        'mx-1,"A"B,a@example.com,\n'  # a quote inside a quoted cell
+        "mx-2,B,b@example.com,maybe\n"  # not a boolean
+        "mx-3,C,c@example.com,,extra\n"  # one cell too many
+        "mx-4,D,d@example.com,false\n"
+    )
+    result = evocalize("push", "users", str(source), env=env)
+    assert result.exit_code == 1
+    errors = result.stderr.strip().splitlines()
+    assert errors[0].startswith("error: ") and "mixed.csv: line 2 is not readable CSV" in errors[0]
+    assert "mixed.csv: line 3, replaceGroups: expected boolean" in errors[1]
+    assert "mixed.csv: line 4 has more cells than the header" in errors[2]
+    assert errors[3].endswith("3 lines cannot be read; nothing was sent")
+    unsent = evocalize("call", "getUser", "-p", "userId=mx-4", env=env)
+    assert unsent.stderr.startswith("EV_OBJECT_NOT_FOUND"), unsent.stderr

@@ -109,14 +109,21 @@ def _csv_entries(
     lines: Iterable[str], schema: Mapping[str, Any]
 ) -> Iterator[dict[str, Any] | EntryError]:
     reader = csv.DictReader(lines, strict=True)
+    try:
+        reader.fieldnames  # noqa: B018 (reads the header, so line numbers count it)
+    except csv.Error as error:
+        yield EntryError(f"line 1 (the header) is not readable CSV ({error})")
+        return
     while True:
+        # Where the row starts (the lines read so far are counted by the underlying reader).
+        start = reader.reader.line_num + 1
         try:
             row = next(reader)
         except StopIteration:
             return
         except csv.Error as error:
             # The reader starts afresh at the next line: the lines after it are checked too.
-            yield EntryError(f"line {reader.line_num} is not readable CSV ({error})")
+            yield EntryError(f"line {start} is not readable CSV ({error})")
             continue
         try:
             yield _csv_entry(row, schema, reader.line_num)
