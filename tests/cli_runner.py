@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from evocalize.cli import app
@@ -11,7 +12,10 @@ from typer.testing import CliRunner, Result
 runner = CliRunner()
 
 
-def evocalize(*args: str, env: dict[str, str] | None = None, input: str | None = None) -> Result:
+def evocalize(
+    *args: str, env: Mapping[str, str | None] | None = None, input: str | None = None
+) -> Result:
+    """`env` is laid over the real environment; a None value unsets a variable."""
     return runner.invoke(app, list(args), env=env, input=input, prog_name="evocalize")
 
 

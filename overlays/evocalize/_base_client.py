@@ -205,9 +205,20 @@ class _ClientCore:
 
     def _transport_error(self, error: httpx.TransportError) -> APIConnectionError:
         """httpx's transport failure as this package's error."""
+        settings = self.settings
+        where = {
+            "url": settings.base_url,
+            "url_source": settings.base_url_source,
+            "reason": str(error) or type(error).__name__,
+        }
+        origin = settings.where_the_url_came_from()
         if isinstance(error, httpx.TimeoutException):
-            return APITimeoutError(f"timed out: {error}")
-        return APIConnectionError(f"no answer from {self.settings.base_url}: {error}")
+            return APITimeoutError(
+                f"timed out waiting for {settings.base_url} ({origin}): {error}", **where
+            )
+        return APIConnectionError(
+            f"no answer from {settings.base_url} ({origin}): {error}", **where
+        )
 
 
 class SyncAPIClient(_ClientCore):

@@ -65,7 +65,7 @@ def _root(
 @app.command()
 def operations() -> None:
     """List every operation of the API: its tag and method in Python (`ev.TAG.METHOD`), its
-    operationId (what `evocalize call` takes) and its summary.
+    operationId and its summary; `evocalize call` and `evocalize list` take either name.
 
     Example: evocalize operations
     """
@@ -75,7 +75,7 @@ def operations() -> None:
 
 app.command()(call)
 app.command("list")(list_)
-app.command()(push.push)
+app.command(cls=push.PushCommand)(push.push)
 app.add_typer(report.app, name="report")
 app.add_typer(audience.app, name="audience")
 app.add_typer(links.app, name="link")

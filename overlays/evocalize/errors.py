@@ -87,7 +87,22 @@ class EvocalizeError(Exception):
 
 
 class APIConnectionError(EvocalizeError):
-    """The request did not get an answer (connection refused, reset, DNS, ...)."""
+    """The request did not get an answer (connection refused, reset, DNS, ...). `url` is the
+    base URL tried, `url_source` where it came from (`argument`, `environment` or `default`,
+    as `Settings.base_url_source`), `reason` what the transport said."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        url: str | None = None,
+        url_source: str | None = None,
+        reason: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.url = url
+        self.url_source = url_source
+        self.reason = reason
 
 
 class APITimeoutError(APIConnectionError):

@@ -17,6 +17,7 @@ __all__ = [
     "BASE_URL_ENV",
     "KEY_ENV",
     "KEY_ID_ENV",
+    "URL_SOURCES",
     "ConfigurationError",
     "Settings",
     "resolve_settings",
@@ -32,7 +33,22 @@ AUTH_SCHEMES = ("signature", "shared-secret")
 
 
 class ConfigurationError(EvocalizeError):
-    """The client cannot be set up from what it was given."""
+    """The client cannot be set up from what it was given. `settings` names the settings at
+    fault as `resolve_settings` names its arguments (`key_id`, `secret`, `auth`, `base_url`),
+    and `value` is the value refused, if any, so a caller such as the command line can say it
+    in its own terms."""
+
+    def __init__(
+        self, message: str, *, settings: tuple[str, ...] = (), value: str | None = None
+    ) -> None:
+        super().__init__(message)
+        self.settings = settings
+        self.value = value
+
+
+# Where the base URL came from: the `base_url` argument, EVOCALIZE_BASE_URL, or the default (the
+# production server).
+URL_SOURCES = ("argument", "environment", "default")
 
 
 @dataclass(frozen=True, repr=False)
@@ -41,12 +57,22 @@ class Settings:
     key_id: str
     secret: str
     auth: str
+    # One of URL_SOURCES.
+    base_url_source: str = "argument"
 
     def __repr__(self) -> str:
         return (
             f"Settings(base_url={self.base_url!r}, key_id={self.key_id!r}, secret='***', "
-            f"auth={self.auth!r})"
+            f"auth={self.auth!r}, base_url_source={self.base_url_source!r})"
         )
+
+    def where_the_url_came_from(self) -> str:
+        """The base URL's origin, as a Python caller would change it."""
+        if self.base_url_source == "environment":
+            return f"from {BASE_URL_ENV}"
+        if self.base_url_source == "default":
+            return f"the default; pass base_url= or set {BASE_URL_ENV}"
+        return "from base_url="
 
 
 def spec_base_url() -> str:
@@ -67,16 +93,32 @@ def resolve_settings(
     key_id = key_id or env.get(KEY_ID_ENV)
     secret = secret or env.get(KEY_ENV)
     if not key_id or not secret:
-        missing = " and ".join(
+        missing = tuple(
             name for name, value in (("key_id", key_id), ("secret", secret)) if not value
         )
         raise ConfigurationError(
-            f"no {missing}: pass key_id= and secret=, or set {KEY_ID_ENV} and {KEY_ENV}"
+            f"no {' and '.join(missing)}: pass key_id= and secret=, or set {KEY_ID_ENV} and "
+            f"{KEY_ENV}",
+            settings=missing,
         )
     scheme = auth or env.get(AUTH_ENV) or "signature"
     if scheme not in AUTH_SCHEMES:
-        raise ConfigurationError(f"auth must be one of {', '.join(AUTH_SCHEMES)}, not {scheme!r}")
-    url = (base_url or env.get(BASE_URL_ENV) or default_base_url or spec_base_url()).rstrip("/")
+        raise ConfigurationError(
+            f"auth must be one of {', '.join(AUTH_SCHEMES)}, not {scheme!r}",
+            settings=("auth",),
+            value=scheme,
+        )
+    if base_url:
+        url, source = base_url, "argument"
+    elif env.get(BASE_URL_ENV):
+        url, source = env[BASE_URL_ENV], "environment"
+    else:
+        url, source = default_base_url or spec_base_url(), "default"
+    url = url.rstrip("/")
     if not url.startswith(("http://", "https://")):
-        raise ConfigurationError(f"base_url must start with http:// or https://, not {url!r}")
-    return Settings(base_url=url, key_id=key_id, secret=secret, auth=scheme)
+        raise ConfigurationError(
+            f"base_url must start with http:// or https://, not {url!r}",
+            settings=("base_url",),
+            value=url,
+        )
+    return Settings(base_url=url, key_id=key_id, secret=secret, auth=scheme, base_url_source=source)

@@ -4,9 +4,11 @@ walks every page of a listing; what the API refuses is one `EV_*` line and exit 
 from __future__ import annotations
 
 import json
+import socket
 
 import pytest
 from cli_runner import evocalize, json_lines, json_out
+from evocalize import client as evocalize_client
 
 
 def test_call_sends_the_body_and_prints_the_answers_data(env: dict[str, str]) -> None:
@@ -145,3 +147,99 @@ def test_an_order_placed_and_edited_with_a_program_name_round_trips(env: dict[st
     assert renamed["programName"] == "New Program Name"
     read = json_out(evocalize("call", "getOrder", "-p", f"orderId={placed['id']}", env=env))
     assert read["programName"] == "New Program Name"
+
+
+def test_call_and_list_take_the_python_name_as_well_as_the_operation_id(
+    env: dict[str, str],
+) -> None:
+    body = json.dumps({"id": "py-name", "name": "Python name", "email": "py@example.com"})
+    assert evocalize("call", "create_or_update_user", "-b", body, env=env).exit_code == 0
+    by_id = json_out(evocalize("call", "getUser", "-p", "userId=py-name", env=env))
+    by_name = json_out(evocalize("call", "get_user", "-p", "user_id=py-name", env=env))
+    assert by_id == by_name
+    assert by_name["name"] == "Python name"
+    group = json.dumps({"id": "py-group", "name": "Python name"})
+    assert evocalize("call", "create_or_update_group", "-b", group, env=env).exit_code == 0
+    listed = json_lines(evocalize("list", "list_groups", env=env))
+    assert "py-group" in {group["id"] for group in listed}
+    misspelled = evocalize("call", "get_usr", env=env)
+    assert misspelled.exit_code == 2
+    assert "did you mean get_user" in misspelled.stderr
+
+
+def test_call_help_says_it_takes_the_operation_id_or_the_python_name() -> None:
+    shown = " ".join(evocalize("call", "--help").stdout.split())
+    assert "operationId (getUser) or its Python name (get_user)" in shown
+    listed = evocalize("operations").stdout
+    assert any(line.split()[1:3] == ["get_user", "getUser"] for line in listed.splitlines())
+
+
+@pytest.mark.parametrize(
+    ("args", "drop", "says"),
+    [
+        (
+            ["call", "listUsers"],
+            ("EVOCALIZE_CLIENT_KEY_ID",),
+            "evocalize call: no client key id: give --key-id, or set EVOCALIZE_CLIENT_KEY_ID",
+        ),
+        (
+            ["list", "listUsers"],
+            ("EVOCALIZE_CLIENT_KEY_ID", "EVOCALIZE_CLIENT_KEY"),
+            "evocalize list: no client key id and client key: give --key-id and --key, or set "
+            "EVOCALIZE_CLIENT_KEY_ID and EVOCALIZE_CLIENT_KEY",
+        ),
+        (
+            ["call", "listUsers", "--auth", "basic"],
+            (),
+            "evocalize call: Invalid value for '--auth': must be one of signature, "
+            "shared-secret, not 'basic' (from --auth or EVOCALIZE_AUTH)",
+        ),
+        (
+            ["push", "users", "-", "--url", "partner-api.example.com"],
+            (),
+            "evocalize push: Invalid value for '--url': must be a URL that starts with http:// "
+            "or https://, not 'partner-api.example.com' (from --url or EVOCALIZE_BASE_URL)",
+        ),
+    ],
+    ids=["no-key-id", "no-credentials", "bad-auth", "bad-url"],
+)
+def test_a_bad_configuration_is_a_usage_error_in_the_command_line_s_terms(
+    env: dict[str, str], args: list[str], drop: tuple[str, ...], says: str
+) -> None:
+    configured = {name: value for name, value in env.items() if name not in drop}
+    # typer's runner sets the variables it is given over the real environment; None unsets.
+    result = evocalize(*args, env={**configured, **dict.fromkeys(drop)}, input="")
+    assert result.exit_code == 2, result.output
+    assert result.stderr.strip().splitlines() == [f"{says} (see 'evocalize {args[0]} --help')"]
+    assert "key_id=" not in result.stderr and "base_url" not in result.stderr
+
+
+def _unreachable_url() -> str:
+    """A loopback URL on which nothing listens: a port just bound and let go."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    return f"http://127.0.0.1:{port}"
+
+
+@pytest.mark.parametrize("source", ["flag", "environment", "default"])
+def test_a_connection_error_says_which_url_was_tried_and_where_it_came_from(
+    env: dict[str, str], monkeypatch: pytest.MonkeyPatch, source: str
+) -> None:
+    url = _unreachable_url()
+    args = ["call", "listUsers"]
+    configured: dict[str, str | None] = {**env, "EVOCALIZE_BASE_URL": None}
+    if source == "flag":
+        args += ["--url", url]
+        origin = "(from --url)"
+    elif source == "environment":
+        configured["EVOCALIZE_BASE_URL"] = url
+        origin = "(from EVOCALIZE_BASE_URL)"
+    else:
+        # The production server, moved to the unreachable port for the test.
+        monkeypatch.setattr(evocalize_client, "DEFAULT_BASE_URL", url)
+        origin = "(the default; set --url or EVOCALIZE_BASE_URL)"
+    result = evocalize(*args, env=configured)
+    assert result.exit_code == 1, result.output
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith(f"error: no answer from {url} {origin}: "), line

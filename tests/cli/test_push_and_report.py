@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from cli_runner import evocalize, json_lines, json_out
 from evocalize import Evocalize
+from evocalize.commands.entries import entry_schema, read_entries
 from evocalize.commands.push import OPERATIONS, Kind
 from evocalize.spec import operation_spec, operation_specs, resolve
 
@@ -128,15 +129,60 @@ def test_push_of_items_needs_a_repository(env: dict[str, str], tmp_path: Path) -
     assert "push items needs --repository" in result.stderr
 
 
-def test_a_line_that_is_not_json_stops_the_push_saying_where(
+def test_a_line_that_is_not_json_stops_the_push_saying_where_before_anything_is_sent(
     env: dict[str, str], tmp_path: Path
 ) -> None:
     source = tmp_path / "broken.jsonl"
-    source.write_text('{"id": "ok-1", "name": "A", "email": "a@example.com"}\n{not json\n')
+    source.write_text('{"id": "nj-1", "name": "A", "email": "a@example.com"}\n{not json\n')
     result = evocalize("push", "users", str(source), env=env)
     assert result.exit_code == 1
     assert "broken.jsonl: line 2 is not JSON" in result.stderr
+    assert "1 line cannot be read; nothing was sent" in result.stderr
     assert "Traceback" not in result.output
+    unsent = evocalize("call", "getUser", "-p", "userId=nj-1", env=env)
+    assert unsent.stderr.startswith("EV_OBJECT_NOT_FOUND"), unsent.stderr
+
+
+@pytest.mark.parametrize("via_stdin", [False, True], ids=["file", "stdin"])
+def test_a_file_with_bad_lines_in_the_middle_sends_nothing_and_lists_each_bad_line(
+    env: dict[str, str], tmp_path: Path, via_stdin: bool
+) -> None:
+    prefix = "mid-stdin" if via_stdin else "mid-file"
+    good = [json.dumps(entry) for entry in users(6, prefix)]
+    lines = [*good[:3], "{not json", *good[3:5], '["unclosed"', good[5]]
+    source = tmp_path / "middle.jsonl"
+    source.write_text("\n".join(lines) + "\n")
+    if via_stdin:
+        result = evocalize("push", "users", "-", input=source.read_text(), env=env)
+    else:
+        result = evocalize("push", "users", str(source), env=env)
+    assert result.exit_code == 1
+    assert "line 4 is not JSON" in result.stderr
+    assert "line 7 is not JSON" in result.stderr
+    assert "2 lines cannot be read; nothing was sent" in result.stderr
+    for entry in users(6, prefix):
+        read = evocalize("call", "getUser", "-p", f"userId={entry['id']}", env=env)
+        assert read.exit_code == 1
+        assert read.stderr.startswith("EV_OBJECT_NOT_FOUND"), read.stderr
+
+
+def test_csv_lines_with_too_many_cells_are_each_listed_and_nothing_is_sent(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    source = tmp_path / "people.csv"
+    rows = ["id,name,email"] + [f"csv-{n},User {n},csv{n}@example.com" for n in range(30)]
+    for n in range(1, 26):  # 25 lines with one cell too many
+        rows[n] += ",extra"
+    source.write_text("\n".join(rows) + "\n")
+    result = evocalize("push", "users", str(source), env=env)
+    assert result.exit_code == 1
+    assert "people.csv: line 2 has more cells than the header" in result.stderr
+    assert "people.csv: line 21 has more cells than the header" in result.stderr
+    assert "line 22 has more cells" not in result.stderr  # the listing stops at 20
+    assert "and 5 more bad lines" in result.stderr
+    assert "25 lines cannot be read; nothing was sent" in result.stderr
+    unsent = evocalize("call", "getUser", "-p", "userId=csv-29", env=env)
+    assert unsent.stderr.startswith("EV_OBJECT_NOT_FOUND"), unsent.stderr
 
 
 def test_report_show_wait_and_errors_read_a_batch(env: dict[str, str]) -> None:
@@ -198,3 +244,78 @@ def test_every_kind_pushes_the_spec_s_own_example(
     result = evocalize("push", kind.value, str(source), *repository, "--json", env=env)
     summary = json_out(result)
     assert summary["succeeded"] == summary["total"] == len(entries)
+
+
+def _example_of(help_text: str) -> list[str]:
+    """The example rows at the end of `push KIND --help`."""
+    lines = help_text.rstrip().splitlines()
+    start = lines.index("Example:") + 1
+    return [line.strip() for line in lines[start:]]
+
+
+@pytest.mark.parametrize("kind", list(Kind))
+def test_push_kind_help_lists_the_csv_columns_of_the_spec_with_an_example(kind: Kind) -> None:
+    schema = entry_schema(operation_spec(OPERATIONS[kind]))
+    result = evocalize("push", kind.value, "--help")
+    assert result.exit_code == 0, result.output
+    text = result.stdout
+    assert f"CSV columns of {kind.value} (from the spec" in text
+    listed = text[text.index("CSV columns of") :]
+    for name, field in schema["properties"].items():
+        field = resolve(field)
+        if "properties" in field:  # a nested object: one dotted column a field
+            for inner in field["properties"]:
+                assert f" {name}.{inner} " in listed, (name, inner)
+        else:
+            assert f" {name} " in listed, name
+    assert "A dotted header is a field of a nested object (values.price)" in text
+    assert "A cell of an array or\nan object is JSON" in text
+    # The example reads as an entry of the kind.
+    (entry,) = read_entries(_example_of(text), "csv", schema)
+    assert set(entry) <= set(schema["properties"])
+    assert set(schema.get("required", [])) <= set(entry)
+
+
+def test_push_help_without_a_kind_says_how_to_see_the_columns() -> None:
+    assert "evocalize push KIND --help" in evocalize("push", "--help").stdout
+
+
+def test_the_users_example_of_the_help_pushes_a_user_with_a_membership(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    example = _example_of(evocalize("push", "users", "--help").stdout)
+    assert '""groupId"": ' in example[1] and '""role"": ""group_user""' in example[1]
+    (entry,) = read_entries(example, "csv", entry_schema(operation_spec(OPERATIONS[Kind.users])))
+    (membership,) = entry["groups"]
+    group = json.dumps({"id": membership["groupId"], "name": "Example team"})
+    assert evocalize("call", "createOrUpdateGroup", "-b", group, env=env).exit_code == 0
+    source = tmp_path / "example.csv"
+    # Another test's user may hold the example's email already.
+    source.write_text("\n".join(example).replace(entry["email"], "help-row@example.com") + "\n")
+    result = evocalize("push", "users", str(source), env=env)
+    assert result.exit_code == 0, result.output
+    user = json_out(evocalize("call", "getUser", "-p", f"userId={entry['id']}", env=env))
+    assert user["email"] == "help-row@example.com"
+    assert membership["groupId"] in json.dumps(user)
+
+
+def test_every_kind_of_unreadable_csv_line_is_listed_with_its_own_number(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    source = tmp_path / "mixed.csv"
+    source.write_text(
+        "id,name,email,replaceGroups\n"
+        'mx-1,"A"B,a@example.com,\n'  # a quote inside a quoted cell
+        "mx-2,B,b@example.com,maybe\n"  # not a boolean
+        "mx-3,C,c@example.com,,extra\n"  # one cell too many
+        "mx-4,D,d@example.com,false\n"
+    )
+    result = evocalize("push", "users", str(source), env=env)
+    assert result.exit_code == 1
+    errors = result.stderr.strip().splitlines()
+    assert errors[0].startswith("error: ") and "mixed.csv: line 2 is not readable CSV" in errors[0]
+    assert "mixed.csv: line 3, replaceGroups: expected boolean" in errors[1]
+    assert "mixed.csv: line 4 has more cells than the header" in errors[2]
+    assert errors[3].endswith("3 lines cannot be read; nothing was sent")
+    unsent = evocalize("call", "getUser", "-p", "userId=mx-4", env=env)
+    assert unsent.stderr.startswith("EV_OBJECT_NOT_FOUND"), unsent.stderr

@@ -249,7 +249,7 @@ def test_connection_failures_raise_a_connection_error() -> None:
     def handler(request: httpx.Request) -> httpx.Response:
         raise httpx.ConnectError("refused", request=request)
 
-    with pytest.raises(errors.APIConnectionError, match=r"sandbox\.test"):
+    with pytest.raises(errors.APIConnectionError, match=r"sandbox\.test \(from base_url=\)"):
         facade(handler).users.list_users()
 
 
@@ -259,6 +259,10 @@ def test_settings_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setenv("EVOCALIZE_CLIENT_KEY", SECRET)
     ev = Evocalize()
     assert ev.settings.base_url == "http://env.test" and ev.settings.key_id == "env-kid"
+    assert ev.settings.base_url_source == "environment"
+    assert Evocalize("http://arg.test").settings.base_url_source == "argument"
+    monkeypatch.delenv("EVOCALIZE_BASE_URL")
+    assert Evocalize().settings.base_url_source == "default"
 
 
 def test_missing_credentials_name_both_ways_to_give_them(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -16,9 +16,19 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
+# typer 0.27 vendors click and re-exports only some of its exceptions.
+from typer._click import exceptions as click_exceptions
+
 from evocalize._bodies import as_plain
 from evocalize.client import Evocalize, snake_case
-from evocalize.settings import AUTH_ENV, BASE_URL_ENV, KEY_ENV, KEY_ID_ENV
+from evocalize.settings import (
+    AUTH_ENV,
+    AUTH_SCHEMES,
+    BASE_URL_ENV,
+    KEY_ENV,
+    KEY_ID_ENV,
+    ConfigurationError,
+)
 from evocalize.spec import OperationSpec, resolve
 
 Url = Annotated[
@@ -46,8 +56,45 @@ Json = Annotated[bool, typer.Option("--json", help="Machine-readable JSON output
 stderr = Console(stderr=True)
 
 
+# Each setting of `resolve_settings` as the command line names it: its flag and its variable.
+OPTIONS = {
+    "key_id": ("--key-id", KEY_ID_ENV),
+    "secret": ("--key", KEY_ENV),
+    "auth": ("--auth", AUTH_ENV),
+    "base_url": ("--url", BASE_URL_ENV),
+}
+
+
 def connect(url: str | None, key_id: str | None, key: str | None, auth: str | None) -> Evocalize:
-    return Evocalize(base_url=url, key_id=key_id, secret=key, auth=auth)
+    """The client; what it cannot be set up from is a usage error (exit 2), said with the command
+    line's flags and variables."""
+    try:
+        return Evocalize(base_url=url, key_id=key_id, secret=key, auth=auth)
+    except ConfigurationError as error:
+        raise usage_error(error) from None
+
+
+def usage_error(error: ConfigurationError) -> click_exceptions.UsageError:
+    """A ConfigurationError as the command line says it."""
+    named = [OPTIONS[name] for name in error.settings if name in OPTIONS]
+    if not named:
+        return click_exceptions.UsageError(str(error))
+    flags = " and ".join(flag for flag, _ in named)
+    variables = " and ".join(variable for _, variable in named)
+    if error.value is None:
+        what = " and ".join(
+            {"--key-id": "client key id", "--key": "client key"}.get(flag, flag)
+            for flag, _ in named
+        )
+        return click_exceptions.UsageError(f"no {what}: give {flags}, or set {variables}")
+    if error.settings == ("auth",):
+        wanted = f"one of {', '.join(AUTH_SCHEMES)}"
+    else:
+        wanted = "a URL that starts with http:// or https://"
+    return click_exceptions.BadParameter(
+        f"must be {wanted}, not {error.value!r} (from {flags} or {variables})",
+        param_hint=f"'{flags}'",
+    )
 
 
 def jsonable(value: Any) -> Any:

@@ -43,6 +43,25 @@ def guess_format(name: str) -> str:
 def read_entries(
     lines: Iterable[str], file_format: str, schema: Mapping[str, Any]
 ) -> Iterator[Any]:
+    """The entries of the file; an EntryError at the first line that cannot be read."""
+    for entry in _read(lines, file_format, schema):
+        if isinstance(entry, EntryError):
+            raise entry
+        yield entry
+
+
+def entry_errors(
+    lines: Iterable[str], file_format: str, schema: Mapping[str, Any]
+) -> Iterator[EntryError]:
+    """Every line of the file that cannot be read, one error each, in order: what `push` checks
+    before it sends anything."""
+    for entry in _read(lines, file_format, schema):
+        if isinstance(entry, EntryError):
+            yield entry
+
+
+def _read(lines: Iterable[str], file_format: str, schema: Mapping[str, Any]) -> Iterator[Any]:
+    """Each entry, or in its place the EntryError saying why its line cannot be read."""
     if file_format == "csv":
         return _csv_entries(lines, schema)
     return _json_lines(lines)
@@ -55,7 +74,7 @@ def _json_lines(lines: Iterable[str]) -> Iterator[Any]:
         try:
             yield json.loads(line)
         except json.JSONDecodeError as error:
-            raise EntryError(f"line {number} is not JSON ({error.msg})") from None
+            yield EntryError(f"line {number} is not JSON ({error.msg})")
 
 
 def _field_schema(schema: Mapping[str, Any], name: str) -> Mapping[str, Any]:
@@ -86,25 +105,48 @@ def _cell(text: str, schema: Mapping[str, Any]) -> Any:
     return value
 
 
-def _csv_entries(lines: Iterable[str], schema: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
+def _csv_entries(
+    lines: Iterable[str], schema: Mapping[str, Any]
+) -> Iterator[dict[str, Any] | EntryError]:
     reader = csv.DictReader(lines, strict=True)
     try:
-        for row in reader:
-            entry: dict[str, Any] = {}
-            for header, text in row.items():
-                if header is None or text is None:
-                    raise EntryError(f"line {reader.line_num} has more cells than the header")
-                if text == "":
-                    continue
-                *parents, name = header.strip().split(".")
-                node, target = schema, entry
-                for parent in parents:
-                    node = _field_schema(node, parent)
-                    target = target.setdefault(parent, {})
-                try:
-                    target[name] = _cell(text, _field_schema(node, name))
-                except ValueError as error:
-                    raise EntryError(f"line {reader.line_num}, {header}: {error}") from None
-            yield entry
+        reader.fieldnames  # noqa: B018 (reads the header, so line numbers count it)
     except csv.Error as error:
-        raise EntryError(f"line {reader.line_num} is not readable CSV ({error})") from None
+        yield EntryError(f"line 1 (the header) is not readable CSV ({error})")
+        return
+    while True:
+        # Where the row starts (the lines read so far are counted by the underlying reader).
+        start = reader.reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            # The reader starts afresh at the next line: the lines after it are checked too.
+            yield EntryError(f"line {start} is not readable CSV ({error})")
+            continue
+        try:
+            yield _csv_entry(row, schema, reader.line_num)
+        except EntryError as error:
+            yield error
+
+
+def _csv_entry(
+    row: Mapping[str | None, Any], schema: Mapping[str, Any], line: int
+) -> dict[str, Any]:
+    entry: dict[str, Any] = {}
+    for header, text in row.items():
+        if header is None or text is None:
+            raise EntryError(f"line {line} has more cells than the header")
+        if text == "":
+            continue
+        *parents, name = header.strip().split(".")
+        node, target = schema, entry
+        for parent in parents:
+            node = _field_schema(node, parent)
+            target = target.setdefault(parent, {})
+        try:
+            target[name] = _cell(text, _field_schema(node, name))
+        except ValueError as error:
+            raise EntryError(f"line {line}, {header}: {error}") from None
+    return entry

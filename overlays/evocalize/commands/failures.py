@@ -20,7 +20,21 @@ from typer._click import exceptions as click_exceptions
 
 from evocalize.audience import AudienceCsvError
 from evocalize.batches import BatchIncomplete
-from evocalize.errors import APIError, EvocalizeError, RequestValidationError
+from evocalize.errors import (
+    APIConnectionError,
+    APIError,
+    APITimeoutError,
+    EvocalizeError,
+    RequestValidationError,
+)
+from evocalize.settings import BASE_URL_ENV
+
+# Where the base URL came from (Settings.base_url_source), in the command line's terms.
+URL_ORIGINS = {
+    "argument": "from --url",
+    "environment": f"from {BASE_URL_ENV}",
+    "default": f"the default; set --url or {BASE_URL_ENV}",
+}
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -44,6 +58,9 @@ def one_line(error: BaseException) -> str:
     if isinstance(error, RequestValidationError):
         more = f" (and {len(error.errors) - 1} more)" if len(error.errors) > 1 else ""
         return f"{error.code}: {error.message}{more}; nothing was sent"
+    if isinstance(error, APIConnectionError) and error.url and error.url_source in URL_ORIGINS:
+        what = "timed out waiting for" if isinstance(error, APITimeoutError) else "no answer from"
+        return f"error: {what} {error.url} ({URL_ORIGINS[error.url_source]}): {error.reason}"
     if isinstance(error, OSError) and error.filename is not None:
         return f"error: {error.filename}: {error.strerror or error}"
     return f"error: {error}"

@@ -1,4 +1,5 @@
-"""`evocalize call` and `evocalize list`: any operation of the spec, by its operationId.
+"""`evocalize call` and `evocalize list`: any operation of the spec, by its operationId
+(`getUser`) or its Python name (`get_user`), as `evocalize operations` lists both.
 
 Nothing here names an operation: parameters, bodies and paging come from the spec through the
 facade, so an operation added to `openapi.yaml` is callable here once the client is regenerated.
@@ -30,7 +31,12 @@ from .common import (
 )
 
 OperationId = Annotated[
-    str, typer.Argument(help="The operationId, as `evocalize operations` lists them.")
+    str,
+    typer.Argument(
+        help="The operation: its operationId (getUser) or its Python name (get_user), both "
+        "as `evocalize operations` lists them.",
+        metavar="OPERATION",
+    ),
 ]
 Params = Annotated[
     list[str] | None,
@@ -43,12 +49,19 @@ Params = Annotated[
 ]
 
 
-def find_operation(operation_id: str) -> Operation[Any]:
-    if operation_id in OPERATIONS:
-        return OPERATIONS[operation_id]
-    close = difflib.get_close_matches(operation_id, OPERATIONS, n=3)
+# Each operation by its Python name (`get_user`), next to OPERATIONS by operationId.
+BY_PYTHON_NAME = {operation.name: operation for operation in OPERATIONS.values()}
+
+
+def find_operation(name: str) -> Operation[Any]:
+    """The operation named by its operationId or by its Python name."""
+    found = OPERATIONS.get(name) or BY_PYTHON_NAME.get(name)
+    if found is not None:
+        return found
+    known = [*OPERATIONS, *BY_PYTHON_NAME]
+    close = difflib.get_close_matches(name, known, n=3)
     hint = f"; did you mean {', '.join(close)}?" if close else "; see `evocalize operations`"
-    raise typer.BadParameter(f"no operation {operation_id!r}{hint}", param_hint="OPERATION_ID")
+    raise typer.BadParameter(f"no operation {name!r}{hint}", param_hint="OPERATION")
 
 
 def _arguments(spec: OperationSpec, pairs: list[str] | None) -> dict[str, Any]:
@@ -98,7 +111,8 @@ def call(
     key: Key = None,
     auth: Auth = None,
 ) -> None:
-    """Call one operation and print its answer's `data` as JSON.
+    """Call one operation and print its answer's `data` as JSON. OPERATION is its operationId
+    (getUser) or its Python name (get_user): `evocalize operations` lists both.
 
     Example: evocalize call getUser --param userId=jane
     """
@@ -109,7 +123,7 @@ def call(
     if body is not None:
         payload = _shaped_body(spec, json_argument(body, "--body"))
     elif operation.body is not None and operation.body.required:
-        raise typer.BadParameter(f"{operation_id} needs a --body", param_hint="--body")
+        raise typer.BadParameter(f"{operation.operation_id} needs a --body", param_hint="--body")
     with connect(url, key_id, key, auth) as ev:
         response = ev.call_raw(operation.operation_id, body=payload, **params)
     raise_for_response(response)
@@ -128,6 +142,7 @@ def list_(
     auth: Auth = None,
 ) -> None:
     """Print every item of a paginated listing, page after page, one JSON object a line.
+    OPERATION is its operationId (listUsers) or its Python name (list_users).
 
     Example: evocalize list listUsers | head
     """
@@ -135,8 +150,8 @@ def list_(
     if not operation.paginated:
         paginated = sorted(op.operation_id for op in OPERATIONS.values() if op.paginated)
         raise typer.BadParameter(
-            f"{operation_id} is not paginated; these are: {', '.join(paginated)}",
-            param_hint="OPERATION_ID",
+            f"{operation.operation_id} is not paginated; these are: {', '.join(paginated)}",
+            param_hint="OPERATION",
         )
     params = _arguments(operation_spec(operation.operation_id), param)
     ev: Evocalize
