@@ -81,13 +81,19 @@ def test_the_sandbox_without_faults_passes_the_same_runs(sandbox: EmbeddedSandbo
 
 def test_a_deleted_item_still_readable_fails_use_after_free(sandbox: EmbeddedSandbox) -> None:
     app = ItemReadableAfterDelete(sandbox.app)
-    exit_code, failed = failed_checks(
-        sandbox,
-        app,
-        ("createOrUpdateItem", "deleteItem", "getItem"),
-        phases=("stateful",),
-        max_examples=80,
-    )
+    # A stateful run explores by seed, and schemathesis keeps state per process, so the same seed
+    # may not chain create -> delete -> read after other tests: a few seeds, the fault found once.
+    for seed in (1, 2, 3, 4, 5):
+        exit_code, failed = failed_checks(
+            sandbox,
+            app,
+            ("createOrUpdateItem", "deleteItem", "getItem"),
+            phases=("stateful",),
+            max_examples=80,
+            seed=seed,
+        )
+        if exit_code != 0:
+            break
     assert exit_code != 0
     assert "use_after_free" in failed["getItem"]
 
