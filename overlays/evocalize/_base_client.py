@@ -61,13 +61,20 @@ def decode(response: httpx.Response) -> Any:
         return _NOT_JSON
 
 
-def result(operation: Operation[T], response: httpx.Response) -> T:
-    """The answer's `data` as the generated model; the typed error of an error answer."""
+def checked_payload(response: httpx.Response) -> Any:
+    """The decoded body of a success answer; the typed error of an error answer (any non-2xx,
+    and a 2xx holding `errors`)."""
     payload = decode(response)
     if not response.is_success or (type(payload) is dict and payload.get("errors")):
         details = None if payload is _NOT_JSON else evocalize_error_details(payload)
         if details or not response.is_success:
             raise_error(response, details)
+    return payload
+
+
+def result(operation: Operation[T], response: httpx.Response) -> T:
+    """The answer's `data` as the generated model; the typed error of an error answer."""
+    payload = checked_payload(response)
     if payload is not None and type(payload) is not dict:
         raise _mismatch(operation, response, "the body is not a JSON object")
     try:
@@ -81,11 +88,7 @@ def page_of(
     operation: Operation[Any], response: httpx.Response, item: Callable[[Any], T]
 ) -> tuple[list[T], str | None, Mapping[str, Any]]:
     """A listing's items (as models), its next page token and the decoded page."""
-    payload = decode(response)
-    if not response.is_success or (type(payload) is dict and payload.get("errors")):
-        details = None if payload is _NOT_JSON else evocalize_error_details(payload)
-        if details or not response.is_success:
-            raise_error(response, details)
+    payload = checked_payload(response)
     if type(payload) is not dict:
         raise _mismatch(operation, response, "the page is not a JSON object")
     found: Any = payload

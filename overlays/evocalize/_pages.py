@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator, Mapping
 from typing import Any, Generic, TypeVar
 
-from evocalize.pagination import CycleGuard, RepeatedCursorError
+from evocalize.pagination import CycleGuard, repeated_cursor
 
 __all__ = ["AsyncPage", "AsyncPaginator", "SyncPage"]
 
@@ -47,14 +47,6 @@ class _PageBase(Generic[T]):
         return f"{type(self).__name__}({len(self.data)} items{more})"
 
 
-def _repeated(token: str, pages: int) -> RepeatedCursorError:
-    shown = token if len(token) <= 60 else token[:57] + "..."
-    return RepeatedCursorError(
-        f"the server pointed again at the page {shown!r} after {pages} "
-        f"page{'' if pages == 1 else 's'}; stopping instead of walking in a circle"
-    )
-
-
 class SyncPage(_PageBase[T]):
     """One page of a listing; iterating it walks every item of this page and the next ones."""
 
@@ -82,7 +74,7 @@ class SyncPage(_PageBase[T]):
         yield page
         while page.next_page_token is not None:
             if guard.seen_before(page.next_page_token):
-                raise _repeated(page.next_page_token, guard.pages)
+                raise repeated_cursor(page.next_page_token, guard.pages)
             page = page.next_page()
             yield page
 
@@ -121,7 +113,7 @@ class AsyncPage(_PageBase[T]):
         yield page
         while page.next_page_token is not None:
             if guard.seen_before(page.next_page_token):
-                raise _repeated(page.next_page_token, guard.pages)
+                raise repeated_cursor(page.next_page_token, guard.pages)
             page = await page.next_page()
             yield page
 

@@ -48,6 +48,7 @@ __all__ = [
     "aiter_pages",
     "iter_items",
     "iter_pages",
+    "repeated_cursor",
 ]
 
 T = TypeVar("T")
@@ -71,6 +72,16 @@ class PaginationError(EvocalizeError):
 
 class RepeatedCursorError(PaginationError):
     """The server pointed back at a page already fetched: walking on would never end."""
+
+
+def repeated_cursor(cursor: Cursor, pages: int) -> RepeatedCursorError:
+    """The error that stops a walk whose server pointed at `cursor` again after `pages` pages."""
+    shown = repr(cursor)
+    shown = shown if len(shown) <= 60 else shown[:57] + "..."
+    return RepeatedCursorError(
+        f"the server pointed again at the page {shown} after {pages} "
+        f"page{'' if pages == 1 else 's'}; stopping instead of walking in a circle"
+    )
 
 
 @dataclass(frozen=True)
@@ -322,13 +333,7 @@ class _Walk(Generic[T]):
         if following is None:
             self.params = None
         elif self.guard.seen_before(following):
-            shown = repr(following)
-            shown = shown if len(shown) <= 60 else shown[:57] + "..."
-            self.repeated = RepeatedCursorError(
-                f"the server pointed again at the page {shown} after {self.guard.pages} "
-                f"page{'' if self.guard.pages == 1 else 's'}; stopping instead of walking in a "
-                "circle"
-            )
+            self.repeated = repeated_cursor(following, self.guard.pages)
         else:
             self.cursor = following
             self.params = {**self.params, **self.strategy.next_params(following, self.params)}
