@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 import httpx
 
-from evocalize._operation import OPERATION_EXTENSION, Operation
+from evocalize._operation import OPERATION_EXTENSION, Operation, compact_json
 from evocalize._pages import AsyncPage, AsyncPaginator, SyncPage
 from evocalize.auth import SIGNED_EXTENSION, SharedSecretAuth, SignatureAuth, key_auth
 from evocalize.batches import (
@@ -174,7 +174,7 @@ class _ClientCore:
                 headers = None
             else:
                 sent = schema.prepare(body, extra_body, operation.operation_id)
-                content = json.dumps(sent, separators=(",", ":"), ensure_ascii=False).encode()
+                content = compact_json(sent).encode()
         elif schema is not None and schema.required:
             raise TypeError(f"{operation.name}() needs body=")
         if extra_headers:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from evocalize_client.models import BatchInputObject, BatchItemError, BatchReport
 from evocalize_client.types import Unset
 
-from evocalize._bodies import BodySchema
+from evocalize._bodies import BodySchema, Checked
 from evocalize._operation import Operation
 from evocalize.batches import BatchEntryError, BatchProgress
 from evocalize.errors import ErrorDetail
@@ -50,6 +50,9 @@ class _Backend:
     def check(self, entry: Any) -> tuple[Any, list[ErrorDetail]]:
         return self._schema.prepare_entry(entry)
 
+    def _checked(self, chunk: list[Any]) -> Checked:
+        return Checked(self._schema.wrap(chunk))
+
 
 class OperationBatches(_Backend):
     """`BatchBackend` over one batch operation of a synchronous client."""
@@ -59,8 +62,8 @@ class OperationBatches(_Backend):
         self._client = client
 
     def submit(self, chunk: list[Any]) -> str:
-        # Entries were checked one by one already: the body is sent as it is.
-        answer = self._client._call(self._operation, self._path, body=self._schema.wrap(chunk))
+        # Entries were checked one by one already (`check`): the body is sent as it is.
+        answer = self._client._call(self._operation, self._path, body=self._checked(chunk))
         return str(answer.report_id)
 
     def report(self, report_id: str) -> BatchProgress:
@@ -80,9 +83,7 @@ class AsyncOperationBatches(_Backend):
         self._client = client
 
     async def submit(self, chunk: list[Any]) -> str:
-        answer = await self._client._call(
-            self._operation, self._path, body=self._schema.wrap(chunk)
-        )
+        answer = await self._client._call(self._operation, self._path, body=self._checked(chunk))
         return str(answer.report_id)
 
     async def report(self, report_id: str) -> BatchProgress:

@@ -23,7 +23,7 @@ import pydantic
 
 from evocalize.errors import ErrorDetail, RequestValidationError
 
-__all__ = ["BodySchema", "as_plain"]
+__all__ = ["BodySchema", "Checked", "as_plain"]
 
 # The generated pydantic models, imported on first use: a client that sends no body never pays
 # for building them.
@@ -41,6 +41,14 @@ def as_plain(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [as_plain(item) for item in value]
     return value
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A body already checked and written as JSON (a batch's entries, each checked alone by
+    `BodySchema.prepare_entry`): `prepare` sends it as it is instead of checking it again."""
+
+    body: Any
 
 
 @dataclass(frozen=True)
@@ -65,6 +73,8 @@ class BodySchema:
     def prepare(self, body: Any, extra_body: Mapping[str, Any] | None, operation: str) -> Any:
         """The JSON to send for `body`, checked; raises `RequestValidationError` naming every
         field that breaks the schema."""
+        if isinstance(body, Checked):
+            return merge_extra(body.body, extra_body)
         plain = as_plain(body)
         try:
             validated = self.model_class().model_validate(plain)
