@@ -41,10 +41,13 @@ def find_operation(operation_id: str) -> Operation[Any]:
         raise KeyError(f"no operation {operation_id!r}; known: {known}") from None
 
 
-def _arguments(
-    operation: Operation[Any], params: dict[str, Any]
-) -> tuple[list[Any], dict[str, Any]]:
-    """Path values and query values of `params`, named as the spec names them (`userId`)."""
+def _by_id(
+    operation_id: str, given: dict[str, Any]
+) -> tuple[Operation[Any], list[Any], dict[str, Any]]:
+    """The operation called `operation_id`, and the path values and query values of `given`,
+    named as the spec names them (`userId`)."""
+    operation = find_operation(operation_id)
+    params = dict(given)
     path = []
     for name in operation.path_params:
         if name not in params:
@@ -57,7 +60,7 @@ def _arguments(
             f"{operation.operation_id} has no parameter {', '.join(sorted(params))}; "
             f"it takes: {', '.join(known) or 'none'}"
         )
-    return path, query
+    return operation, path, query
 
 
 def _as_sent(item: Any) -> Any:
@@ -102,21 +105,18 @@ class Evocalize(SyncResources):
         """Calls an operation by its operationId, its parameters named as the spec names them:
         `ev.call("getUser", userId="u1")`. Answers the model of `data` (for a listing, the items
         of the page asked for)."""
-        operation = find_operation(operation_id)
-        path, query = _arguments(operation, dict(params))
+        operation, path, query = _by_id(operation_id, params)
         return self._call(operation, path, query, body)
 
     def call_raw(self, operation_id: str, /, *, body: Any = None, **params: Any) -> httpx.Response:
         """`call`, answering the `httpx.Response` untouched (the command line prints it)."""
-        operation = find_operation(operation_id)
-        path, query = _arguments(operation, dict(params))
+        operation, path, query = _by_id(operation_id, params)
         return self._raw(operation, path, query, body)
 
     def paginate(self, operation_id: str, /, **params: Any) -> SyncPage[Any]:
         """A listing by its operationId, its items as the JSON the API sent: the first page,
         which iterates every item of every page."""
-        operation = find_operation(operation_id)
-        path, query = _arguments(operation, dict(params))
+        operation, path, query = _by_id(operation_id, params)
         return self._list(operation, _as_sent, path, query)
 
     def __enter__(self) -> Evocalize:
@@ -157,21 +157,18 @@ class AsyncEvocalize(AsyncResources):
 
     async def call(self, operation_id: str, /, *, body: Any = None, **params: Any) -> Any:
         """`Evocalize.call`, awaited."""
-        operation = find_operation(operation_id)
-        path, query = _arguments(operation, dict(params))
+        operation, path, query = _by_id(operation_id, params)
         return await self._call(operation, path, query, body)
 
     async def call_raw(
         self, operation_id: str, /, *, body: Any = None, **params: Any
     ) -> httpx.Response:
-        operation = find_operation(operation_id)
-        path, query = _arguments(operation, dict(params))
+        operation, path, query = _by_id(operation_id, params)
         return await self._raw(operation, path, query, body)
 
     def paginate(self, operation_id: str, /, **params: Any) -> AsyncPaginator[Any]:
         """`Evocalize.paginate` for `async for`."""
-        operation = find_operation(operation_id)
-        path, query = _arguments(operation, dict(params))
+        operation, path, query = _by_id(operation_id, params)
         return self._list(operation, _as_sent, path, query)
 
     async def __aenter__(self) -> AsyncEvocalize:
