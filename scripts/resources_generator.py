@@ -16,11 +16,16 @@ than at a partner's import.
 
 from __future__ import annotations
 
+import ast
 import re
 import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+# The runtime's own rule for Python names, so generated names and the names the runtime and the
+# command line derive (`--param user_id=...`) cannot drift apart.
+from evocalize._operation import snake_case
 
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
 IDEMPOTENT_METHODS = frozenset({"get", "head", "options", "put", "delete"})
@@ -45,11 +50,6 @@ STATUS_ERRORS = {
     429: "RateLimitError",
     500: "InternalServerError",
 }
-
-
-def snake_case(name: str) -> str:
-    """openapi-python-client's Python name for an API name (`getUser` -> `get_user`)."""
-    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower().replace("-", "_")
 
 
 def tag_attribute(tag: str) -> str:
@@ -412,9 +412,14 @@ def signature(method: Method, *, entries: bool = False, extra_body: bool = True)
     return [*parts, "*", *keyword] if keyword else parts
 
 
+def path_tuple(method: Method) -> str:
+    """The tuple expression of a method's path values, in the spec's order."""
+    names = ", ".join(p.python_name for p in method.path_parameters)
+    return f"({names},)" if method.path_parameters else "()"
+
+
 def call_arguments(method: Method, *, with_body: bool = True) -> str:
-    path = ", ".join(p.python_name for p in method.path_parameters)
-    path = f"({path},)" if method.path_parameters else "()"
+    path = path_tuple(method)
     query = ", ".join(f"{p.api_name!r}: {p.python_name}" for p in method.query_parameters)
     arguments = [f"_operations.{method.constant}", path]
     if method.query_parameters or (method.body_annotation and with_body):
@@ -428,8 +433,7 @@ def call_arguments(method: Method, *, with_body: bool = True) -> str:
 
 
 def list_arguments(method: Method) -> str:
-    path = ", ".join(p.python_name for p in method.path_parameters)
-    path = f"({path},)" if method.path_parameters else "()"
+    path = path_tuple(method)
     query = ", ".join(f"{p.api_name!r}: {p.python_name}" for p in method.query_parameters)
     return (
         f"_operations.{method.constant}, {method.item}.from_dict, {path}, {{{query}}}, "
@@ -472,8 +476,7 @@ def batch_class(method: Method, is_async: bool) -> str:
     text += f'{indent}"""`{method.name}`: call it to send one batch, or `submit_all` for any\n'
     text += f'{indent}number of entries, followed to their reports\' end."""\n\n'
     text += head + docstring(method, indent * 2) + f"{indent * 2}{statement}\n\n"
-    path = ", ".join(p.python_name for p in method.path_parameters)
-    path = f"({path},)" if method.path_parameters else "()"
+    path = path_tuple(method)
     summary_type = "BatchSummary"
     text += def_line("submit_all", signature(method, entries=True), summary_type, indent, is_async)
     text += (
@@ -700,8 +703,6 @@ def write_resources(document: dict[str, Any], client: Path, models: Path, output
 def api_surface(package: Path) -> dict[str, str]:
     """The partner-facing signature of every method of the sync resources in `package`
     (`users.get_user` -> `(user_id: str, *, ...) -> User`); empty when there is none."""
-    import ast
-
     surface: dict[str, str] = {}
     for module in sorted(package.glob("*.py")) if package.is_dir() else []:
         if module.name.startswith("_"):

@@ -44,8 +44,9 @@ DOT_SEGMENTS = frozenset({".", ".."})
 
 
 def snake_case(name: str) -> str:
-    """The Python name of an API name, as the generators write it (`getUser` -> `get_user`)."""
-    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+    """The Python name of an API name, as the generators write it (`getUser` -> `get_user`,
+    `x-count` -> `x_count`)."""
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower().replace("-", "_")
 
 
 def no_data(data: Any) -> None:

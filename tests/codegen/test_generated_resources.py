@@ -13,11 +13,12 @@ from pathlib import Path
 import evocalize_resources
 import pytest
 from evocalize import AsyncEvocalize, Evocalize
+from evocalize._operation import snake_case
 from evocalize.spec import OperationSpec, operation_specs, resolve
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
-from resources_generator import api_surface, snake_case, surface_changes  # noqa: E402
+from resources_generator import api_surface, surface_changes  # noqa: E402
 
 SPECS = operation_specs()
 SYNC = Evocalize("http://x.test", "kid", "key")
