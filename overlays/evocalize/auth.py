@@ -99,17 +99,17 @@ class SignatureAuth(_KeyAuth):
                 hasher.update(chunk)
         else:
             hasher.update(request.read())
-        timestamp = str(int(self._clock()))
         request.headers.pop(KEY_HEADER, None)
-        request.headers[KEY_ID_HEADER] = self.key_id
-        request.headers[TIMESTAMP_HEADER] = timestamp
-        request.headers[SIGNATURE_HEADER] = hasher.finish(timestamp, self._secret)
+        request.headers.update(self._credentials(hasher))
         return request
 
     def headers(self, path: str, body: bytes | None) -> dict[str, str]:
         hasher = SignatureHasher(path)
-        if body:
-            hasher.update(body)
+        hasher.update(body or b"")
+        return self._credentials(hasher)
+
+    def _credentials(self, hasher: SignatureHasher) -> dict[str, str]:
+        """The key id, a fresh timestamp and the signature of what `hasher` was fed."""
         timestamp = str(int(self._clock()))
         return {
             KEY_ID_HEADER: self.key_id,
