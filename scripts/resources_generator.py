@@ -19,7 +19,7 @@ from __future__ import annotations
 import ast
 import re
 import textwrap
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -91,12 +91,10 @@ class Names:
 
     attrs: set[str]
     pydantic: set[str]
-    used_attrs: set[str] = field(default_factory=set)
 
     def attrs_class(self, name: str) -> str:
         if name not in self.attrs:
             raise SystemExit(f"regenerate: the generated client has no model {name}")
-        self.used_attrs.add(name)
         return name
 
     def pydantic_class(self, name: str) -> str:
@@ -527,25 +525,27 @@ def resource_class(tag: str, description: str, methods: list[Method], is_async: 
     return text
 
 
+def models_named(texts: list[str], names: Names) -> list[str]:
+    """The generated attrs models that these annotations or expressions name, sorted."""
+    return sorted(
+        {word for text in texts for word in re.findall(r"\b[A-Z]\w*\b", text)} & names.attrs
+    )
+
+
 def tag_module(tag: str, description: str, methods: list[Method], names: Names) -> str:
-    used = sorted(
-        {
-            word
+    used = models_named(
+        [
+            text
             for method in methods
-            for word in re.findall(
-                r"\b[A-Z]\w*\b",
-                " ".join(
-                    [
-                        method.returns,
-                        method.body_annotation or "",
-                        method.entry_annotation or "",
-                        method.item or "",
-                        *(p.annotation for p in method.parameters),
-                    ]
-                ),
+            for text in (
+                method.returns,
+                method.body_annotation or "",
+                method.entry_annotation or "",
+                method.item or "",
+                *(p.annotation for p in method.parameters),
             )
-            if word in names.attrs
-        }
+        ],
+        names,
     )
     text = HEADER + f'"""{tag}: {description.strip()}"""\n\n'
     text += "from __future__ import annotations\n\n"
@@ -581,14 +581,7 @@ def tag_module(tag: str, description: str, methods: list[Method], names: Names) 
 
 
 def operations_module(methods: list[Method], names: Names) -> str:
-    used = sorted(
-        {
-            word
-            for method in methods
-            for word in re.findall(r"\b[A-Z]\w*\b", method.parse)
-            if word in names.attrs
-        }
-    )
+    used = models_named([method.parse for method in methods], names)
     text = HEADER + '"""Every operation of the spec, described to the runtime."""\n\n'
     text += "from __future__ import annotations\n\n"
     text += "from typing import Any\n\n"
