@@ -223,9 +223,7 @@ def describe_body(spec: Spec, names: Names, node: dict[str, Any], batch: bool) -
     described: dict[str, Any] = {
         "body_annotation": annotation,
         "body_required": required,
-        "body_schema": (
-            f"BodySchema({name!r}, required={required}, batch={batch}, entries_key={entries_key!r})"
-        ),
+        "body_schema": (f"BodySchema({name!r}, required={required}, entries_key={entries_key!r})"),
     }
     if batch and entry_schema is not None:
         described["entry_annotation"] = model_forms(spec, names, entry_schema)

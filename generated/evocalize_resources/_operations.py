@@ -80,7 +80,7 @@ CREATE_OR_UPDATE_USER_BATCH: Operation[ReportReference] = Operation(
     tag="users",
     name="create_or_update_user_batch",
     summary="Create or update users in a batch",
-    body=BodySchema("UserBatch", required=True, batch=True, entries_key=None),
+    body=BodySchema("UserBatch", required=True, entries_key=None),
     report=("getBatchReport", "listBatchReportErrors"),
 )
 CREATE_OR_UPDATE_USER: Operation[User] = Operation(
@@ -94,7 +94,7 @@ CREATE_OR_UPDATE_USER: Operation[User] = Operation(
     tag="users",
     name="create_or_update_user",
     summary="Create or update a user",
-    body=BodySchema("UserInput", required=True, batch=False, entries_key=None),
+    body=BodySchema("UserInput", required=True, entries_key=None),
 )
 LIST_USER_FACEBOOK_PAGES: Operation[list[FacebookPage]] = Operation(
     operation_id="listUserFacebookPages",
@@ -158,7 +158,7 @@ CREATE_OR_UPDATE_GROUP_BATCH: Operation[ReportReference] = Operation(
     tag="groups",
     name="create_or_update_group_batch",
     summary="Create or update groups in a batch",
-    body=BodySchema("GroupBatch", required=True, batch=True, entries_key=None),
+    body=BodySchema("GroupBatch", required=True, entries_key=None),
     report=("getBatchReport", "listBatchReportErrors"),
 )
 CREATE_OR_UPDATE_GROUP: Operation[Group] = Operation(
@@ -172,7 +172,7 @@ CREATE_OR_UPDATE_GROUP: Operation[Group] = Operation(
     tag="groups",
     name="create_or_update_group",
     summary="Create or update a group",
-    body=BodySchema("GroupInput", required=True, batch=False, entries_key=None),
+    body=BodySchema("GroupInput", required=True, entries_key=None),
 )
 LIST_REPOSITORIES: Operation[list[Repository]] = Operation(
     operation_id="listRepositories",
@@ -233,7 +233,7 @@ CREATE_OR_UPDATE_ITEM: Operation[ContentItem] = Operation(
     tag="content",
     name="create_or_update_item",
     summary="Create or update a content item",
-    body=BodySchema("ContentItemInput", required=True, batch=False, entries_key=None),
+    body=BodySchema("ContentItemInput", required=True, entries_key=None),
 )
 CREATE_OR_UPDATE_ITEM_BATCH: Operation[ReportReference] = Operation(
     operation_id="createOrUpdateItemBatch",
@@ -246,7 +246,7 @@ CREATE_OR_UPDATE_ITEM_BATCH: Operation[ReportReference] = Operation(
     tag="content",
     name="create_or_update_item_batch",
     summary="Create or update content items in a batch",
-    body=BodySchema("ContentItemBatch", required=True, batch=True, entries_key=None),
+    body=BodySchema("ContentItemBatch", required=True, entries_key=None),
     report=("getBatchReport", "listBatchReportErrors"),
 )
 DELETE_ITEM_BATCH: Operation[ReportReference] = Operation(
@@ -260,7 +260,7 @@ DELETE_ITEM_BATCH: Operation[ReportReference] = Operation(
     tag="content",
     name="delete_item_batch",
     summary="Delete content items in a batch",
-    body=BodySchema("ItemIdBatch", required=True, batch=True, entries_key=None),
+    body=BodySchema("ItemIdBatch", required=True, entries_key=None),
     report=("getBatchReport", "listBatchReportErrors"),
 )
 LIST_REPOSITORY_GRANTS: Operation[PagedGrants] = Operation(
@@ -287,7 +287,7 @@ UPSERT_REPOSITORY_GRANT_BATCH: Operation[ReportReference] = Operation(
     tag="content_access",
     name="upsert_repository_grant_batch",
     summary="Upsert grants on items in a batch",
-    body=BodySchema("ContentGrantBatch", required=True, batch=True, entries_key="grants"),
+    body=BodySchema("ContentGrantBatch", required=True, entries_key="grants"),
     report=("getBatchReport", "listBatchReportErrors"),
 )
 DELETE_REPOSITORY_GRANTS: Operation[GrantsDeleted] = Operation(
@@ -301,7 +301,7 @@ DELETE_REPOSITORY_GRANTS: Operation[GrantsDeleted] = Operation(
     tag="content_access",
     name="delete_repository_grants",
     summary="Delete the grants on a repository's items",
-    body=BodySchema("GranteeFilter", required=False, batch=False, entries_key=None),
+    body=BodySchema("GranteeFilter", required=False, entries_key=None),
 )
 LIST_ITEM_GRANTS: Operation[PagedGrants] = Operation(
     operation_id="listItemGrants",
@@ -327,7 +327,7 @@ UPSERT_ITEM_GRANT: Operation[Grant] = Operation(
     tag="content_access",
     name="upsert_item_grant",
     summary="Upsert a grant on an item",
-    body=BodySchema("ContentGrantInput", required=True, batch=False, entries_key=None),
+    body=BodySchema("ContentGrantInput", required=True, entries_key=None),
 )
 DELETE_ITEM_GRANTS: Operation[GrantsDeleted] = Operation(
     operation_id="deleteItemGrants",
@@ -340,7 +340,7 @@ DELETE_ITEM_GRANTS: Operation[GrantsDeleted] = Operation(
     tag="content_access",
     name="delete_item_grants",
     summary="Delete the grants on an item",
-    body=BodySchema("GranteeFilter", required=False, batch=False, entries_key=None),
+    body=BodySchema("GranteeFilter", required=False, entries_key=None),
 )
 LIST_ACCESS_RECORDS: Operation[list[AccessRecord]] = Operation(
     operation_id="listAccessRecords",
@@ -373,7 +373,7 @@ DELETE_ACCESS_RECORDS: Operation[AccessRecordsDeleted] = Operation(
     tag="content_access_v1",
     name="delete_access_records",
     summary="Delete a repository's access records (V1)",
-    body=BodySchema("AccessRecordFilter", required=True, batch=False, entries_key=None),
+    body=BodySchema("AccessRecordFilter", required=True, entries_key=None),
     deprecated=True,
 )
 LIST_ITEM_ACCESS_RECORDS: Operation[list[AccessRecord]] = Operation(
@@ -407,7 +407,7 @@ DELETE_ITEM_ACCESS_RECORDS: Operation[AccessRecordsDeleted] = Operation(
     tag="content_access_v1",
     name="delete_item_access_records",
     summary="Delete an item's access records (V1)",
-    body=BodySchema("AccessRecordFilter", required=True, batch=False, entries_key=None),
+    body=BodySchema("AccessRecordFilter", required=True, entries_key=None),
     deprecated=True,
 )
 CREATE_OR_UPDATE_ACCESS_RECORD: Operation[AccessRecord] = Operation(
@@ -421,7 +421,7 @@ CREATE_OR_UPDATE_ACCESS_RECORD: Operation[AccessRecord] = Operation(
     tag="content_access_v1",
     name="create_or_update_access_record",
     summary="Create or update an access record (V1)",
-    body=BodySchema("AccessRecordInput", required=True, batch=False, entries_key=None),
+    body=BodySchema("AccessRecordInput", required=True, entries_key=None),
     deprecated=True,
 )
 CREATE_OR_UPDATE_ACCESS_RECORD_BATCH: Operation[ReportReference] = Operation(
@@ -435,7 +435,7 @@ CREATE_OR_UPDATE_ACCESS_RECORD_BATCH: Operation[ReportReference] = Operation(
     tag="content_access_v1",
     name="create_or_update_access_record_batch",
     summary="Create or update access records in a batch (V1)",
-    body=BodySchema("AccessRecordBatch", required=True, batch=True, entries_key=None),
+    body=BodySchema("AccessRecordBatch", required=True, entries_key=None),
     report=("getBatchReport", "listBatchReportErrors"),
     deprecated=True,
 )
@@ -475,7 +475,7 @@ PLACE_ORDER: Operation[Order] = Operation(
     tag="orders",
     name="place_order",
     summary="Place a purchase or subscription order",
-    body=BodySchema("PlaceOrderInput", required=True, batch=False, entries_key=None),
+    body=BodySchema("PlaceOrderInput", required=True, entries_key=None),
 )
 GET_ORDER: Operation[Order] = Operation(
     operation_id="getOrder",
@@ -500,7 +500,7 @@ EDIT_ORDER: Operation[Order] = Operation(
     tag="orders",
     name="edit_order",
     summary="Edit an order",
-    body=BodySchema("OrderEdit", required=True, batch=False, entries_key=None),
+    body=BodySchema("OrderEdit", required=True, entries_key=None),
 )
 CANCEL_ORDER: Operation[CancelledOrder] = Operation(
     operation_id="cancelOrder",
@@ -550,7 +550,7 @@ CREATE_AUDIENCE_PLACEHOLDER: Operation[AudiencePlaceholder] = Operation(
     tag="audiences",
     name="create_audience_placeholder",
     summary="Create an audience placeholder",
-    body=BodySchema("AudiencePlaceholderInput", required=True, batch=False, entries_key=None),
+    body=BodySchema("AudiencePlaceholderInput", required=True, entries_key=None),
 )
 GET_AUDIENCE_PLACEHOLDER: Operation[AudiencePlaceholder] = Operation(
     operation_id="getAudiencePlaceholder",
@@ -588,7 +588,7 @@ ADD_PROVIDED_AUDIENCE: Operation[AudiencePlaceholder] = Operation(
     tag="audiences",
     name="add_provided_audience",
     summary="Add an existing channel audience",
-    body=BodySchema("ProvidedAudienceInput", required=True, batch=False, entries_key=None),
+    body=BodySchema("ProvidedAudienceInput", required=True, entries_key=None),
 )
 LIST_AUDIENCE_PLACEHOLDER_GRANTS: Operation[PagedGrants] = Operation(
     operation_id="listAudiencePlaceholderGrants",
@@ -614,7 +614,7 @@ UPSERT_AUDIENCE_PLACEHOLDER_GRANTS: Operation[AudiencePlaceholder] = Operation(
     tag="audiences",
     name="upsert_audience_placeholder_grants",
     summary="Upsert grants on an audience placeholder",
-    body=BodySchema("GrantsInput", required=True, batch=False, entries_key=None),
+    body=BodySchema("GrantsInput", required=True, entries_key=None),
 )
 CREATE_OR_UPDATE_MEDIA: Operation[Media] = Operation(
     operation_id="createOrUpdateMedia",
@@ -627,7 +627,7 @@ CREATE_OR_UPDATE_MEDIA: Operation[Media] = Operation(
     tag="media",
     name="create_or_update_media",
     summary="Create or update a media asset",
-    body=BodySchema("MediaInput", required=True, batch=False, entries_key=None),
+    body=BodySchema("MediaInput", required=True, entries_key=None),
 )
 GET_MEDIA: Operation[Media] = Operation(
     operation_id="getMedia",
@@ -676,7 +676,7 @@ UPSERT_MEDIA_GRANTS: Operation[Media] = Operation(
     tag="media",
     name="upsert_media_grants",
     summary="Upsert grants on a media asset",
-    body=BodySchema("GrantsInput", required=True, batch=False, entries_key=None),
+    body=BodySchema("GrantsInput", required=True, entries_key=None),
 )
 CREATE_OR_UPDATE_MEDIA_BATCH: Operation[ReportReference] = Operation(
     operation_id="createOrUpdateMediaBatch",
@@ -689,7 +689,7 @@ CREATE_OR_UPDATE_MEDIA_BATCH: Operation[ReportReference] = Operation(
     tag="media",
     name="create_or_update_media_batch",
     summary="Create or update media assets in a batch",
-    body=BodySchema("MediaBatch", required=True, batch=True, entries_key=None),
+    body=BodySchema("MediaBatch", required=True, entries_key=None),
     report=("getBatchReport", "listBatchReportErrors"),
 )
 

@@ -60,7 +60,6 @@ class BodySchema:
     multipart: bool = False
     # A batch: its entries are the body itself (None) or the array under this key.
     entries_key: str | None = None
-    batch: bool = False
     _model: Any = field(default=None, init=False, repr=False, compare=False)
 
     def model_class(self) -> type[pydantic.BaseModel]:
