@@ -26,6 +26,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.types import Receive, Scope, Send
 
+from .api_docs import install as install_api_docs
 from .auth import authenticate, register_clients
 from .batches import Batches
 from .context import Reply, RequestContext
@@ -123,6 +124,7 @@ def create_app(
     from .leads.endpoint import install as install_leads_endpoint
 
     install_leads_endpoint(app)
+    install_api_docs(app)
     return app
 
 

@@ -108,7 +108,7 @@ def serve(
         ) from None
     base_url = f"http://{host}:{port}"
     typer.echo(
-        f"Evocalize sandbox at {base_url} (API under /management/v1; "
+        f"Evocalize sandbox at {base_url} (API under /management/v1, its reference at /docs; "
         f"{describe_database(make_url(db))})"
     )
     if clients:
