@@ -11,6 +11,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 import tomllib
 import venv
 import zipfile
@@ -18,12 +19,16 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
+import yaml
+from evocalize_sandbox.api_docs import REFERENCE as API_REFERENCE
 from hatchling.builders.wheel import WheelBuilder
 from packaging.markers import Marker
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 from packaging.version import Version
+from served_sandbox import free_port, subprocess_env
 
 ROOT = Path(__file__).resolve().parents[1]
 PYPROJECT: dict[str, Any] = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
@@ -259,7 +264,8 @@ def test_the_built_wheel_works_in_a_fresh_virtual_environment(
 ) -> None:
     """The wheel alone, with its lean requirements: the client imports without the heavy
     packages and the profiles read their packaged documents; with `[cli]` added, the command
-    line works and the sandbox and the fuzzer name the extra they need."""
+    line works and the sandbox and the fuzzer name the extra they need; with `[sandbox]`, the
+    sandbox serves its API reference at /docs."""
     venv.create(tmp_path / "venv", with_pip=True)
     bin_dir = tmp_path / "venv" / ("Scripts" if sys.platform == "win32" else "bin")
     python = bin_dir / "python"
@@ -287,3 +293,51 @@ def test_the_built_wheel_works_in_a_fresh_virtual_environment(
         (line,) = refused.stderr.strip().splitlines()
         assert line.startswith(f"evocalize {command}: needs the {needed} extra")
         assert line.endswith(f"pip install 'evocalize[{needed}]'")
+
+    # With the sandbox extra too, as `pip install '.[sandbox]'` gives it: the API reference.
+    extra_sandbox = [
+        r for r in requirements(wheel) if r.marker and r.marker.evaluate({"extra": "sandbox"})
+    ]
+    with_sandbox = _installed_closure(extra_sandbox)
+    with_sandbox.pop("evocalize", None)  # the wheel, installed above
+    _run(*install, *(f"{n}=={v}" for n, v in sorted(with_sandbox.items())), cwd=tmp_path)
+    _serves_the_api_reference(bin_dir, tmp_path)
+
+
+def test_the_wheel_carries_the_sandboxs_api_reference(wheel: zipfile.ZipFile) -> None:
+    built = sorted(p for p in API_REFERENCE.iterdir() if p.is_file())
+    assert {p.name for p in built} >= {"index.html", "swagger-ui-bundle.js", "openapi.json"}
+    for path in built:
+        assert wheel.read(f"evocalize_sandbox/api_reference/{path.name}") == path.read_bytes()
+
+
+def _serves_the_api_reference(bin_dir: Path, tmp_path: Path) -> None:
+    """`evocalize sandbox`, installed from the wheel (not editable), serves /docs from the
+    installed package, without a credential."""
+    port = free_port()
+    command = [bin_dir / "evocalize", "sandbox", "--port", str(port), "--client", "k:s",
+               "--db", f"sqlite:///{tmp_path / 'sandbox.db'}"]  # fmt: skip
+    server = subprocess.Popen(command, cwd=tmp_path, env=subprocess_env(),
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    try:
+        page = _get_when_up(f"http://127.0.0.1:{port}/docs", server)
+        assert page.status_code == 200 and "swagger-ui-bundle.js" in page.text
+        assert page.url.path == "/docs/"
+        base = f"http://127.0.0.1:{port}/docs/"
+        shown = httpx.get(f"{base}openapi.json")
+        assert shown.json() == yaml.safe_load((ROOT / "openapi.yaml").read_text(encoding="utf-8"))
+        bundle = httpx.get(f"{base}swagger-ui-bundle.js")
+        assert bundle.content == (API_REFERENCE / "swagger-ui-bundle.js").read_bytes()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _get_when_up(url: str, server: subprocess.Popen[bytes]) -> httpx.Response:
+    """GET `url` (following redirects) once the server answers; fails if it exits first."""
+    while server.poll() is None:
+        try:
+            return httpx.get(url, follow_redirects=True)
+        except httpx.TransportError:
+            time.sleep(0.1)
+    raise AssertionError(f"the sandbox exited with {server.returncode} before it served {url}")
