@@ -315,7 +315,7 @@ def _serves_the_api_reference(bin_dir: Path, tmp_path: Path) -> None:
     """`evocalize sandbox`, installed from the wheel (not editable), serves /docs from the
     installed package, without a credential."""
     port = free_port()
-    command = [bin_dir / "evocalize", "sandbox", "--port", str(port), "--client", "k:s",
+    command = [str(bin_dir / "evocalize"), "sandbox", "--port", str(port), "--client", "k:s",
                "--db", f"sqlite:///{tmp_path / 'sandbox.db'}"]  # fmt: skip
     server = subprocess.Popen(command, cwd=tmp_path, env=subprocess_env(),
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import filecmp
 import importlib.util
+import json
+import os
 import shutil
 import subprocess
 import sys
@@ -13,6 +15,7 @@ from importlib.machinery import SourceFileLoader
 from pathlib import Path
 from types import ModuleType
 
+import pytest
 import yaml
 from openapi_doc import load_spec
 
@@ -129,3 +132,34 @@ def test_the_client_reads_json_query_parameters_as_text_and_the_spec_is_untouche
     assert parameter["schema"]["type"] == "string"
     assert "GranteeFilter" in parameter["schema"]["description"]
     assert "content" in spec["components"]["parameters"]["FilterByGrantee"]
+
+
+def test_check_names_each_file_of_the_api_reference_that_is_not_what_the_spec_makes(
+    tmp_path: Path,
+) -> None:
+    """The sandbox's `/docs` is built from the spec by the same run, and held to it the same
+    way: a spec edit without a rebuild, or a hand edit of the built files, fails `--check`."""
+    module = regenerate_module()
+    built = module.api_reference.OUTPUT
+    if module.api_reference.installed_version() is None and shutil.which("npm") is None:
+        if os.environ.get("CI"):
+            pytest.fail("npm is needed to build the API reference, and CI has it")
+        pytest.skip("npm is not installed: the API reference (swagger-ui-dist) cannot be built")
+    copy = tmp_path / "api_reference"
+    shutil.copytree(built, copy)
+    assert module.rebuild_reference(ROOT / "openapi.yaml", copy, check=True) == []
+
+    spec = load_spec()
+    edited = tmp_path / "openapi.yaml"
+    edited.write_text(yaml.safe_dump({**spec, "info": {**spec["info"], "title": "Edited"}}))
+    bundle = copy / "swagger-ui-bundle.js"
+    bundle.write_bytes(bundle.read_bytes() + b"// a hand edit\n")
+    assert module.rebuild_reference(edited, copy, check=True) == [
+        f"{copy / 'openapi.json'}  (differs)",
+        f"{bundle}  (differs)",
+    ]
+    assert bundle.read_bytes().endswith(b"// a hand edit\n")  # --check changed nothing
+
+    assert module.rebuild_reference(edited, copy, check=False)
+    assert json.loads((copy / "openapi.json").read_text())["info"]["title"] == "Edited"
+    assert (copy / "swagger-ui-bundle.js").read_bytes() == (built / bundle.name).read_bytes()
