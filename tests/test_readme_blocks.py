@@ -43,8 +43,18 @@ ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
 RUNNABLE = ("sh", "python")
 PORTS = ("8080", "9000")
-# What a scratch checkout needs to regenerate.
-CHECKOUT = ("openapi.yaml", "pyproject.toml", "scripts", "generated", "profiles")
+# What a scratch checkout needs to regenerate: the specs, the generators' settings, what they
+# made, and the sandbox's API reference with the npm package it is built from.
+CHECKOUT = (
+    "openapi.yaml",
+    "pyproject.toml",
+    "scripts",
+    "generated",
+    "profiles",
+    "package.json",
+    "package-lock.json",
+    "sandbox/evocalize_sandbox/api_reference",
+)
 BLOCK_TIMEOUT_SECONDS = 600
 
 _BLOCK = re.compile(
@@ -169,6 +179,10 @@ def _scratch_checkout(target: Path) -> Path:
             shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, target / name)
+    # The checkout's Node packages, read only (an `npm ci` in every scratch copy would take a
+    # minute); without them the regeneration installs its own.
+    if (ROOT / "node_modules").is_dir():
+        (target / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     return target
 
 
