@@ -12,6 +12,7 @@ Evocalize onto it.
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import AsyncIterable, Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
@@ -129,12 +130,13 @@ class _ClientCore:
         secret: str | None,
         auth: str | None,
         default_base_url: str,
+        clock: Callable[[], float] = time.time,
     ) -> None:
         self.settings: Settings = resolve_settings(
             base_url, key_id, secret, auth, default_base_url=default_base_url
         )
         self.auth: SharedSecretAuth | SignatureAuth = key_auth(
-            self.settings.auth, self.settings.key_id, self.settings.secret
+            self.settings.auth, self.settings.key_id, self.settings.secret, clock=clock
         )
         # What httpx puts before each operation's path (`https://host/prefix` -> `/prefix`):
         # the signature covers the whole path as sent.

@@ -129,10 +129,13 @@ class SignatureAuth(_KeyAuth):
         yield self.sign_request(request)
 
 
-def key_auth(scheme: str, key_id: str, secret: str) -> SharedSecretAuth | SignatureAuth:
-    """The auth object for a scheme name: "signature" or "shared-secret"."""
+def key_auth(
+    scheme: str, key_id: str, secret: str, *, clock: Callable[[], float] = time.time
+) -> SharedSecretAuth | SignatureAuth:
+    """The auth object for a scheme name: "signature" or "shared-secret"; a signature's
+    timestamps come from `clock` (Unix seconds)."""
     if scheme == "signature":
-        return SignatureAuth(key_id, secret)
+        return SignatureAuth(key_id, secret, clock=clock)
     if scheme == "shared-secret":
         return SharedSecretAuth(key_id, secret)
     raise ValueError(f"auth must be 'signature' or 'shared-secret', not {scheme!r}")

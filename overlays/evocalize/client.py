@@ -16,6 +16,8 @@ changes it for the calls inside the block.
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -86,8 +88,17 @@ class Evocalize(SyncResources):
         timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
         retries: RetryPolicy | None = None,
         transport: httpx.BaseTransport | None = None,
+        clock: Callable[[], float] = time.time,
     ) -> None:
-        super().__init__(base_url, key_id, secret, auth, DEFAULT_BASE_URL)
+        super().__init__(base_url, key_id, secret, auth, DEFAULT_BASE_URL, clock)
+        if transport is not None and not isinstance(transport, httpx.BaseTransport):
+            # httpx.ASGITransport, say: it only answers async requests, and the sync client
+            # would fail on its first request or when closed, with no word of why.
+            raise TypeError(
+                f"Evocalize needs a sync transport, and {type(transport).__name__} is async only:"
+                " use AsyncEvocalize with it, or, for the sandbox in process, the transport of"
+                " evocalize_sandbox.in_process"
+            )
         self._http = httpx.Client(
             base_url=self.settings.base_url,
             auth=self.auth,
@@ -141,8 +152,9 @@ class AsyncEvocalize(AsyncResources):
         timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
         retries: RetryPolicy | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
+        clock: Callable[[], float] = time.time,
     ) -> None:
-        super().__init__(base_url, key_id, secret, auth, DEFAULT_BASE_URL)
+        super().__init__(base_url, key_id, secret, auth, DEFAULT_BASE_URL, clock)
         self._http = httpx.AsyncClient(
             base_url=self.settings.base_url,
             auth=self.auth,

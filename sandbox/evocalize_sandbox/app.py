@@ -13,6 +13,7 @@ import json
 import logging
 from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import AbstractContextManager, asynccontextmanager
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 from urllib.parse import unquote
@@ -24,13 +25,15 @@ from sqlalchemy.engine import Connection, Engine
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.types import Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from .api_docs import install as install_api_docs
 from .auth import authenticate, register_clients
 from .batches import Batches
+from .clock import SandboxClock
 from .context import Reply, RequestContext
 from .errors import INTERNAL_ERROR, ApiError, malformed
+from .faults import FaultInjector, Faults
 from .pagination import PageTokens
 from .registry import HANDLERS, READ_ONLY, check_every_operation_is_handled
 from .request_bodies import read_capped, read_form
@@ -56,6 +59,8 @@ class Sandbox:
     """One sandbox instance: its database, settings and batch worker (`app.state.sandbox`)."""
 
     def __init__(self, engine: Engine, settings: Settings) -> None:
+        if settings.test_mode and not isinstance(settings.clock, SandboxClock):
+            settings = replace(settings, clock=SandboxClock(settings.clock))
         self.engine = engine
         read_engine = create_read_engine(engine)
         self.readers = None if read_engine is None else HeldReadConnections(read_engine)
@@ -64,6 +69,10 @@ class Sandbox:
             persistent_secret(engine, "page_token_key"), settings.page_size
         )
         self.batches = Batches(self, engine, settings.lease_seconds)
+        # The test clock (test mode only) and the faults injected (clock.py, faults.py).
+        self.clock = settings.clock if isinstance(settings.clock, SandboxClock) else None
+        self.faults = Faults(settings.faults)
+        self.worker_running = False
 
     def __repr__(self) -> str:
         return f"Sandbox(url={self.engine.url!r})"
@@ -71,6 +80,24 @@ class Sandbox:
     def process_pending_batches(self, limit: int | None = None) -> int:
         """Applies pending batch entries now (at most `limit`); returns how many."""
         return self.batches.process_pending(limit)
+
+    @asynccontextmanager
+    async def running(self) -> AsyncIterator[None]:
+        """The sandbox at work: its batch worker runs (unless the settings say not to) until
+        the block ends. The app's lifespan, and what `InProcessSandbox` runs."""
+        self.batches.stopping.clear()
+        async with anyio.create_task_group() as tasks:
+            if self.settings.run_worker:
+                tasks.start_soon(self.run_worker)
+                self.worker_running = True
+            try:
+                yield
+            finally:
+                self.worker_running = False
+                self.batches.stopping.set()
+                tasks.cancel_scope.cancel()
+                if self.readers is not None:
+                    self.readers.close()
 
     async def run_worker(self) -> None:
         while not self.batches.stopping.is_set():
@@ -101,20 +128,14 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
-        sandbox.batches.stopping.clear()
-        async with anyio.create_task_group() as tasks:
-            if sandbox.settings.run_worker:
-                tasks.start_soon(sandbox.run_worker)
-            try:
-                yield
-            finally:
-                sandbox.batches.stopping.set()
-                tasks.cancel_scope.cancel()
-                if sandbox.readers is not None:
-                    sandbox.readers.close()
+        async with sandbox.running():
+            yield
 
     dispatcher = _Dispatcher(sandbox)
-    app = _SandboxApp(dispatcher, lifespan=lifespan)
+    api: ASGIApp = dispatcher
+    if sandbox.settings.test_mode or sandbox.settings.faults is not None:
+        api = FaultInjector(dispatcher, sandbox.faults, _operation_id)
+    app = _SandboxApp(api, lifespan=lifespan)
     # Every request goes to the dispatcher, which routes by the spec itself: a starlette route
     # pattern would not match every path the spec allows (a `{param}` may hold a newline).
     app.router.default = dispatcher
@@ -125,6 +146,10 @@ def create_app(
 
     install_leads_endpoint(app)
     install_api_docs(app)
+    if sandbox.clock is not None:
+        from .admin import install as install_admin
+
+        install_admin(app, sandbox.clock, sandbox.faults)
     return app
 
 
@@ -133,7 +158,7 @@ class _SandboxApp(Starlette):
     failure itself (the error envelope, never an exception), so starlette's error middleware
     and router, which every request would otherwise cross, have nothing to add there."""
 
-    def __init__(self, dispatcher: _Dispatcher, **options: Any) -> None:
+    def __init__(self, dispatcher: ASGIApp, **options: Any) -> None:
         super().__init__(**options)
         self._dispatcher = dispatcher
 
@@ -200,6 +225,13 @@ def _match_route(method: str, path: str) -> Route:
 _cached_route = lru_cache(maxsize=4096)(_match_route)
 
 
+def _operation_id(scope: Scope) -> str | None:
+    """The operationId an API request names, or None (fault injection's question)."""
+    raw_path = scope.get("raw_path") or str(scope["path"]).encode("utf-8")
+    operation = _route(scope["method"], raw_path.decode("latin-1").split("?", 1)[0])[0]
+    return None if operation is None else operation.operation_id
+
+
 class _Dispatcher:
     def __init__(self, sandbox: Sandbox) -> None:
         self.sandbox = sandbox
@@ -219,6 +251,11 @@ class _Dispatcher:
             path = raw_path.decode("latin-1").split("?", 1)[0]
             _log_error_answer(request.method, path, response)
         await response(scope, receive, send)
+        sandbox = self.sandbox
+        if sandbox.settings.run_worker and not sandbox.worker_running and request.method != "GET":
+            # Served without a lifespan (httpx.ASGITransport runs none), so no worker applies
+            # the batches: this request's are applied now, once its answer has gone out.
+            await anyio.to_thread.run_sync(sandbox.process_pending_batches)
 
     async def _handle(self, request: Request) -> Response:
         # Routed on the raw path, each value decoded after the match: an id may hold an encoded

@@ -5,6 +5,10 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .faults import FaultPlan
 
 MIB = 1024 * 1024
 
@@ -30,3 +34,9 @@ class Settings:
     # How long an audience placeholder stays `processing` after a valid CSV upload before its
     # audiences exist (the API reference: "Audience creation can take up to 24 hours").
     audience_processing_seconds: float = 24 * 60 * 60.0
+    # Test mode: the clock becomes a `SandboxClock` and the admin routes under /sandbox/ (the
+    # test clock, fault injection) are offered. A real server has neither, so it is off unless
+    # asked for (`evocalize sandbox --test-mode`, the pytest plugin).
+    test_mode: bool = False
+    # Faults injected from the start (`evocalize sandbox --faults FILE`); see faults.py.
+    faults: FaultPlan | None = None
