@@ -57,7 +57,9 @@ def _body_as(model: type[BaseModel], body: dict[str, Any]) -> Any:
         return model.model_validate(body)
     except ValidationError as error:
         first = error.errors()[0]
-        raise invalid_field(".".join(str(p) for p in first["loc"]) or "body", first["msg"]) from None
+        raise invalid_field(
+            ".".join(str(p) for p in first["loc"]) or "body", first["msg"]
+        ) from None
 
 
 def _route(path: str, method: str, app: Starlette, act: Action) -> Route:
@@ -140,4 +142,3 @@ def install(app: Starlette, clock: SandboxClock, faults: Faults) -> None:
     """Adds the admin routes to a sandbox app, ahead of its catch-all API route."""
     for route in [*clock_routes(app, clock), *fault_routes(app, faults)]:
         app.router.routes.insert(0, route)
-

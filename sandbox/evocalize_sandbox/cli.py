@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from .clock_cli import clock_app
 from .leads_cli import send_concierge, send_leads
 from .seed_cli import seed as show_seed
 
@@ -74,6 +75,18 @@ def serve(
         help="How long a batch stays claimed by a sandbox process that stopped answering (a "
         "crash) before another process on the same database resumes it.",
     ),
+    test_mode: bool = typer.Option(
+        False,
+        "--test-mode",
+        help="Offer the admin routes under /sandbox/ that a real server has not: the test clock "
+        "(`evocalize sandbox clock ...`) and fault injection (PUT /sandbox/faults).",
+    ),
+    faults: str | None = typer.Option(
+        None,
+        "--faults",
+        help="A JSON or YAML file of faults to inject (429s, 5xx, latency, dropped connections, "
+        "slow bodies), per operation, by rate or count, repeatable with its seed.",
+    ),
 ) -> None:
     """Start the sandbox. Its data lives in --db (by default the SQLite file
     evocalize-sandbox.db in the current folder) and survives a restart; delete the file, or give
@@ -91,14 +104,20 @@ def serve(
 
     from .app import create_app
     from .auth import development_client
+    from .faults import FaultError, read_faults
     from .seed import SeedError
     from .settings import Settings
 
     try:
         settings = Settings(
-            audience_processing_seconds=audience_seconds, lease_seconds=lease_seconds
+            audience_processing_seconds=audience_seconds,
+            lease_seconds=lease_seconds,
+            test_mode=test_mode,
+            faults=None if faults is None else read_faults(faults),
         )
         app = create_app(database_url=db, clients=clients, seed=seed, settings=settings)
+    except FaultError as error:
+        raise typer.BadParameter(str(error), param_hint="--faults") from None
     except SeedError as error:
         raise typer.BadParameter(str(error), param_hint="--seed") from None
     except (ArgumentError, OperationalError, ImportError) as error:
@@ -111,6 +130,12 @@ def serve(
         f"Evocalize sandbox at {base_url} (API under /management/v1, its reference at /docs; "
         f"{describe_database(make_url(db))})"
     )
+    if test_mode:
+        typer.echo("Test mode: the test clock and fault injection are under /sandbox/")
+    if settings.faults is not None:
+        typer.echo(
+            f"Injecting {len(settings.faults.faults)} fault rule(s), seed {settings.faults.seed}"
+        )
     if clients:
         typer.echo(f"Accepting client key ids: {', '.join(sorted(clients))}")
     else:
@@ -155,3 +180,4 @@ def describe_database(url: URL) -> str:
 sandbox_app.command("send-leads")(send_leads)
 sandbox_app.command("send-concierge")(send_concierge)
 sandbox_app.command("seed")(show_seed)
+sandbox_app.add_typer(clock_app, name="clock")

@@ -146,6 +146,14 @@ class Faults:
     def clear(self) -> None:
         self.configure(FaultPlan())
 
+    def add(self, rule: FaultRule) -> None:
+        """Puts `rule` after the rules in force, which go on as they were."""
+        with self._lock:
+            index = len(self.plan.faults)
+            self.plan = self.plan.model_copy(update={"faults": (*self.plan.faults, rule)})
+            self._draws.append(random.Random(f"{self.plan.seed}:{index}"))
+            self._fired.append(0)
+
     def draw(self, operation_id: str) -> FaultRule | None:
         """The fault this request of `operation_id` meets, if any (and counts the request)."""
         with self._lock:
@@ -261,6 +269,4 @@ async def _send_slowly(answer: list[Message], seconds: float, send: Send) -> Non
     pieces = [body[at : at + size] for at in range(0, len(body), size)] or [b""]
     for number, piece in enumerate(pieces, start=1):
         await anyio.sleep(seconds / len(pieces))
-        await send(
-            {"type": "http.response.body", "body": piece, "more_body": number < len(pieces)}
-        )
+        await send({"type": "http.response.body", "body": piece, "more_body": number < len(pieces)})

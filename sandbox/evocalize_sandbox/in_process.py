@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import AsyncIterator, Iterator
-from contextlib import AbstractContextManager, ExitStack
+from contextlib import AbstractContextManager, ExitStack, suppress
 from types import TracebackType
 from typing import Any
 from urllib.parse import unquote
@@ -28,7 +28,7 @@ import anyio
 import anyio.from_thread
 import anyio.to_thread
 import httpx
-from anyio.abc import BlockingPortal
+from anyio.from_thread import BlockingPortal
 from anyio.streams.memory import MemoryObjectReceiveStream, MemoryObjectSendStream
 from starlette.applications import Starlette
 from starlette.types import Message
@@ -148,19 +148,17 @@ async def _answer(
     async def send(message: Message) -> None:
         if message["type"] == "http.response.body" and not message.get("more_body", False):
             answered.set()
-        try:
+        # The client may have stopped listening (a timeout): as a server writing to a closed
+        # socket, the app goes on.
+        with suppress(anyio.BrokenResourceError, anyio.ClosedResourceError):
             await sender.send(message)
-        except (anyio.BrokenResourceError, anyio.ClosedResourceError):
-            pass  # the client stopped listening (a timeout): as a server writing to a closed socket
 
     async with sender:
         try:
             await app(scope, receive, send)
         except Exception as error:
-            try:
+            with suppress(anyio.BrokenResourceError, anyio.ClosedResourceError):
                 await sender.send({"type": "error", "error": error})
-            except (anyio.BrokenResourceError, anyio.ClosedResourceError):
-                pass
 
 
 class _SyncBody(httpx.SyncByteStream):
