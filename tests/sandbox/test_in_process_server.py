@@ -32,8 +32,9 @@ def app(tmp_path: Path) -> Starlette:
 def test_the_sync_client_pushes_a_batch_to_the_sandbox_in_process(app: Starlette) -> None:
     with (
         InProcessServer(app) as server,
-        Evocalize(IN_PROCESS_URL, KEY_ID, SECRET, auth="signature", transport=server.transport())
-        as ev,
+        Evocalize(
+            IN_PROCESS_URL, KEY_ID, SECRET, auth="signature", transport=server.transport()
+        ) as ev,
     ):
         summary = ev.groups.create_or_update_group_batch.submit_all(GROUPS, poll=FAST)
         assert (summary.succeeded, summary.failed) == (150, 0)

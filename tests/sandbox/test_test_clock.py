@@ -12,6 +12,7 @@ import pytest
 from cli_runner import evocalize
 from evocalize import Evocalize, errors
 from evocalize.auth import SignatureAuth
+from evocalize_client.models import SubscriptionDetails
 from evocalize_sandbox.app import create_app
 from evocalize_sandbox.clock import ClockError, SandboxClock
 from evocalize_sandbox.testing import RunningSandbox, run_sandbox
@@ -99,11 +100,11 @@ def test_a_subscription_renews_as_the_clock_passes_its_intervals(
     start = int(sandbox.clock.now()) + 60
     order = ev.orders.place_order(body=order_body("subscription", start))
     first = ev.orders.get_order(order.id).subscription_details
-    assert first is not None
+    assert isinstance(first, SubscriptionDetails)
     assert (first.status, first.renews_on_timestamp) == ("pending", start)
     sandbox.clock.advance(days=40)
     later = ev.orders.get_order(order.id).subscription_details
-    assert later is not None and later.status == "active"
+    assert isinstance(later, SubscriptionDetails) and later.status == "active"
     # Past its first renewal (a month after the start), before its second.
     renewal = later.renews_on_timestamp
     assert isinstance(renewal, int) and start + 40 * DAY < renewal <= start + 62 * DAY
