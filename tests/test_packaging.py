@@ -128,6 +128,11 @@ def test_the_wheel_installs_the_evocalize_command(wheel: zipfile.ZipFile) -> Non
     assert "evocalize = evocalize.cli:main" in dist_info(wheel, "entry_points.txt")
 
 
+def test_the_wheel_registers_the_pytest_plugin(wheel: zipfile.ZipFile) -> None:
+    entry_points = dist_info(wheel, "entry_points.txt")
+    assert "[pytest11]\nevocalize = evocalize_sandbox.pytest_plugin" in entry_points
+
+
 def test_the_runtime_is_the_lean_client_in_ranges(wheel: zipfile.ZipFile) -> None:
     lean = runtime(wheel)
     assert {"httpx", "attrs", "pydantic", "pyyaml", "pyjwt"} <= names(lean)
@@ -241,6 +246,15 @@ def _run(*command: str | Path, cwd: Path, check: bool = True) -> subprocess.Comp
     )
 
 
+LEAN_TESTS = """
+def test_a_test_without_the_sandbox():
+    assert True
+
+
+def test_a_test_of_the_sandbox(evocalize_client):
+    pass
+"""
+
 PROBE = """
 import json, sys
 import evocalize
@@ -279,6 +293,15 @@ def test_the_built_wheel_works_in_a_fresh_virtual_environment(
     assert "AppNexus" in probed["appnexus"] and probed["operations"] > 0
     listed = _run(python, "-m", "pip", "list", "--format=json", cwd=tmp_path).stdout
     assert not {canonicalize_name(d["name"]) for d in json.loads(listed)} & HEAVY
+
+    # pytest loads the plugin of every installed evocalize, extras or not: without the sandbox
+    # extra it must leave other tests alone, and say what its fixtures need.
+    tester = _installed_closure([Requirement("pytest")])
+    _run(*install, *(f"{n}=={v}" for n, v in sorted(tester.items())), cwd=tmp_path)
+    (tmp_path / "test_lean.py").write_text(LEAN_TESTS)
+    tested = _run(python, "-m", "pytest", "-q", "-p", "no:cacheprovider", cwd=tmp_path, check=False)
+    assert "1 passed, 1 error" in tested.stdout, tested.stdout + tested.stderr
+    assert "pip install 'evocalize[sandbox]'" in tested.stdout
 
     cli = [r for r in requirements(wheel) if r.marker and r.marker.evaluate({"extra": "cli"})]
     with_cli = _installed_closure(cli)
