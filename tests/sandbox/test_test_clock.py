@@ -3,16 +3,19 @@ everything in the sandbox that depends on time."""
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Iterator
 from typing import Any
 
 import httpx
 import pytest
+from audience_csv_samples import VALID_CSV
 from cli_runner import evocalize
 from evocalize import Evocalize, errors
 from evocalize.auth import SignatureAuth
-from evocalize_client.models import SubscriptionDetails
+from evocalize_client.models import AudienceCsvUpload, SubscriptionDetails
+from evocalize_client.types import File
 from evocalize_sandbox.app import create_app
 from evocalize_sandbox.clock import ClockError, SandboxClock
 from evocalize_sandbox.testing import RunningSandbox, run_sandbox
@@ -108,6 +111,21 @@ def test_a_subscription_renews_as_the_clock_passes_its_intervals(
     # Past its first renewal (a month after the start), before its second.
     renewal = later.renews_on_timestamp
     assert isinstance(renewal, int) and start + 40 * DAY < renewal <= start + 62 * DAY
+
+
+def test_an_audience_placeholder_completes_once_its_day_of_processing_has_passed(
+    sandbox: RunningSandbox, ev: Evocalize
+) -> None:
+    created = ev.audiences.create_audience_placeholder(body={"name": "Buyers", "tags": ["t"]})
+    csv = File(payload=io.BytesIO(VALID_CSV), file_name="audience.csv", mime_type="text/csv")
+    uploaded = ev.audiences.upload_audience_csv(
+        created.placeholder_id, body=AudienceCsvUpload(file=csv)
+    )
+    assert uploaded.status == "processing"
+    sandbox.clock.advance(hours=23)
+    assert ev.audiences.get_audience_placeholder(created.placeholder_id).status == "processing"
+    sandbox.clock.advance(hours=1)
+    assert ev.audiences.get_audience_placeholder(created.placeholder_id).status == "completed"
 
 
 def test_a_batch_report_is_gone_once_its_30_days_are_over(
