@@ -37,10 +37,11 @@ from pathlib import Path
 from typing import Any, Literal
 
 import anyio
-import yaml
 from evocalize.spec import operation_specs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from .documents import read_document
 
 __all__ = [
     "ConnectionDropped",
@@ -117,12 +118,7 @@ def read_faults(source: str | Path | Mapping[str, Any] | FaultPlan) -> FaultPlan
     if isinstance(source, Mapping):
         return parse_faults(source)
     path = Path(source)
-    try:
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise FaultError(f"cannot read the faults file {path}: {error.strerror}") from None
-    except yaml.YAMLError as error:
-        raise FaultError(f"the faults file {path} is neither JSON nor YAML: {error}") from None
+    document = read_document(path, "the faults file", FaultError)
     return parse_faults(document, f"the faults file {path}")
 
 

@@ -28,6 +28,7 @@ import sqlalchemy as sa
 import yaml
 from sqlalchemy.engine import Engine
 
+from .documents import read_document
 from .registry import SEEDERS
 from .storage import settings_table
 
@@ -42,12 +43,7 @@ def read_seed(source: SeedSource) -> Mapping[str, Any]:
     if isinstance(source, Mapping):
         return source
     path = Path(source)
-    try:
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise SeedError(f"cannot read the seed file {path}: {error.strerror}") from None
-    except yaml.YAMLError as error:
-        raise SeedError(f"the seed file {path} is neither JSON nor YAML: {error}") from None
+    document = read_document(path, "the seed file", SeedError)
     if not isinstance(document, Mapping):
         raise SeedError(f"the seed file {path} must hold a mapping of sections")
     return document

@@ -11,7 +11,9 @@ import sqlalchemy as sa
 from evocalize_client import AuthenticatedClient
 from evocalize_sandbox.registry import load_resources
 from evocalize_sandbox.storage import metadata
+from evocalize_sandbox.testing import RunningSandbox, run_sandbox
 from sandbox_support import BASE_URL, client_for, make_app, postgres_url, signing_auth
+from sandbox_under_test import OFFICE
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
@@ -59,3 +61,17 @@ def http(app: Starlette) -> TestClient:
 @pytest.fixture
 def anyio_backend() -> str:
     return "asyncio"
+
+
+@pytest.fixture(scope="module")
+def office_sandbox_running() -> Iterator[RunningSandbox]:
+    """A sandbox in test mode, in process, for a whole module (see `office_sandbox`)."""
+    with run_sandbox(OFFICE) as sandbox:
+        yield sandbox
+
+
+@pytest.fixture
+def office_sandbox(office_sandbox_running: RunningSandbox) -> RunningSandbox:
+    """The module's sandbox in test mode, reset to the OFFICE seed for this test."""
+    office_sandbox_running.reset(OFFICE)
+    return office_sandbox_running

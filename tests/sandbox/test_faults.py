@@ -4,7 +4,6 @@ to retry, and never repeat an order placement."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,47 +15,21 @@ from evocalize.auth import SignatureAuth
 from evocalize.retries import NO_RETRIES, RetryPolicy
 from evocalize_sandbox.faults import FaultError, FaultPlan, Faults, read_faults
 from evocalize_sandbox.testing import RunningSandbox, run_sandbox
+from sandbox_under_test import DAY, OFFICE, order_body
 
-DAY = 86400
-OFFICE = {
-    "groups": [{"id": "office", "name": "Office"}],
-    "users": [
-        {
-            "id": "agent",
-            "name": "Agent",
-            "email": "agent@example.com",
-            "groups": [{"groupId": "office", "role": "group_user"}],
-        }
-    ],
-}
 # Patient and quick: enough attempts for two faults in a row, no real pauses.
 PATIENT = RetryPolicy(max_attempts=5, base_delay=0.01)
 TIMEOUT = 0.5
 RETRIED: list[str | int] = [429, 500, 502, 503, "drop", "latency"]
 
 
-@pytest.fixture(scope="module")
-def running() -> Iterator[RunningSandbox]:
-    with run_sandbox(OFFICE) as sandbox:
-        yield sandbox
-
-
 @pytest.fixture
-def sandbox(running: RunningSandbox) -> RunningSandbox:
-    running.reset(OFFICE)
-    return running
+def sandbox(office_sandbox: RunningSandbox) -> RunningSandbox:
+    return office_sandbox
 
 
 def purchase(sandbox: RunningSandbox) -> dict[str, Any]:
-    start = int(sandbox.clock.now()) + DAY
-    return {
-        "userId": "agent",
-        "groupId": "office",
-        "productCode": "pid_1234567890",
-        "orderType": "purchase",
-        "paymentAmount": 100,
-        "schedule": {"startTimestamp": start, "endTimestamp": start + 7 * DAY},
-    }
+    return order_body("purchase", int(sandbox.clock.now()) + DAY, days=7)
 
 
 def draws(plan: FaultPlan, operations: list[str]) -> list[str | None]:

@@ -19,46 +19,13 @@ from evocalize_client.types import File
 from evocalize_sandbox.app import create_app
 from evocalize_sandbox.clock import ClockError, SandboxClock
 from evocalize_sandbox.testing import RunningSandbox, run_sandbox
+from sandbox_under_test import DAY, order_body
 from starlette.testclient import TestClient
-
-DAY = 86400
-OFFICE = {
-    "groups": [{"id": "office", "name": "Office"}],
-    "users": [
-        {
-            "id": "agent",
-            "name": "Agent",
-            "email": "agent@example.com",
-            "groups": [{"groupId": "office", "role": "group_user"}],
-        }
-    ],
-}
-
-
-def order_body(order_type: str, start: int, days: int | None = None) -> dict[str, Any]:
-    schedule: dict[str, int] = {"startTimestamp": start}
-    if days is not None:
-        schedule["endTimestamp"] = start + days * DAY
-    return {
-        "userId": "agent",
-        "groupId": "office",
-        "productCode": "pid_1234567890",
-        "orderType": order_type,
-        "paymentAmount": 300,
-        "schedule": schedule,
-    }
-
-
-@pytest.fixture(scope="module")
-def running() -> Iterator[RunningSandbox]:
-    with run_sandbox(OFFICE) as sandbox:
-        yield sandbox
 
 
 @pytest.fixture
-def sandbox(running: RunningSandbox) -> RunningSandbox:
-    running.reset(OFFICE)
-    return running
+def sandbox(office_sandbox: RunningSandbox) -> RunningSandbox:
+    return office_sandbox
 
 
 @pytest.fixture
