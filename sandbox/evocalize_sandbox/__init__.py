@@ -2,7 +2,8 @@
 
 Run it with `evocalize sandbox [--port 8080] [--db URL] [--client KEY_ID:KEY]... [--seed FILE]`,
 or in-process (tests, fuzzing) with `create_app(...)`, an ASGI app whose
-`app.state.sandbox.process_pending_batches()` applies queued batches on demand.
+`app.state.sandbox.process_pending_batches()` applies queued batches on demand. For a partner's
+tests: the pytest plugin (`pytest_plugin.py`), or `testing.run_sandbox()` without pytest.
 """
 
 from __future__ import annotations
