@@ -4,18 +4,24 @@ to retry, and never repeat an order placement."""
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 from cli_runner import evocalize
-from evocalize import errors
+from evocalize import Evocalize, errors
 from evocalize.auth import SignatureAuth
 from evocalize.retries import NO_RETRIES, RetryPolicy
 from evocalize_sandbox.faults import FaultError, FaultPlan, Faults, read_faults
 from evocalize_sandbox.testing import RunningSandbox, run_sandbox
 from sandbox_under_test import DAY, OFFICE, order_body
+from served import free_port
 
 # Patient and quick: enough attempts for two faults in a row, no real pauses.
 PATIENT = RetryPolicy(max_attempts=5, base_delay=0.01)
@@ -159,3 +165,40 @@ def test_the_admin_route_sets_shows_and_clears_the_faults(sandbox: RunningSandbo
         wrong = http.put("/sandbox/faults", json={"faults": [{"fault": "teapot"}]})
         assert wrong.status_code == 400 and "faults.0.fault" in wrong.text
         assert http.delete("/sandbox/faults").json()["data"]["faults"] == []
+
+
+def test_evocalize_sandbox_serves_in_test_mode_with_faults_from_a_file(tmp_path: Path) -> None:
+    plan = tmp_path / "faults.yaml"
+    plan.write_text("seed: 1\nfaults:\n  - {operation: listUsers, fault: 502, count: 1}\n")
+    port = free_port()
+    command = [sys.executable, "-c", "from evocalize.cli import main; main()", "sandbox"]
+    options = ["--port", str(port), "--db", f"sqlite:///{tmp_path / 'db'}", "--client", "k:s"]
+    process = subprocess.Popen(
+        [*command, *options, "--test-mode", "--faults", str(plan)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    try:
+        assert process.stdout is not None
+        banner = [process.stdout.readline() for _ in range(3)]
+        assert "Test mode" in banner[1] and "1 fault rule(s), seed 1" in banner[2], banner
+        url = f"http://127.0.0.1:{port}"
+        env = {
+            "EVOCALIZE_BASE_URL": url,
+            "EVOCALIZE_CLIENT_KEY_ID": "k",
+            "EVOCALIZE_CLIENT_KEY": "s",
+        }
+        deadline = time.monotonic() + 30
+        while (shown := evocalize("sandbox", "clock", "show", "--json", env=env)).exit_code:
+            assert process.poll() is None and time.monotonic() < deadline, shown.output
+            time.sleep(0.2)
+        with Evocalize(url, "k", "s", retries=NO_RETRIES) as ev:
+            with pytest.raises(errors.APIError) as refused:
+                ev.users.list_users()
+            assert refused.value.status == 502
+            assert ev.users.list_users().data == []
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=15)
