@@ -74,6 +74,9 @@ class Evocalize(SyncResources):
 
     >>> ev = Evocalize(base_url="http://127.0.0.1:8080", key_id="dev", secret="...")
     >>> ev.users.get_user("u1").email
+
+    `clock` (Unix seconds) dates the request signatures: a sandbox's test clock, in tests that
+    move it (`evocalize_sandbox.testing`), since the server checks them against its own time.
     """
 
     _operations = OPERATIONS
