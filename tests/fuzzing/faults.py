@@ -18,8 +18,9 @@ from evocalize.signing import (
     TIMESTAMP_HEADER,
     current_timestamp,
     sign,
+    signature_matches,
 )
-from evocalize.spec import match_operation
+from evocalize.spec import load_spec, match_operation
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -130,6 +131,43 @@ class ServerErrorOnLongNames(Fault):
         await respond(send, status, headers, answer)
 
 
+def _raw_path(scope: Scope) -> str:
+    return str((scope.get("raw_path") or scope["path"].encode()).decode("ascii"))
+
+
+def signed_by(scope: Scope, body: bytes, key_id: str, secret: str) -> bool:
+    """Whether the request carries a valid signature of `body` by this credential."""
+    headers = {name.decode("latin-1").lower(): value.decode() for name, value in scope["headers"]}
+    return headers.get(KEY_ID_HEADER.lower()) == key_id and signature_matches(
+        headers.get(SIGNATURE_HEADER.lower(), ""),
+        _raw_path(scope),
+        body,
+        headers.get(TIMESTAMP_HEADER.lower(), ""),
+        secret,
+    )
+
+
+def signed(scope: Scope, body: bytes, key_id: str, secret: str) -> Scope:
+    """`scope` to send with `body`: its credential headers replaced by a valid signature of
+    `body` and its Content-Length by `body`'s, for a fault that sends the sandbox another body
+    than the client signed, or no credential at all."""
+    timestamp = current_timestamp()
+    auth = {
+        KEY_ID_HEADER: key_id,
+        TIMESTAMP_HEADER: timestamp,
+        SIGNATURE_HEADER: sign(_raw_path(scope), body, timestamp, secret),
+    }
+    headers = [
+        (name, value)
+        for name, value in scope["headers"]
+        if not name.decode("latin-1").lower().startswith("x-evocalize-")
+        and name.lower() != b"content-length"
+    ]
+    headers += [(name.lower().encode(), value.encode()) for name, value in auth.items()]
+    headers.append((b"content-length", str(len(body)).encode()))
+    return {**scope, "headers": headers}
+
+
 class IgnoresAuth(Fault):
     """getRepository serves whoever asks: it signs every request itself with a valid credential,
     whatever the caller sent (or did not send)."""
@@ -141,24 +179,70 @@ class IgnoresAuth(Fault):
         self.key_id, self.secret = key_id, secret
 
     async def alter(self, scope: Scope, body: bytes, send: Send) -> None:
-        timestamp = current_timestamp()
-        path = (scope.get("raw_path") or scope["path"].encode()).decode("ascii")
-        signature = sign(path, body, timestamp, self.secret)
-        auth = {
-            KEY_ID_HEADER: self.key_id,
-            TIMESTAMP_HEADER: timestamp,
-            SIGNATURE_HEADER: signature,
-        }
-        headers = [
-            (name, value)
-            for name, value in scope["headers"]
-            if not name.decode("latin-1").lower().startswith("x-evocalize-")
-        ]
-        headers += [(name.lower().encode(), value.encode()) for name, value in auth.items()]
-        status, answer_headers, answer = await call_buffered(
-            self.app, {**scope, "headers": headers}, body
-        )
-        await respond(send, status, answer_headers, answer)
+        scope = signed(scope, body, self.key_id, self.secret)
+        await respond(send, *await call_buffered(self.app, scope, body))
+
+
+class LenientGroupInput(Fault):
+    """createOrUpdateGroup makes an invalid body of an authenticated request valid (`lenient`)
+    and stores that, answering 201 where the spec says 400; the sandbox behind it gets the
+    changed body, signed anew."""
+
+    operation_id = "createOrUpdateGroup"
+
+    def __init__(self, app: ASGIApp, key_id: str, secret: str) -> None:
+        super().__init__(app)
+        self.key_id, self.secret = key_id, secret
+
+    async def alter(self, scope: Scope, body: bytes, send: Send) -> None:
+        try:
+            document = json.loads(body)
+        except ValueError:
+            document = None
+        if isinstance(document, dict) and signed_by(scope, body, self.key_id, self.secret):
+            changed = self.lenient(dict(document))
+            if changed != document:
+                body = json.dumps(changed).encode()
+                scope = signed(scope, body, self.key_id, self.secret)
+        await respond(send, *await call_buffered(self.app, scope, body))
+
+    def lenient(self, group: dict[str, Any]) -> dict[str, Any]:
+        raise NotImplementedError
+
+
+class TruncatesLongNames(LenientGroupInput):
+    """An unenforced `maxLength`: a group name longer than the spec allows is cut to fit and
+    stored, as a database column in a non-strict mode does, instead of refused."""
+
+    def lenient(self, group: dict[str, Any]) -> dict[str, Any]:
+        limit = int(load_spec()["components"]["schemas"]["DisplayName"]["maxLength"])
+        name = group.get("name")
+        if isinstance(name, str) and len(name) > limit:
+            group["name"] = name[:limit]
+        return group
+
+
+class CoercesScalarsToStrings(LenientGroupInput):
+    """A wrong type accepted: a number or boolean sent as the group's id or name is taken as
+    its text, as a lenient deserialiser does, instead of refused."""
+
+    def lenient(self, group: dict[str, Any]) -> dict[str, Any]:
+        for name in ("id", "name"):
+            value = group.get(name)
+            if isinstance(value, bool | int | float):
+                group[name] = json.dumps(value)
+        return group
+
+
+class UnprocessableEntity(Fault):
+    """createOrUpdateGroup answers an invalid body 422, a web framework's default, where the
+    spec documents 400 (the error body is the sandbox's own, so only the status is wrong)."""
+
+    operation_id = "createOrUpdateGroup"
+
+    async def alter(self, scope: Scope, body: bytes, send: Send) -> None:
+        status, headers, answer = await call_buffered(self.app, scope, body)
+        await respond(send, 422 if status == 400 else status, headers, answer)
 
 
 class ItemReadableAfterDelete(Fault):

@@ -9,10 +9,13 @@ from evocalize.fuzzing import FuzzOptions, FuzzTally, fuzz
 from evocalize_sandbox.embedded import EmbeddedSandbox
 
 from fuzzing.faults import (
+    CoercesScalarsToStrings,
     IgnoresAuth,
     ItemReadableAfterDelete,
     RepeatingPageToken,
     ServerErrorOnLongNames,
+    TruncatesLongNames,
+    UnprocessableEntity,
     WrongTypeInResponse,
 )
 
@@ -68,12 +71,39 @@ def test_an_endpoint_that_ignores_auth_fails_ignored_auth(sandbox: EmbeddedSandb
     assert "(ignored_auth)" in tally.verdict()
 
 
+# Invalid input accepted, and an error answered with a status the spec does not document: only
+# negative cases reach these faults, and only the negative-data and status-code checks name
+# them. The coverage phase sends each constraint's boundary (a name one character too long, a
+# number for a string) on its own, so a run of it finds them whatever the seed.
+
+
+def test_an_unenforced_max_length_fails_negative_data_rejection(sandbox: EmbeddedSandbox) -> None:
+    app = TruncatesLongNames(sandbox.app, sandbox.key_id, sandbox.secret)
+    exit_code, failed = failed_checks(sandbox, app, ("createOrUpdateGroup",), phases=("coverage",))
+    assert exit_code != 0
+    assert failed == {"createOrUpdateGroup": {"negative_data_rejection"}}
+
+
+def test_a_wrong_type_accepted_fails_negative_data_rejection(sandbox: EmbeddedSandbox) -> None:
+    app = CoercesScalarsToStrings(sandbox.app, sandbox.key_id, sandbox.secret)
+    exit_code, failed = failed_checks(sandbox, app, ("createOrUpdateGroup",), phases=("coverage",))
+    assert exit_code != 0
+    assert failed == {"createOrUpdateGroup": {"negative_data_rejection"}}
+
+
+def test_an_undocumented_status_fails_status_code_conformance(sandbox: EmbeddedSandbox) -> None:
+    app = UnprocessableEntity(sandbox.app)
+    exit_code, failed = failed_checks(sandbox, app, ("createOrUpdateGroup",), phases=("coverage",))
+    assert exit_code != 0
+    assert failed == {"createOrUpdateGroup": {"status_code_conformance"}}
+
+
 def test_the_sandbox_without_faults_passes_the_same_runs(sandbox: EmbeddedSandbox) -> None:
     exit_code, failed = failed_checks(
         sandbox,
         sandbox.app,
         ("createOrUpdateUser", "getUser", "createOrUpdateGroup", "getRepository"),
-        phases=("examples", "fuzzing", "stateful"),
+        phases=("examples", "coverage", "fuzzing", "stateful"),
     )
     assert failed == {}
     assert exit_code == 0
