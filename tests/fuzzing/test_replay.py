@@ -130,3 +130,6 @@ def test_a_run_leaves_nothing_in_the_working_folder(tmp_path: Path) -> None:
     # Only the cache this test names (EVOCALIZE_FUZZ_CACHE, see conftest) holds anything.
     assert sorted(path.name for path in tmp_path.iterdir()) == ["fuzz-cache"]
     assert (tmp_path / "fuzz-cache" / "hypothesis").is_dir()
+    # Nor an example database there: a run depends on its seed alone (no examples replayed
+    # from earlier runs, and none of the pareto-front shrinking a database brings).
+    assert not (tmp_path / "fuzz-cache" / "hypothesis" / "examples").exists()
