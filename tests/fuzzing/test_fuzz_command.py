@@ -181,3 +181,37 @@ def test_bad_arguments_get_one_clear_line(
     assert result.exit_code == 2
     assert message in result.output
     assert "Traceback" not in result.output
+
+
+def test_processes_share_the_run_and_one_table_and_verdict_end_it(runner: CliRunner) -> None:
+    result = runner.invoke(
+        app,
+        [
+            "fuzz", "--processes", "2", "--operation", "getRepository", "--operation",
+            "listRepositories", "--phases", "examples,coverage,stateful", "--max-examples", "3",
+        ],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    lines = result.output.rstrip().splitlines()
+    # Each process's own output, prefixed with its number; the stateful phase in one of them.
+    assert any(line.startswith("[1] coverage 1/1: ") for line in lines), lines
+    assert any(line.startswith("[2] coverage 1/1: ") for line in lines), lines
+    assert sum(line.endswith("stateful: started (2 operations)") for line in lines) == 1
+    assert re.fullmatch(r"PASSED: 2 operations, \d+ requests, 0 failures in \d+\.\d s", lines[-1])
+    rows = {line.split()[1]: line for line in lines if re.match(r"│ (get|list)Repositor", line)}
+    assert sorted(rows) == ["getRepository", "listRepositories"]
+
+
+def test_a_failure_in_one_process_fails_the_run_without_showing_the_key(
+    runner: CliRunner, served_sandbox: str
+) -> None:
+    result = runner.invoke(
+        app,
+        [
+            "fuzz", "--processes", "2", "--url", served_sandbox, "--key-id", KEY_ID, "--key",
+            "wrong", *QUICK, "--operation", "getUser",
+        ],
+    )  # fmt: skip
+    assert result.exit_code == 1, result.output
+    assert result.output.rstrip().splitlines()[-1].startswith("FAILED: 2 operations, ")
+    assert "wrong" not in result.output

@@ -8,18 +8,22 @@ that server over HTTP, signed with the credential from the options or `EVOCALIZE
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from evocalize.fuzzing.options import (
     DEFAULT_MAX_EXAMPLES,
+    DEFAULT_PROCESSES,
     DEFAULT_REPORT_DIR,
     PHASES,
     REPORT_FORMATS,
     FuzzOptions,
 )
 from evocalize.settings import AUTH_SCHEMES, KEY_ENV, KEY_ID_ENV
+
+if TYPE_CHECKING:
+    from evocalize.fuzzing.tally import FuzzTally
 
 
 def _names(value: str, allowed: tuple[str, ...] | None, what: str) -> tuple[str, ...]:
@@ -66,7 +70,21 @@ def fuzz_command(
     checks: Annotated[
         str, typer.Option(help="Comma-separated schemathesis checks; 'all' runs every one.")
     ] = "all",
-    workers: Annotated[int, typer.Option(min=1, max=64, help="Concurrent workers.")] = 1,
+    workers: Annotated[
+        int, typer.Option(min=1, max=64, help="Concurrent workers (threads) in each process.")
+    ] = 1,
+    processes: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            max=64,
+            help=(
+                "Processes that share the operations, each on a core of its own (and, "
+                "without --url, a sandbox of its own); reports go to a folder per process. "
+                "By default one per core, at most two."
+            ),
+        ),
+    ] = DEFAULT_PROCESSES,
     seed: Annotated[int | None, typer.Option(help="Seed for a reproducible run.")] = None,
     operation: Annotated[
         list[str] | None,
@@ -123,6 +141,7 @@ def fuzz_command(
             phases=_names(phases, PHASES, "phases"),
             checks=_names(checks, None, "checks"),
             workers=workers,
+            processes=processes,
             seed=seed,
             reports=_names(report, REPORT_FORMATS, "reports") if report else (),
             report_dir=report_dir,
@@ -142,15 +161,48 @@ def _run(
     auth: str,
     spec: Path | None,
 ) -> int:
+    if url is not None:
+        key_id, key = _credential_for(url, key_id, key)
+    if options.processes > 1:
+        from evocalize.fuzzing.processes import fuzz_in_processes, shares_for
+
+        shares = shares_for(options, spec)
+        if len(shares) > 1:
+            return fuzz_in_processes(
+                shares, options, url=url, key_id=key_id, secret=key, auth=auth, spec=spec
+            )
+    return fuzz_target([options], url=url, key_id=key_id, key=key, auth=auth, spec=spec)
+
+
+def fuzz_target(
+    runs: list[FuzzOptions],
+    *,
+    url: str | None,
+    key_id: str | None,
+    key: str | None,
+    auth: str,
+    spec: Path | None,
+    tallies: list[FuzzTally] | None = None,
+) -> int:
+    """Each of `runs` in turn against `url`, or one fresh embedded sandbox without it; returns
+    the worst exit code. With `tallies`, each run counts into a tally of its own appended
+    there, and prints no table or verdict (`evocalize.fuzzing.processes` merges them)."""
     # Heavy imports wait until the command runs, so the rest of the command line stays fast.
     from hypothesis.configuration import set_hypothesis_home_dir
 
     from evocalize.fuzzing.replay import cache_dir
     from evocalize.fuzzing.run import fuzz
+    from evocalize.fuzzing.tally import FuzzTally
 
     # Hypothesis keeps its caches (`.hypothesis/`) in the working folder by default: they go
     # to the user's cache folder instead ($EVOCALIZE_FUZZ_CACHE overrides it).
     set_hypothesis_home_dir(cache_dir() / "hypothesis")
+
+    def tally() -> FuzzTally | None:
+        if tallies is None:
+            return None
+        tallies.append(FuzzTally())
+        return tallies[-1]
 
     if url is None:
         from evocalize_sandbox.embedded import embedded_sandbox
@@ -159,27 +211,35 @@ def _run(
         with embedded_sandbox() as sandbox:
             typer.echo("Fuzzing an embedded sandbox (temporary database) in this process.")
             try:
-                return fuzz(
-                    key_id=sandbox.key_id,
-                    secret=sandbox.secret,
-                    app=sandbox.app,
-                    auth=auth,
-                    options=options,
-                    spec=spec,
-                    record_failures=True,
+                return max(
+                    fuzz(
+                        key_id=sandbox.key_id,
+                        secret=sandbox.secret,
+                        app=sandbox.app,
+                        auth=auth,
+                        options=options,
+                        spec=spec,
+                        tally=tally(),
+                        record_failures=True,
+                    )
+                    for options in runs
                 )
             finally:
                 # The sandbox's background worker stops before its database folder goes.
                 shutdown_lifespans()
-    key_id, key = _credential_for(url, key_id, key)
-    return fuzz(
-        key_id=key_id,
-        secret=key,
-        url=url,
-        auth=auth,
-        options=options,
-        spec=spec,
-        record_failures=True,
+    assert key_id is not None and key is not None  # _credential_for made sure
+    return max(
+        fuzz(
+            key_id=key_id,
+            secret=key,
+            url=url,
+            auth=auth,
+            options=options,
+            spec=spec,
+            tally=tally(),
+            record_failures=True,
+        )
+        for options in runs
     )
 
 

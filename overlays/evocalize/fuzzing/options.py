@@ -7,6 +7,7 @@ narrows a run with options, never by editing the checks.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,6 +15,12 @@ PHASES = ("examples", "coverage", "fuzzing", "stateful")
 REPORT_FORMATS = ("junit", "ndjson", "har")
 DEFAULT_MAX_EXAMPLES = 100
 DEFAULT_REPORT_DIR = Path("fuzz-reports")
+# `evocalize fuzz` shares a run between processes, one per core this process may use: two
+# halve a run on two cores; more gain less, as the stateful phase runs in one of them.
+DEFAULT_PROCESSES = min(
+    2,
+    len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1,
+)
 
 
 @dataclass(frozen=True)
@@ -23,6 +30,9 @@ class FuzzOptions:
     # Check names as schemathesis knows them; "all" is every registered check.
     checks: tuple[str, ...] = ("all",)
     workers: int = 1
+    # Processes that share the operations (`evocalize.fuzzing.processes`); `workers` are
+    # threads within each.
+    processes: int = 1
     seed: int | None = None
     reports: tuple[str, ...] = ()
     report_dir: Path = DEFAULT_REPORT_DIR
@@ -39,6 +49,8 @@ class FuzzOptions:
             raise ValueError("max_examples must be at least 1")
         if self.workers < 1:
             raise ValueError("workers must be at least 1")
+        if self.processes < 1:
+            raise ValueError("processes must be at least 1")
         unknown = [phase for phase in self.phases if phase not in PHASES]
         if unknown or not self.phases:
             raise ValueError(f"phases must be among {', '.join(PHASES)}, not {unknown or 'none'}")

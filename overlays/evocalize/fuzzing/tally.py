@@ -74,6 +74,10 @@ class FuzzTally(EventHandler[Any]):
         statistic = getattr(ctx, "statistic", None)
         self.failure_count = int(getattr(statistic, "total_failures", 0) or 0)
         self.error_count = len(getattr(ctx, "errors", ()) or ())
+        self.print_summary()
+
+    def print_summary(self) -> None:
+        """The table, then the verdict line, on the console (if the tally has one)."""
         if self.console is None:
             return
         if self.operations:
