@@ -8,7 +8,7 @@ that server over HTTP, signed with the credential from the options or `EVOCALIZE
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -198,11 +198,23 @@ def fuzz_target(
     # to the user's cache folder instead ($EVOCALIZE_FUZZ_CACHE overrides it).
     set_hypothesis_home_dir(cache_dir() / "hypothesis")
 
-    def tally() -> FuzzTally | None:
-        if tallies is None:
-            return None
-        tallies.append(FuzzTally())
-        return tallies[-1]
+    def run_each(**target: Any) -> int:
+        worst = 0
+        for options in runs:
+            tally = None
+            if tallies is not None:
+                tally = FuzzTally()
+                tallies.append(tally)
+            code = fuzz(
+                **target,
+                auth=auth,
+                options=options,
+                spec=spec,
+                tally=tally,
+                record_failures=True,
+            )
+            worst = max(worst, code)
+        return worst
 
     if url is None:
         from evocalize_sandbox.embedded import embedded_sandbox
@@ -211,36 +223,11 @@ def fuzz_target(
         with embedded_sandbox() as sandbox:
             typer.echo("Fuzzing an embedded sandbox (temporary database) in this process.")
             try:
-                return max(
-                    fuzz(
-                        key_id=sandbox.key_id,
-                        secret=sandbox.secret,
-                        app=sandbox.app,
-                        auth=auth,
-                        options=options,
-                        spec=spec,
-                        tally=tally(),
-                        record_failures=True,
-                    )
-                    for options in runs
-                )
+                return run_each(key_id=sandbox.key_id, secret=sandbox.secret, app=sandbox.app)
             finally:
                 # The sandbox's background worker stops before its database folder goes.
                 shutdown_lifespans()
-    assert key_id is not None and key is not None  # _credential_for made sure
-    return max(
-        fuzz(
-            key_id=key_id,
-            secret=key,
-            url=url,
-            auth=auth,
-            options=options,
-            spec=spec,
-            tally=tally(),
-            record_failures=True,
-        )
-        for options in runs
-    )
+    return run_each(key_id=key_id, secret=key, url=url)
 
 
 def _credential_for(url: str, key_id: str | None, key: str | None) -> tuple[str, str]:
