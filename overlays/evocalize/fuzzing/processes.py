@@ -38,9 +38,9 @@ from evocalize.spec import OperationSpec, document_operations, load_spec
 UNIT_PHASES = ("examples", "coverage", "fuzzing")
 # What a batch operation costs next to another in the unit phases (the fuzzer's large
 # batches are stored and then applied by the sandbox's worker), and the stateful phase next
-# to one operation's unit phases; measured on a default run, for a balanced split.
+# to one operation's unit phases, estimated from a default run's times: for a balanced split.
 BATCH_WEIGHT = 5
-STATEFUL_WEIGHT = 8
+STATEFUL_WEIGHT = 10
 # The secret reaches a process in its environment, never on its command line (`ps` shows it).
 _SECRET_ENV = "EVOCALIZE_FUZZ_PROCESS_SECRET"
 
@@ -55,28 +55,25 @@ class Share:
 
 
 def split(options: FuzzOptions, operations: tuple[OperationSpec, ...]) -> list[Share]:
-    """The operations `options` selects, in `options.processes` shares of about equal cost
-    (the costliest first, each to the cheapest share so far); the stateful phase goes to the
-    share that is cheapest once its cost is counted."""
+    """The operations `options` selects, in at most `options.processes` shares of about equal
+    cost: the last share has the stateful phase (its cost counted first), then each operation,
+    the costliest first, goes to the cheapest share so far. Empty shares are left out."""
     selected = [
         op
         for op in operations
         if not options.include_operation_ids or op.operation_id in options.include_operation_ids
     ]
-    unit = any(phase in UNIT_PHASES for phase in options.phases)
-    loads = [0] * options.processes
-    shares: list[list[str]] = [[] for _ in range(options.processes)]
-    for op in sorted(selected, key=lambda op: -_weight(op)):
-        if not unit:
-            break
-        cheapest = loads.index(min(loads))
-        shares[cheapest].append(op.operation_id)
-        loads[cheapest] += _weight(op)
     stateful = tuple(op.operation_id for op in selected) if "stateful" in options.phases else ()
-    result = [Share(tuple(share)) for share in shares]
-    if stateful:
-        cheapest = loads.index(min(loads))
-        result[cheapest] = Share(result[cheapest].operations, stateful)
+    loads = [0] * options.processes
+    loads[-1] = STATEFUL_WEIGHT if stateful else 0
+    shares: list[list[str]] = [[] for _ in range(options.processes)]
+    if any(phase in UNIT_PHASES for phase in options.phases):
+        for op in sorted(selected, key=lambda op: -_weight(op)):
+            cheapest = loads.index(min(loads))
+            shares[cheapest].append(op.operation_id)
+            loads[cheapest] += _weight(op)
+    result = [Share(tuple(share)) for share in shares[:-1]]
+    result.append(Share(tuple(shares[-1]), stateful))
     return [share for share in result if share.operations or share.stateful_operations]
 
 
