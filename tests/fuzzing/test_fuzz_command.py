@@ -193,9 +193,14 @@ def test_processes_share_the_run_and_one_table_and_verdict_end_it(runner: CliRun
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     lines = result.output.rstrip().splitlines()
-    # Each process's own output, prefixed with its number; the stateful phase in one of them.
-    assert any(line.startswith("[1] coverage 1/1: ") for line in lines), lines
-    assert any(line.startswith("[2] coverage 1/1: ") for line in lines), lines
+    # Each process's own output, prefixed with its number: every operation's coverage phase in
+    # one of them, and the stateful phase over both operations in one of them.
+    assert {line[:4] for line in lines if re.match(r"\[\d\] ", line)} == {"[1] ", "[2] "}
+    for operation in ("getRepository", "listRepositories"):
+        covered = [
+            line for line in lines if re.match(rf"\[\d\] coverage \d/\d: {operation}:", line)
+        ]
+        assert len(covered) == 1, lines
     assert sum(line.endswith("stateful: started (2 operations)") for line in lines) == 1
     assert re.fullmatch(r"PASSED: 2 operations, \d+ requests, 0 failures in \d+\.\d s", lines[-1])
     rows = {line.split()[1]: line for line in lines if re.match(r"│ (get|list)Repositor", line)}
