@@ -333,8 +333,8 @@ class Batches:
         has open (API requests, waiting for the lock or for the GIL) finish first, for at
         most YIELD_MAX_SECONDS, so that a busy API still leaves the worker time to progress.
 
-        SQLite's busy handler polls with growing sleeps, so a request waiting for the lock
-        would rarely catch a gap that lasts only until the worker's next BEGIN IMMEDIATE."""
+        Requests already waiting in the write lock (write_lock.py) go before the worker's
+        next group anyway; this also lets in those about to ask for it."""
         time.sleep(0)
         deadline = time.monotonic() + YIELD_MAX_SECONDS
         while self._others_in_flight(own=0) and time.monotonic() < deadline:
