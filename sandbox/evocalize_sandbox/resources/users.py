@@ -72,6 +72,9 @@ _USER_WITH_GROUPS = (
     .order_by(memberships_table.c.group_id)
 )
 
+_USERS_LISTED = sa.select(users_table.c.id, users_table.c.name, users_table.c.email).order_by(
+    users_table.c.id
+)
 
 _OTHER_USER_WITH_EMAIL = sa.select(users_table.c.id).where(
     sa.func.lower(users_table.c.email) == sa.bindparam("email"),
@@ -175,9 +178,8 @@ def get_user(ctx: RequestContext) -> Reply:
 @handles("listUsers")
 def list_users(ctx: RequestContext) -> Reply:
     # The API reference's listing shows users without their groups; getUser has them.
-    return ctx.page_of(
-        sa.select(users_table).order_by(users_table.c.id),
-        lambda row: {"id": row.id, "name": row.name, "email": row.email},
+    return ctx.page_on_cursor(
+        _USERS_LISTED, lambda row: {"id": row[0], "name": row[1], "email": row[2]}
     )
 
 
