@@ -115,18 +115,21 @@ _MARK_SUCCEEDED = (
 
 @contextmanager
 def _savepoint(conn: sa.Connection) -> Iterator[None]:
-    """What `conn.begin_nested()` does, for a fifth of its CPU time (it compiles a clause on
-    every call, which made it a sixth of the worker's time): the block's writes roll back
-    alone when it raises, and the transaction goes on."""
-    conn.exec_driver_sql("SAVEPOINT batch_entry")
+    """What `conn.begin_nested()` does, on the driver's connection: the block's writes roll
+    back alone when it raises, and the transaction goes on. `begin_nested` compiles a clause
+    on every call, and even `exec_driver_sql` costs several times the statement itself: a
+    quarter of the worker's time went to these two statements per entry."""
+    driver = conn.connection.driver_connection
+    assert driver is not None  # a connection in a transaction is open
+    driver.execute("SAVEPOINT batch_entry")
     try:
         yield
         # Inside the try: on PostgreSQL the release fails when the block swallowed a
         # database error, and the rollback below then saves the transaction.
-        conn.exec_driver_sql("RELEASE SAVEPOINT batch_entry")
+        driver.execute("RELEASE SAVEPOINT batch_entry")
     except BaseException:
-        conn.exec_driver_sql("ROLLBACK TO SAVEPOINT batch_entry")
-        conn.exec_driver_sql("RELEASE SAVEPOINT batch_entry")
+        driver.execute("ROLLBACK TO SAVEPOINT batch_entry")
+        driver.execute("RELEASE SAVEPOINT batch_entry")
         raise
 
 
