@@ -68,6 +68,12 @@ class Sandbox:
     def __repr__(self) -> str:
         return f"Sandbox(url={self.engine.url!r})"
 
+    def close(self) -> None:
+        """Gives back every database connection (the app's shutdown)."""
+        if self.readers is not None:
+            self.readers.close()
+        self.engine.dispose()
+
     def process_pending_batches(self, limit: int | None = None) -> int:
         """Applies pending batch entries now (at most `limit`); returns how many."""
         return self.batches.process_pending(limit)

@@ -74,6 +74,13 @@ def serve(
         help="How long a batch stays claimed by a sandbox process that stopped answering (a "
         "crash) before another process on the same database resumes it.",
     ),
+    workers: int = typer.Option(
+        1,
+        "--workers",
+        min=1,
+        help="Server processes sharing the database (a SQLite file, or PostgreSQL, which "
+        "sandboxes on other hosts may share too); each also applies batches.",
+    ),
 ) -> None:
     """Start the sandbox. Its data lives in --db (by default the SQLite file
     evocalize-sandbox.db in the current folder) and survives a restart; delete the file, or give
@@ -84,6 +91,11 @@ def serve(
     if ctx.invoked_subcommand is not None:
         return
     clients = dict(_parse_client(value) for value in client or [])
+    if workers > 1 and _in_memory(db):
+        raise typer.BadParameter(
+            "several processes cannot share an in-memory database: give a file or PostgreSQL",
+            param_hint="--workers",
+        )
 
     import uvicorn
     from sqlalchemy.engine import make_url
@@ -122,7 +134,24 @@ def serve(
             f"export EVOCALIZE_BASE_URL={base_url} EVOCALIZE_CLIENT_KEY_ID={key_id} "
             f"EVOCALIZE_CLIENT_KEY={key}"
         )
-    uvicorn.run(app, host=host, port=port, log_level="info", log_config=_log_config())
+    served = {"host": host, "port": port, "log_level": "info", "log_config": _log_config()}
+    if workers == 1:
+        uvicorn.run(app, **served)
+        return
+    from .processes import ProcessOptions, serve_processes
+
+    # The processes open the database themselves: this one only prepared it.
+    app.state.sandbox.close()
+    options = ProcessOptions(db, audience_seconds, lease_seconds)
+    typer.echo(f"Serving from {workers} processes")
+    serve_processes(options, workers, **served)
+
+
+def _in_memory(db: str) -> bool:
+    from sqlalchemy.engine import make_url
+
+    url = make_url(db)
+    return url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:")
 
 
 def _log_config() -> dict[str, Any]:
