@@ -134,9 +134,8 @@ def serve(
             f"export EVOCALIZE_BASE_URL={base_url} EVOCALIZE_CLIENT_KEY_ID={key_id} "
             f"EVOCALIZE_CLIENT_KEY={key}"
         )
-    served = {"host": host, "port": port, "log_level": "info", "log_config": _log_config()}
     if workers == 1:
-        uvicorn.run(app, **served)
+        uvicorn.run(app, host=host, port=port, log_level="info", log_config=_log_config())
         return
     from .processes import ProcessOptions, serve_processes
 
@@ -144,7 +143,9 @@ def serve(
     app.state.sandbox.close()
     options = ProcessOptions(db, audience_seconds, lease_seconds)
     typer.echo(f"Serving from {workers} processes")
-    serve_processes(options, workers, **served)
+    serve_processes(
+        options, workers, host=host, port=port, log_level="info", log_config=_log_config()
+    )
 
 
 def _in_memory(db: str) -> bool:

@@ -60,7 +60,7 @@ def every_user(url: str) -> list[str]:
     ids: list[str] = []
     token = None
     while True:
-        params = {} if token is None else {"pageToken": token}
+        params: dict[str, str] = {} if token is None else {"pageToken": token}
         with httpx.Client(base_url=url, auth=signing_auth(KEY_ID, SECRET)) as http:
             page = http.get(f"{API}/users", params=params)
         assert page.status_code == 200, page.text
