@@ -13,7 +13,7 @@ import json
 import logging
 from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import AbstractContextManager, asynccontextmanager
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 from urllib.parse import unquote
 
@@ -29,6 +29,7 @@ from starlette.types import Receive, Scope, Send
 from .api_docs import install as install_api_docs
 from .auth import authenticate, register_clients
 from .batches import Batches
+from .conflicts import retrying_conflicts
 from .context import Reply, RequestContext
 from .errors import INTERNAL_ERROR, ApiError, malformed
 from .pagination import PageTokens
@@ -257,7 +258,8 @@ class _Dispatcher:
             # handing it to a thread costs more than answering it.
             reply = self._run(readers.begin, *args)
         else:
-            reply = await anyio.to_thread.run_sync(self._run, self.sandbox.engine.begin, *args)
+            write = partial(self._run, self.sandbox.engine.begin, *args)
+            reply = await anyio.to_thread.run_sync(retrying_conflicts, write)
         if reply.body is None:
             return Response(status_code=reply.status)
         return JSONResponse(reply.body, status_code=reply.status)
