@@ -125,8 +125,8 @@ def worker_alone(items: int) -> float:
                     items -= len(batch)
                     batch = []
             start = time.perf_counter()
-            applied = sandbox.process_pending_batches()
-            return applied / (time.perf_counter() - start)
+            applied: int = sandbox.process_pending_batches()
+            return float(applied / (time.perf_counter() - start))
         finally:
             sandbox.close()
 

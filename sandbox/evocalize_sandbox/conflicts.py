@@ -23,10 +23,10 @@ ATTEMPTS = 5
 
 
 def is_conflict(error: BaseException) -> bool:
-    """Whether `error` is PostgreSQL refusing a write for a concurrent transaction."""
-    return isinstance(error, sa.exc.DBAPIError) and (
-        getattr(error.orig, "sqlstate", None) in CONFLICT_STATES
-    )
+    """Whether `error` is PostgreSQL refusing a write for a concurrent transaction: the
+    driver's error, raised by SQLAlchemy (which wraps it) or on the cursor (cursor_reads)."""
+    driver_error = error.orig if isinstance(error, sa.exc.DBAPIError) else error
+    return getattr(driver_error, "sqlstate", None) in CONFLICT_STATES
 
 
 def retrying_conflicts(transaction: Callable[[], T]) -> T:
@@ -35,7 +35,7 @@ def retrying_conflicts(transaction: Callable[[], T]) -> T:
     for _ in range(ATTEMPTS - 1):
         try:
             return transaction()
-        except sa.exc.DBAPIError as error:
+        except Exception as error:
             if not is_conflict(error):
                 raise
     return transaction()

@@ -83,7 +83,7 @@ def scalar(conn: sa.Connection, query: sa.Select[Any], params: dict[str, Any] | 
 
 # Compiling costs more than running the query; the client key is read on every request. The
 # cache holds its statements, so a statement's identity is never reused for another one.
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=256)
 def _compiled(query: _Statement, dialect: sa.Dialect) -> SQLCompiler:
     compiled = query.compile(dialect=dialect)
     assert isinstance(compiled, SQLCompiler)  # a SELECT, INSERT or UPDATE compiles to SQL
