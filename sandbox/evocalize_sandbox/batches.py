@@ -57,11 +57,9 @@ PURGE_INTERVAL_SECONDS = 60.0
 # transaction would keep API requests waiting for the write lock (SQLite has one).
 GROUP_MAX_ENTRIES = 100
 GROUP_MAX_SECONDS = 0.02
-# An API request waiting for the lock ends a group early, once it has run this long (a steady
-# stream of requests still leaves the worker groups, not single entries)...
+# An API request in flight ends a group early, once it has run this long (a steady stream of
+# requests still leaves the worker groups, not single entries).
 GROUP_MIN_SECONDS = 0.005
-# ... and between groups the worker lets the requests in flight finish first, for at most:
-YIELD_MAX_SECONDS = 0.02
 
 reports_table = sa.Table(
     "sandbox_batch_reports",
@@ -332,18 +330,10 @@ class Batches:
         return done
 
     def _yield_to_requests(self) -> None:
-        """Between groups, while the write lock is free: lets the transactions this process
-        has open (API requests, waiting for the lock or for the GIL) finish first, for at
-        most YIELD_MAX_SECONDS, so that a busy API still leaves the worker time to progress.
-
-        Requests already waiting in the write lock (write_lock.py) go before the worker's
-        next group anyway; this also lets in those about to ask for it."""
+        """Between groups, with the write lock free: lets the threads of API requests run.
+        Those waiting for the lock (write_lock.py) get it before the worker's next group,
+        which queues behind them; the worker never waits for requests that are not."""
         time.sleep(0)
-        deadline = time.monotonic() + YIELD_MAX_SECONDS
-        while self._others_in_flight(own=0) and time.monotonic() < deadline:
-            if self.stopping.is_set():
-                return
-            time.sleep(0.001)
 
     def _group_is_over(self, started: float) -> bool:
         elapsed = time.monotonic() - started
