@@ -16,7 +16,6 @@ Run: `python benchmarks/sandbox_scaling.py [--duration S] [--connections N] [--q
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import secrets
@@ -37,6 +36,7 @@ from sandbox_throughput import (
     MeasurementFailed,
     cases,
     load,
+    load_options,
     sandbox_seed,
     started,
     terminated_cleanly,
@@ -94,15 +94,7 @@ def result_rows(name: str, results: dict[tuple[str, int], Load]) -> list[dict[st
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--duration", type=int, default=10, help="seconds per measured run")
-    parser.add_argument("--connections", type=int, default=16)
-    parser.add_argument("--warmup", type=int, default=2, help="seconds of discarded warm-up")
-    parser.add_argument("--quick", action="store_true", help="1 s runs, 4 connections, no warm-up")
-    parser.add_argument("--json", type=Path, help="also write the results there")
-    args = parser.parse_args(argv)
-    if args.quick:
-        args.duration, args.connections, args.warmup = 1, 4, 0
+    args = load_options(__doc__, argv)
     rows: list[dict[str, Any]] = []
     skipped = None
     try:
