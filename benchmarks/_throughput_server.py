@@ -5,7 +5,8 @@ so that no secret shows in a process listing), or a bare ASGI app that answers e
 with the spec's getUser example (the ceiling of the server stack). Both are served by `serve`,
 so they share the event loop, the HTTP implementation, the access log and the log level.
 
-Run by sandbox_throughput.py: `python _throughput_server.py sandbox|bare --port P [...]`.
+Run by sandbox_throughput.py and sandbox_scaling.py (which gives the sandbox `--workers N`
+processes): `python _throughput_server.py sandbox|bare --port P [...]`.
 """
 
 from __future__ import annotations
@@ -80,17 +81,31 @@ def serve(app: Any, port: int) -> None:
     uvicorn.run(app, host="127.0.0.1", port=port, **SERVER_OPTIONS)
 
 
+def serve_sandbox(database: str, seed: str, port: int, workers: int) -> None:
+    """The sandbox from `workers` processes, as `evocalize sandbox --workers` serves it."""
+    if workers == 1:
+        serve(sandbox_app(database, seed), port)
+        return
+    from evocalize_sandbox.processes import ProcessOptions, serve_processes
+
+    sandbox_app(database, seed).state.sandbox.close()  # prepares the database, once
+    serve_processes(
+        ProcessOptions(database), workers, host="127.0.0.1", port=port, **SERVER_OPTIONS
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("target", choices=["sandbox", "bare"])
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--database", help="the sandbox's SQLAlchemy URL")
     parser.add_argument("--seed", help="the sandbox's seed file")
+    parser.add_argument("--workers", type=int, default=1, help="the sandbox's processes")
     args = parser.parse_args()
     if args.target == "sandbox":
         if not args.database or not args.seed:
             parser.error("the sandbox needs --database and --seed")
-        serve(sandbox_app(args.database, args.seed), args.port)
+        serve_sandbox(args.database, args.seed, args.port, args.workers)
     else:
         serve(bare_app(), args.port)
 

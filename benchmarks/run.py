@@ -41,6 +41,7 @@ ORDER = (
     "pagination_memory",
     "sandbox_batches",
     "sandbox_throughput",
+    "sandbox_scaling",
     "batch_ingest",
 )
 TIMES = "\N{MULTIPLICATION SIGN}"

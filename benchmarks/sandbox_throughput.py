@@ -286,8 +286,9 @@ def terminated_cleanly() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def load_options(doc: str | None, argv: list[str] | None) -> argparse.Namespace:
+    """The options of a loopback load benchmark (this one, sandbox_scaling.py)."""
+    parser = argparse.ArgumentParser(description=(doc or "").split("\n\n")[0])
     parser.add_argument("--duration", type=int, default=10, help="seconds per measured run")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--warmup", type=int, default=2, help="seconds of discarded warm-up")
@@ -296,6 +297,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.quick:
         args.duration, args.connections, args.warmup = 1, 4, 0
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = load_options(__doc__, argv)
     try:
         with terminated_cleanly():
             results = measure_all(args.duration, args.connections, args.warmup)

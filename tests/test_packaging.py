@@ -149,6 +149,16 @@ def test_no_requirement_is_pinned_in_any_extra(wheel: zipfile.ZipFile) -> None:
         assert not {spec.operator for spec in requirement.specifier} & {"==", "==="}, requirement
 
 
+def test_the_sandbox_is_served_by_uvicorns_standard_stack(wheel: zipfile.ZipFile) -> None:
+    # httptools and uvloop: the stack the throughput benchmark measures, baseline included.
+    (uvicorn,) = (
+        r
+        for r in requirements(wheel)
+        if r.name == "uvicorn" and r.marker is not None and r.marker.evaluate({"extra": "sandbox"})
+    )
+    assert "standard" in uvicorn.extras
+
+
 def test_the_extras_bring_the_command_line_the_sandbox_and_the_fuzzer(
     wheel: zipfile.ZipFile,
 ) -> None:

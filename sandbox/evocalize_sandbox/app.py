@@ -14,7 +14,7 @@ import logging
 from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import AbstractContextManager, asynccontextmanager
 from dataclasses import replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 from urllib.parse import unquote
 
@@ -31,6 +31,7 @@ from .api_docs import install as install_api_docs
 from .auth import authenticate, register_clients
 from .batches import Batches
 from .clock import SandboxClock
+from .conflicts import retrying_conflicts
 from .context import Reply, RequestContext
 from .errors import INTERNAL_ERROR, ApiError, malformed
 from .faults import FaultInjector, Faults
@@ -76,6 +77,12 @@ class Sandbox:
 
     def __repr__(self) -> str:
         return f"Sandbox(url={self.engine.url!r})"
+
+    def close(self) -> None:
+        """Gives back every database connection (the app's shutdown)."""
+        if self.readers is not None:
+            self.readers.close()
+        self.engine.dispose()
 
     def process_pending_batches(self, limit: int | None = None) -> int:
         """Applies pending batch entries now (at most `limit`); returns how many."""
@@ -288,7 +295,8 @@ class _Dispatcher:
             # handing it to a thread costs more than answering it.
             reply = self._run(readers.begin, *args)
         else:
-            reply = await anyio.to_thread.run_sync(self._run, self.sandbox.engine.begin, *args)
+            write = partial(self._run, self.sandbox.engine.begin, *args)
+            reply = await anyio.to_thread.run_sync(retrying_conflicts, write)
         if reply.body is None:
             return Response(status_code=reply.status)
         return JSONResponse(reply.body, status_code=reply.status)

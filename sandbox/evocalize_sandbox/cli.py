@@ -87,6 +87,13 @@ def serve(
         help="A JSON or YAML file of faults to inject (429s, 5xx, latency, dropped connections, "
         "slow bodies), per operation, by rate or count, repeatable with its seed.",
     ),
+    workers: int = typer.Option(
+        1,
+        "--workers",
+        min=1,
+        help="Server processes sharing the database (a SQLite file, or PostgreSQL, which "
+        "sandboxes on other hosts may share too); each also applies batches.",
+    ),
 ) -> None:
     """Start the sandbox. Its data lives in --db (by default the SQLite file
     evocalize-sandbox.db in the current folder) and survives a restart; delete the file, or give
@@ -97,6 +104,17 @@ def serve(
     if ctx.invoked_subcommand is not None:
         return
     clients = dict(_parse_client(value) for value in client or [])
+    if workers > 1 and _in_memory(db):
+        raise typer.BadParameter(
+            "several processes cannot share an in-memory database: give a file or PostgreSQL",
+            param_hint="--workers",
+        )
+    if workers > 1 and (test_mode or faults is not None):
+        # The test clock and the fault plan live in one process's memory.
+        raise typer.BadParameter(
+            "--test-mode and --faults keep their clock and faults in one process: use --workers 1",
+            param_hint="--workers",
+        )
 
     import uvicorn
     from sqlalchemy.engine import make_url
@@ -147,7 +165,25 @@ def serve(
             f"export EVOCALIZE_BASE_URL={base_url} EVOCALIZE_CLIENT_KEY_ID={key_id} "
             f"EVOCALIZE_CLIENT_KEY={key}"
         )
-    uvicorn.run(app, host=host, port=port, log_level="info", log_config=_log_config())
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level="info", log_config=_log_config())
+        return
+    from .processes import ProcessOptions, serve_processes
+
+    # The processes open the database themselves: this one only prepared it.
+    app.state.sandbox.close()
+    options = ProcessOptions(db, audience_seconds, lease_seconds)
+    typer.echo(f"Serving from {workers} processes")
+    serve_processes(
+        options, workers, host=host, port=port, log_level="info", log_config=_log_config()
+    )
+
+
+def _in_memory(db: str) -> bool:
+    from sqlalchemy.engine import make_url
+
+    url = make_url(db)
+    return url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:")
 
 
 def _log_config() -> dict[str, Any]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import sqlalchemy as sa
@@ -13,6 +14,7 @@ from evocalize.spec import OperationSpec
 from pydantic import BaseModel
 from sqlalchemy.engine import Connection
 
+from . import cursor_reads
 from .errors import ApiError
 from .pagination import PageWindow
 
@@ -118,6 +120,24 @@ class RequestContext(Context):
         rows = self.conn.execute(statement.offset(window.offset).limit(window.limit + 1)).all()
         return self.page([render(row) for row in rows], window, shape)
 
+    def page_on_cursor(
+        self,
+        statement: sa.Select[Any],
+        render: Callable[[tuple[Any, ...]], Any],
+        shape: Callable[[list[Any]], Any] = list,
+    ) -> Reply:
+        """`page_of` for a listing's hottest reads, on the cursor (`cursor_reads`): `statement`
+        is built once (a module constant, compiled once), its columns need no result
+        processing (text, integers), and `render` gets each row as a plain tuple. Rendering
+        SQLAlchemy rows costs a page of 100 several times what SQLite's work does."""
+        window = self.page_window()
+        rows = cursor_reads.all_rows(
+            self.conn,
+            _paged(statement),
+            {"page_offset": window.offset, "page_limit": window.limit + 1},
+        )
+        return self.page([render(row) for row in rows], window, shape)
+
     def _page_scope(self) -> dict[str, Any]:
         # A token is only good for the same listing with the same filters.
         filters = {k: v for k, v in self.query.items() if k != "pageToken"}
@@ -131,6 +151,13 @@ class RequestContext(Context):
         this operation. Entries are JSON values (use `dump` on models)."""
         report_id = self.sandbox.batches.enqueue(self, entries)
         return Reply(status, {"data": {"reportId": report_id}})
+
+
+@lru_cache(maxsize=64)
+def _paged(statement: sa.Select[Any]) -> sa.Select[Any]:
+    """`statement` with its window as parameters, made once per statement (the statements
+    are module constants, so that `cursor_reads` compiles each once)."""
+    return statement.offset(sa.bindparam("page_offset")).limit(sa.bindparam("page_limit"))
 
 
 def _jsonable(value: Any) -> Any:

@@ -4,8 +4,8 @@
   (`echo="debug"`, or a root logger at DEBUG), SQLAlchemy logs every result row it fetches, and
   `hide_parameters` hides only the bound values, so a row holding a client key would land in
   the logs; the engine's logger never sees these;
-- for the hottest reads (getUser): SQLAlchemy's work per execution costs several times what
-  SQLite's does.
+- for the hottest reads (getUser, listUsers) and the writes a batch repeats per entry:
+  SQLAlchemy's work per execution costs several times what SQLite's does.
 
 Each statement is compiled once per dialect; rows come back as plain tuples, without
 SQLAlchemy's result processing, so only statements whose columns need none (text, integers)
@@ -20,6 +20,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.sql.compiler import SQLCompiler
 
+_Statement = sa.Select[Any] | sa.Insert | sa.Update
+
 
 def first_row(
     conn: sa.Connection, query: sa.Select[Any], params: dict[str, Any] | None = None
@@ -33,7 +35,7 @@ def first_row(
     return None if row is None else tuple(row)
 
 
-def _executed(conn: sa.Connection, query: sa.Select[Any], params: dict[str, Any] | None) -> Any:
+def _executed(conn: sa.Connection, query: _Statement, params: dict[str, Any] | None) -> Any:
     compiled = _compiled(query, conn.dialect)
     values = compiled.construct_params(params)
     arguments: Any = (
@@ -61,6 +63,18 @@ def all_rows(
         cursor.close()
 
 
+def write(
+    conn: sa.Connection, statement: sa.Insert | sa.Update, params: dict[str, Any] | None = None
+) -> int:
+    """Runs a write built once (its values as `bindparam`s, needing no processing); returns
+    how many rows it changed. For the writes a batch repeats per entry."""
+    cursor = _executed(conn, statement, params)
+    try:
+        return int(cursor.rowcount)
+    finally:
+        cursor.close()
+
+
 def scalar(conn: sa.Connection, query: sa.Select[Any], params: dict[str, Any] | None = None) -> Any:
     """The first column of the first row of `query`, or None."""
     row = first_row(conn, query, params)
@@ -69,8 +83,8 @@ def scalar(conn: sa.Connection, query: sa.Select[Any], params: dict[str, Any] | 
 
 # Compiling costs more than running the query; the client key is read on every request. The
 # cache holds its statements, so a statement's identity is never reused for another one.
-@lru_cache(maxsize=64)
-def _compiled(query: sa.Select[Any], dialect: sa.Dialect) -> SQLCompiler:
+@lru_cache(maxsize=256)
+def _compiled(query: _Statement, dialect: sa.Dialect) -> SQLCompiler:
     compiled = query.compile(dialect=dialect)
-    assert isinstance(compiled, SQLCompiler)  # a SELECT compiles to SQL
+    assert isinstance(compiled, SQLCompiler)  # a SELECT, INSERT or UPDATE compiles to SQL
     return compiled

@@ -8,6 +8,7 @@ one `metadata.create_all`. SQLite is the default (a file survives restarts); a P
 from __future__ import annotations
 
 import secrets
+import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,6 +19,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine
 
 from . import cursor_reads
+from .write_lock import LockingConnection, serialize_writes
 
 metadata = sa.MetaData()
 
@@ -42,11 +44,11 @@ def create_engine(url: str) -> Engine:
     # hide_parameters: a failing statement's values (client keys among them) stay out of
     # exception messages and so out of logs.
     if url.startswith("sqlite"):
-        engine = _sqlite_engine(url)
+        engine = _sqlite_engine(url, LockingConnection)
         # pysqlite opens transactions lazily and as readers; a transaction that reads and then
         # writes would fail with SQLITE_BUSY when another thread wrote in between. BEGIN
-        # IMMEDIATE takes the write lock up front, so concurrent requests queue instead.
-        _begin_with(engine, "BEGIN IMMEDIATE")
+        # IMMEDIATE takes the write lock up front, once the writers before it are done.
+        serialize_writes(engine, "BEGIN IMMEDIATE")
         return engine
     return sa.create_engine(url, pool_pre_ping=True, hide_parameters=True)
 
@@ -103,14 +105,16 @@ def _is_file(engine: Engine) -> bool:
     return engine.url.database not in (None, "", ":memory:")
 
 
-def _sqlite_engine(url: str) -> Engine:
+def _sqlite_engine(url: str, factory: type[sqlite3.Connection] = sqlite3.Connection) -> Engine:
     engine = sa.create_engine(
-        url, connect_args={"check_same_thread": False, "timeout": 30}, hide_parameters=True
+        url,
+        connect_args={"check_same_thread": False, "timeout": 30, "factory": factory},
+        hide_parameters=True,
     )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-        dbapi_connection.isolation_level = None  # transactions begin in `_begin_with`
+        dbapi_connection.isolation_level = None  # BEGIN: `_begin_with`, `serialize_writes`
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA busy_timeout = 30000")
         if _is_file(engine):

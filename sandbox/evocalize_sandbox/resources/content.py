@@ -17,6 +17,7 @@ from evocalize_models import ContentItemBatch, ContentItemInput, ItemIdBatch
 from pydantic import ValidationError
 from sqlalchemy.engine import Connection
 
+from .. import cursor_reads
 from ..context import Context, EntryContext, Reply, RequestContext, dump, ok
 from ..errors import ApiError, invalid_field, not_found
 from ..registry import applies_entry, handles, seeds
@@ -203,7 +204,7 @@ def upsert_item(
         if not field["isNullable"] and merged.get(name) is None:
             raise invalid_field(f"values.{name}", f"{name} is required")
     written = {"r": repository.id, "i": item.values.id, "v": json.dumps(merged)}
-    ctx.conn.execute(_INSERT_ITEM if values is None else _UPDATE_VALUES, written)
+    cursor_reads.write(ctx.conn, _INSERT_ITEM if values is None else _UPDATE_VALUES, written)
     if stored is not None:
         stored[item.values.id] = merged
     return {"values": merged}

@@ -72,15 +72,40 @@ _USER_WITH_GROUPS = (
     .order_by(memberships_table.c.group_id)
 )
 
+_USERS_LISTED = sa.select(users_table.c.id, users_table.c.name, users_table.c.email).order_by(
+    users_table.c.id
+)
 
 _OTHER_USER_WITH_EMAIL = sa.select(users_table.c.id).where(
     sa.func.lower(users_table.c.email) == sa.bindparam("email"),
     users_table.c.id != sa.bindparam("user_id"),
 )
 _GROUP_EXISTS = sa.select(groups_table.c.id).where(groups_table.c.id == sa.bindparam("group_id"))
-# Without `.values()`, the columns set are the keys of the parameters passed.
-_INSERT_USER = sa.insert(users_table)
-_UPDATE_USER = sa.update(users_table).where(users_table.c.id == sa.bindparam("user_id"))
+# The writes of an upsert, each built once and run on the cursor (cursor_reads): a user is
+# written on every createOrUpdateUser, the API's hottest write.
+_USER_EXISTS = sa.select(users_table.c.id).where(users_table.c.id == sa.bindparam("user_id"))
+_INSERT_USER = sa.insert(users_table).values(
+    id=sa.bindparam("user_id"), name=sa.bindparam("name"), email=sa.bindparam("email")
+)
+# A null parameter keeps the stored value: an update changes only what it sends.
+_UPDATE_USER = (
+    sa.update(users_table)
+    .where(users_table.c.id == sa.bindparam("user_id"))
+    .values(
+        name=sa.func.coalesce(sa.bindparam("name", type_=sa.String), users_table.c.name),
+        email=sa.func.coalesce(sa.bindparam("email", type_=sa.String), users_table.c.email),
+    )
+)
+_ONE_MEMBERSHIP = (
+    memberships_table.c.user_id == sa.bindparam("user_id"),
+    memberships_table.c.group_id == sa.bindparam("group_id"),
+)
+_UPDATE_ROLE = (
+    sa.update(memberships_table).where(*_ONE_MEMBERSHIP).values(role=sa.bindparam("role"))
+)
+_INSERT_MEMBERSHIP = sa.insert(memberships_table).values(
+    user_id=sa.bindparam("user_id"), group_id=sa.bindparam("group_id"), role=sa.bindparam("role")
+)
 
 
 def user_row(conn: Connection, user_id: str) -> Any:
@@ -114,15 +139,15 @@ def user_with_groups(conn: Connection, user_id: str) -> dict[str, Any] | None:
 
 
 def upsert_user(conn: Connection, user: UserInput) -> dict[str, Any]:
-    current = user_row(conn, user.id)
-    if current is None:
+    exists = cursor_reads.first_row(conn, _USER_EXISTS, {"user_id": user.id}) is not None
+    if not exists:
         for name in ("name", "email"):
             if getattr(user, name) is None:
                 raise invalid_field(name, f"{name} is required to create a user")
     if user.email is not None:
-        other = conn.execute(
-            _OTHER_USER_WITH_EMAIL, {"email": user.email.lower(), "user_id": user.id}
-        ).first()
+        other = cursor_reads.first_row(
+            conn, _OTHER_USER_WITH_EMAIL, {"email": user.email.lower(), "user_id": user.id}
+        )
         if other is not None:
             raise ApiError(
                 400,
@@ -131,34 +156,26 @@ def upsert_user(conn: Connection, user: UserInput) -> dict[str, Any]:
                 "email",
             )
     for number, association in enumerate(user.groups or []):
-        known = conn.execute(_GROUP_EXISTS, {"group_id": association.group_id}).first()
+        known = cursor_reads.first_row(conn, _GROUP_EXISTS, {"group_id": association.group_id})
         if known is None:
             raise unknown_identity(
                 f"groups[{number}].groupId", f"no group {association.group_id}; create it first"
             )
-    changes = {
-        column: value
-        for column, value in (("name", user.name), ("email", user.email))
-        if value is not None
-    }
-    if current is None:
-        conn.execute(_INSERT_USER, {"id": user.id, **changes})
-    elif changes:
-        conn.execute(_UPDATE_USER, {"user_id": user.id, **changes})
+    written = {"user_id": user.id, "name": user.name, "email": user.email}
+    if not exists:
+        cursor_reads.write(conn, _INSERT_USER, written)
+    elif user.name is not None or user.email is not None:
+        cursor_reads.write(conn, _UPDATE_USER, written)
     if user.replace_groups and user.groups is not None:
         conn.execute(sa.delete(memberships_table).where(memberships_table.c.user_id == user.id))
     for association in user.groups or []:
-        where = (
-            memberships_table.c.user_id == user.id,
-            memberships_table.c.group_id == association.group_id,
-        )
-        role = association.role.value
-        if not conn.execute(sa.update(memberships_table).where(*where).values(role=role)).rowcount:
-            conn.execute(
-                sa.insert(memberships_table).values(
-                    user_id=user.id, group_id=association.group_id, role=role
-                )
-            )
+        membership = {
+            "user_id": user.id,
+            "group_id": association.group_id,
+            "role": association.role.value,
+        }
+        if not cursor_reads.write(conn, _UPDATE_ROLE, membership):
+            cursor_reads.write(conn, _INSERT_MEMBERSHIP, membership)
     stored = user_with_groups(conn, user.id)
     assert stored is not None  # written above, in this transaction
     return stored
@@ -175,9 +192,8 @@ def get_user(ctx: RequestContext) -> Reply:
 @handles("listUsers")
 def list_users(ctx: RequestContext) -> Reply:
     # The API reference's listing shows users without their groups; getUser has them.
-    return ctx.page_of(
-        sa.select(users_table).order_by(users_table.c.id),
-        lambda row: {"id": row.id, "name": row.name, "email": row.email},
+    return ctx.page_on_cursor(
+        _USERS_LISTED, lambda row: {"id": row[0], "name": row[1], "email": row[2]}
     )
 
 
