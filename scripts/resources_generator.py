@@ -38,8 +38,11 @@ EXTRA_PARAMETERS = (
     "extra_query: Mapping[str, Any] | None = None",
     "extra_headers: Mapping[str, str] | None = None",
     "timeout: float | httpx.Timeout | None = None",
+    "deadline: float | None = None",
 )
-EXTRA_ARGUMENTS = "extra_query=extra_query, extra_headers=extra_headers, timeout=timeout"
+EXTRA_ARGUMENTS = (
+    "extra_query=extra_query, extra_headers=extra_headers, timeout=timeout, deadline=deadline"
+)
 STATUS_ERRORS = {
     400: "BadRequestError",
     401: "AuthenticationError",
@@ -369,7 +372,8 @@ def docstring(method: Method, indent: str) -> str:
             lines += ["    " + wrapped[0], *("        " + more for more in wrapped[1:])]
         lines += [
             "    RequestValidationError: the body breaks the request schema; nothing was sent.",
-            "    APIConnectionError: no answer (APITimeoutError: none in time).",
+            "    APIConnectionError: no answer (APITimeoutError: none in time;",
+            "        DeadlineExceededError: the call outran its deadline).",
         ]
     body = "\n".join(f"{indent}{line}".rstrip() for line in lines)
     text = body.strip().replace("\\", "\\\\").replace('"""', '\\"\\"\\"')

@@ -26,6 +26,7 @@ EXPORTED = [
     "BatchSummary",
     "BatchTimeout",
     "ConfigurationError",
+    "DeadlineExceededError",
     "Evocalize",
     "EvocalizeError",
     "PaginationError",
@@ -36,6 +37,7 @@ EXPORTED = [
     "SyncPage",
     "WebhookVerificationError",
     "__version__",
+    "deadline",
     "retry_policy",
     "verify_leads_delivery",
 ]

@@ -29,9 +29,12 @@ from evocalize.batches import (
     arun_batches,
     run_batches,
 )
+from evocalize.deadlines import DEFAULT_DEADLINE, deadline_passed
+from evocalize.deadlines import deadline as within
 from evocalize.errors import (
     APIConnectionError,
     APITimeoutError,
+    DeadlineExceededError,
     ResponseValidationError,
     evocalize_error_details,
     raise_error,
@@ -131,7 +134,10 @@ class _ClientCore:
         auth: str | None,
         default_base_url: str,
         clock: Callable[[], float] = time.time,
+        deadline: float | None = DEFAULT_DEADLINE,
     ) -> None:
+        # Each call's overall deadline in seconds (None: none), unless the call passes its own.
+        self.deadline = deadline
         self.settings: Settings = resolve_settings(
             base_url, key_id, secret, auth, default_base_url=default_base_url
         )
@@ -208,6 +214,9 @@ class _ClientCore:
             extensions=extensions,
         )
 
+    def _deadline_of(self, deadline: float | None) -> float | None:
+        return self.deadline if deadline is None else deadline
+
     def _transport_error(self, error: httpx.TransportError) -> APIConnectionError:
         """httpx's transport failure as this package's error."""
         settings = self.settings
@@ -217,6 +226,12 @@ class _ClientCore:
             "reason": str(error) or type(error).__name__,
         }
         origin = settings.where_the_url_came_from()
+        if isinstance(error, httpx.TimeoutException) and deadline_passed():
+            return DeadlineExceededError(
+                f"no complete answer from {settings.base_url} ({origin}) within the call's "
+                f"deadline: {error}",
+                **where,
+            )
         if isinstance(error, httpx.TimeoutException):
             return APITimeoutError(
                 f"timed out waiting for {settings.base_url} ({origin}): {error}", **where
@@ -244,15 +259,17 @@ class SyncAPIClient(_ClientCore):
         extra_headers: Headers | None = None,
         extra_body: Mapping[str, Any] | None = None,
         timeout: Timeout = None,
+        deadline: float | None = None,
     ) -> httpx.Response:
         """The response as it came, errors included (nothing is raised for a status)."""
         request = self._build(
             operation, path, query, body, extra_query, extra_headers, extra_body, timeout
         )
-        try:
-            return self._http.send(request)
-        except httpx.TransportError as error:
-            raise self._transport_error(error) from error
+        with within(self._deadline_of(deadline)):
+            try:
+                return self._http.send(request)
+            except httpx.TransportError as error:
+                raise self._transport_error(error) from error
 
     def _call(
         self,
@@ -265,6 +282,7 @@ class SyncAPIClient(_ClientCore):
         extra_headers: Headers | None = None,
         extra_body: Mapping[str, Any] | None = None,
         timeout: Timeout = None,
+        deadline: float | None = None,
     ) -> T:
         response = self._raw(
             operation,
@@ -275,6 +293,7 @@ class SyncAPIClient(_ClientCore):
             extra_headers=extra_headers,
             extra_body=extra_body,
             timeout=timeout,
+            deadline=deadline,
         )
         return result(operation, response)
 
@@ -288,6 +307,7 @@ class SyncAPIClient(_ClientCore):
         extra_query: Query | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = None,
+        deadline: float | None = None,
     ) -> SyncPage[T]:
         """The first page of a listing (or the page at `query["pageToken"]`)."""
 
@@ -300,6 +320,7 @@ class SyncAPIClient(_ClientCore):
                 extra_query=extra_query,
                 extra_headers=extra_headers,
                 timeout=timeout,
+                deadline=deadline,
             )
             items, following, raw = page_of(operation, response, item)
             return SyncPage(items, following, raw, token, fetch)
@@ -355,14 +376,16 @@ class AsyncAPIClient(_ClientCore):
         extra_headers: Headers | None = None,
         extra_body: Mapping[str, Any] | None = None,
         timeout: Timeout = None,
+        deadline: float | None = None,
     ) -> httpx.Response:
         request = self._build(
             operation, path, query, body, extra_query, extra_headers, extra_body, timeout
         )
-        try:
-            return await self._http.send(request)
-        except httpx.TransportError as error:
-            raise self._transport_error(error) from error
+        with within(self._deadline_of(deadline)):
+            try:
+                return await self._http.send(request)
+            except httpx.TransportError as error:
+                raise self._transport_error(error) from error
 
     async def _call(
         self,
@@ -375,6 +398,7 @@ class AsyncAPIClient(_ClientCore):
         extra_headers: Headers | None = None,
         extra_body: Mapping[str, Any] | None = None,
         timeout: Timeout = None,
+        deadline: float | None = None,
     ) -> T:
         response = await self._raw(
             operation,
@@ -385,6 +409,7 @@ class AsyncAPIClient(_ClientCore):
             extra_headers=extra_headers,
             extra_body=extra_body,
             timeout=timeout,
+            deadline=deadline,
         )
         return result(operation, response)
 
@@ -398,6 +423,7 @@ class AsyncAPIClient(_ClientCore):
         extra_query: Query | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = None,
+        deadline: float | None = None,
     ) -> AsyncPaginator[T]:
         """A listing, fetched when awaited (the first page) or iterated (every item)."""
 
@@ -410,6 +436,7 @@ class AsyncAPIClient(_ClientCore):
                 extra_query=extra_query,
                 extra_headers=extra_headers,
                 timeout=timeout,
+                deadline=deadline,
             )
             items, following, raw = page_of(operation, response, item)
             return AsyncPage(items, following, raw, token, fetch)

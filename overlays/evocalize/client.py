@@ -11,7 +11,9 @@ item of every page; a batch operation also offers `.submit_all(entries)`;
 Requests go through one httpx client whose `auth` signs them and whose transport retries what
 is safe to retry (`retries.py`), so every operation gets both without knowing about them.
 `retries=RetryPolicy(...)` sets the client's policy; `with retry_policy(NO_RETRIES): ...`
-changes it for the calls inside the block.
+changes it for the calls inside the block. `timeout` bounds each network wait; `deadline` (300 s
+by default) bounds a whole call, retries included (`deadlines.py`), and a method's `deadline=`
+or a `with deadline(...)` block sets it for one call or a few.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from evocalize_resources import DEFAULT_BASE_URL, OPERATIONS, AsyncResources, Sy
 from evocalize._operation import Operation, snake_case
 from evocalize._pages import AsyncPaginator, SyncPage
 from evocalize._version import __version__
+from evocalize.deadlines import DEFAULT_DEADLINE, install_deadlines
 from evocalize.retries import AsyncRetryTransport, RetryPolicy, RetryTransport
 
 __all__ = ["OPERATIONS", "AsyncEvocalize", "Evocalize", "find_operation", "snake_case"]
@@ -89,11 +92,12 @@ class Evocalize(SyncResources):
         *,
         auth: str | None = None,
         timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
+        deadline: float | None = DEFAULT_DEADLINE,
         retries: RetryPolicy | None = None,
         transport: httpx.BaseTransport | None = None,
         clock: Callable[[], float] = time.time,
     ) -> None:
-        super().__init__(base_url, key_id, secret, auth, DEFAULT_BASE_URL, clock)
+        super().__init__(base_url, key_id, secret, auth, DEFAULT_BASE_URL, clock, deadline)
         if transport is not None and not isinstance(transport, httpx.BaseTransport):
             # httpx.ASGITransport, say: it only answers async requests, and the sync client
             # would fail on its first request or when closed, with no word of why.
@@ -107,7 +111,7 @@ class Evocalize(SyncResources):
             auth=self.auth,
             # Below the auth: each re-attempt is signed again, with a fresh timestamp.
             transport=RetryTransport(
-                transport or httpx.HTTPTransport(),
+                transport or install_deadlines(httpx.HTTPTransport()),
                 retries or RetryPolicy(),
                 prepare_retry=self.auth.sign_request,
             ),
@@ -153,16 +157,17 @@ class AsyncEvocalize(AsyncResources):
         *,
         auth: str | None = None,
         timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
+        deadline: float | None = DEFAULT_DEADLINE,
         retries: RetryPolicy | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
         clock: Callable[[], float] = time.time,
     ) -> None:
-        super().__init__(base_url, key_id, secret, auth, DEFAULT_BASE_URL, clock)
+        super().__init__(base_url, key_id, secret, auth, DEFAULT_BASE_URL, clock, deadline)
         self._http = httpx.AsyncClient(
             base_url=self.settings.base_url,
             auth=self.auth,
             transport=AsyncRetryTransport(
-                transport or httpx.AsyncHTTPTransport(),
+                transport or install_deadlines(httpx.AsyncHTTPTransport()),
                 retries or RetryPolicy(),
                 prepare_retry=self.auth.sign_request,
             ),

@@ -30,6 +30,7 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "ConflictError",
+    "DeadlineExceededError",
     "DuplicateError",
     "ErrorClassifier",
     "ErrorConvention",
@@ -107,6 +108,11 @@ class APIConnectionError(EvocalizeError):
 
 class APITimeoutError(APIConnectionError):
     """The request timed out."""
+
+
+class DeadlineExceededError(APITimeoutError):
+    """The call did not end within its deadline (`deadline=`: connecting, sending, the answer
+    and every retry together), however steadily the server was still sending."""
 
 
 class ResponseValidationError(EvocalizeError):
