@@ -11,6 +11,7 @@ import httpx
 import pytest
 from evocalize import errors
 from evocalize.client import AsyncEvocalize, Evocalize
+from evocalize.pagination import EmptyPagesError
 from evocalize.retries import NO_RETRIES, RetryPolicy
 from evocalize.settings import ConfigurationError
 from evocalize.signing import (
@@ -348,6 +349,29 @@ def test_pages_resume_from_the_token_of_a_page_seen_before() -> None:
     assert [len(page.data) for page in rest] == [100, 50]
     assert [page.page_token for page in rest] == ["100", "200"]
     assert not rest[-1].has_next_page()
+
+
+def test_endless_empty_pages_of_a_listing_end_with_a_clear_error() -> None:
+    tokens = iter(range(10**9))
+
+    def empty(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, json={"data": [], "nextPageToken": f"t{next(tokens)}"})
+
+    with pytest.raises(EmptyPagesError):
+        list(facade(empty).users.list_users())
+
+
+@pytest.mark.anyio
+async def test_async_endless_empty_pages_of_a_listing_end_with_a_clear_error() -> None:
+    tokens = iter(range(10**9))
+
+    def empty(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, json={"data": [], "nextPageToken": f"t{next(tokens)}"})
+
+    transport = httpx.MockTransport(empty)
+    async with AsyncEvocalize("http://sandbox.test", "kid", SECRET, transport=transport) as ev:
+        with pytest.raises(EmptyPagesError):
+            [user async for user in ev.users.list_users()]
 
 
 def test_a_grant_listing_yields_the_grants_inside_data() -> None:
