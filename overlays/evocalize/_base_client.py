@@ -20,6 +20,7 @@ import httpx
 
 from evocalize._operation import OPERATION_EXTENSION, Operation, compact_json
 from evocalize._pages import AsyncPage, AsyncPaginator, SyncPage
+from evocalize.answers import DEFAULT_MAX_RESPONSE_BYTES, aread_capped, read_capped
 from evocalize.auth import SIGNED_EXTENSION, SharedSecretAuth, SignatureAuth, key_auth
 from evocalize.batches import (
     BatchFailure,
@@ -135,9 +136,12 @@ class _ClientCore:
         default_base_url: str,
         clock: Callable[[], float] = time.time,
         deadline: float | None = DEFAULT_DEADLINE,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         # Each call's overall deadline in seconds (None: none), unless the call passes its own.
         self.deadline = deadline
+        # The largest answer read (`answers.py`); a larger one is ResponseTooLargeError.
+        self.max_response_bytes = max_response_bytes
         self.settings: Settings = resolve_settings(
             base_url, key_id, secret, auth, default_base_url=default_base_url
         )
@@ -267,7 +271,8 @@ class SyncAPIClient(_ClientCore):
         )
         with within(self._deadline_of(deadline)):
             try:
-                return self._http.send(request)
+                response = self._http.send(request, stream=True)
+                return read_capped(response, self.max_response_bytes)
             except httpx.TransportError as error:
                 raise self._transport_error(error) from error
 
@@ -383,7 +388,8 @@ class AsyncAPIClient(_ClientCore):
         )
         with within(self._deadline_of(deadline)):
             try:
-                return await self._http.send(request)
+                response = await self._http.send(request, stream=True)
+                return await aread_capped(response, self.max_response_bytes)
             except httpx.TransportError as error:
                 raise self._transport_error(error) from error
 

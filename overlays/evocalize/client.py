@@ -13,7 +13,8 @@ is safe to retry (`retries.py`), so every operation gets both without knowing ab
 `retries=RetryPolicy(...)` sets the client's policy; `with retry_policy(NO_RETRIES): ...`
 changes it for the calls inside the block. `timeout` bounds each network wait; `deadline` (300 s
 by default) bounds a whole call, retries included (`deadlines.py`), and a method's `deadline=`
-or a `with deadline(...)` block sets it for one call or a few.
+or a `with deadline(...)` block sets it for one call or a few. No answer is read past
+`max_response_bytes` (64 MiB by default; `answers.py`).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from evocalize_resources import DEFAULT_BASE_URL, OPERATIONS, AsyncResources, Sy
 from evocalize._operation import Operation, snake_case
 from evocalize._pages import AsyncPaginator, SyncPage
 from evocalize._version import __version__
+from evocalize.answers import DEFAULT_MAX_RESPONSE_BYTES
 from evocalize.deadlines import DEFAULT_DEADLINE, install_deadlines
 from evocalize.retries import AsyncRetryTransport, RetryPolicy, RetryTransport
 
@@ -93,11 +95,14 @@ class Evocalize(SyncResources):
         auth: str | None = None,
         timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
         deadline: float | None = DEFAULT_DEADLINE,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         retries: RetryPolicy | None = None,
         transport: httpx.BaseTransport | None = None,
         clock: Callable[[], float] = time.time,
     ) -> None:
-        super().__init__(base_url, key_id, secret, auth, DEFAULT_BASE_URL, clock, deadline)
+        super().__init__(
+            base_url, key_id, secret, auth, DEFAULT_BASE_URL, clock, deadline, max_response_bytes
+        )
         if transport is not None and not isinstance(transport, httpx.BaseTransport):
             # httpx.ASGITransport, say: it only answers async requests, and the sync client
             # would fail on its first request or when closed, with no word of why.
@@ -158,11 +163,14 @@ class AsyncEvocalize(AsyncResources):
         auth: str | None = None,
         timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
         deadline: float | None = DEFAULT_DEADLINE,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         retries: RetryPolicy | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
         clock: Callable[[], float] = time.time,
     ) -> None:
-        super().__init__(base_url, key_id, secret, auth, DEFAULT_BASE_URL, clock, deadline)
+        super().__init__(
+            base_url, key_id, secret, auth, DEFAULT_BASE_URL, clock, deadline, max_response_bytes
+        )
         self._http = httpx.AsyncClient(
             base_url=self.settings.base_url,
             auth=self.auth,

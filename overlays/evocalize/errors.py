@@ -56,6 +56,7 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "RequestValidationError",
+    "ResponseTooLargeError",
     "ResponseValidationError",
     "ServerFaultError",
     "TooManyItemsError",
@@ -117,6 +118,14 @@ class DeadlineExceededError(APITimeoutError):
 
 class ResponseValidationError(EvocalizeError):
     """A success answer whose body does not match the spec's schema for it."""
+
+
+class ResponseTooLargeError(EvocalizeError):
+    """An answer larger than the client's `max_response_bytes`: not read further, not kept."""
+
+    def __init__(self, message: str, *, max_bytes: int) -> None:
+        super().__init__(message)
+        self.max_bytes = max_bytes
 
 
 class RequestValidationError(EvocalizeError, ValueError):
