@@ -12,12 +12,15 @@ on the client raises the ceiling where a server does.
 from __future__ import annotations
 
 import io
+from functools import cache
+from typing import Any
 
 import httpx
+from pydantic import BaseModel, ValidationError
 
 from evocalize.errors import ResponseTooLargeError
 
-__all__ = ["DEFAULT_MAX_RESPONSE_BYTES", "aread_capped", "read_capped"]
+__all__ = ["DEFAULT_MAX_RESPONSE_BYTES", "aread_capped", "read_capped", "schema_problem"]
 
 MIB = 1024 * 1024
 # Far above any page of the API (100 items), far below what would trouble a machine.
@@ -70,3 +73,28 @@ async def aread_capped(response: httpx.Response, max_bytes: int) -> httpx.Respon
         await response.aclose()
     response._content = buffer.getvalue()
     return response
+
+
+@cache
+def _model(name: str) -> type[BaseModel]:
+    # Imported on first use: `import evocalize` stays light (tests/test_layering.py).
+    import evocalize_models
+
+    model: type[BaseModel] = getattr(evocalize_models, name)
+    return model
+
+
+def schema_problem(envelope: str, payload: Any) -> str | None:
+    """What in `payload` breaks the schema of the answer `envelope` (a model of
+    `evocalize_models`), named by where it is and never by its value (answers hold personal
+    data); None when it fits."""
+    try:
+        _model(envelope).model_validate(payload)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(step) for step in first["loc"]) or "the body"
+        more = error.error_count() - 1
+        return f"{where}: {first['msg']}" + (f" (and {more} more)" if more else "")
+    except RecursionError:
+        return "the body is nested too deeply"
+    return None

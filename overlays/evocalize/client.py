@@ -31,6 +31,7 @@ from evocalize._pages import AsyncPaginator, SyncPage
 from evocalize._version import __version__
 from evocalize.answers import DEFAULT_MAX_RESPONSE_BYTES
 from evocalize.deadlines import DEFAULT_DEADLINE, install_deadlines
+from evocalize.errors import CallArgumentError
 from evocalize.retries import AsyncRetryTransport, RetryPolicy, RetryTransport
 
 __all__ = ["OPERATIONS", "AsyncEvocalize", "Evocalize", "find_operation", "snake_case"]
@@ -58,12 +59,12 @@ def _by_id(
     path = []
     for name in operation.path_params:
         if name not in params:
-            raise TypeError(f"{operation.operation_id} needs {name}")
+            raise CallArgumentError(f"{operation.operation_id} needs {name}")
         path.append(params.pop(name))
     query = {p.name: params.pop(p.name) for p in operation.query if p.name in params}
     if params:
         known = [*operation.path_params, *(p.name for p in operation.query)]
-        raise TypeError(
+        raise CallArgumentError(
             f"{operation.operation_id} has no parameter {', '.join(sorted(params))}; "
             f"it takes: {', '.join(known) or 'none'}"
         )

@@ -29,6 +29,7 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "CallArgumentError",
     "ConflictError",
     "DeadlineExceededError",
     "DuplicateError",
@@ -149,6 +150,11 @@ class RequestValidationError(EvocalizeError, ValueError):
     @classmethod
     def single(cls, field: str, message: str, value: Any) -> RequestValidationError:
         return cls([ErrorDetail(message, cls.code, field, {"input": value})])
+
+
+class CallArgumentError(EvocalizeError, TypeError):
+    """A call named a parameter its operation does not take, left out one it needs (a path
+    value, a required body), or gave the wrong number of path values; nothing was sent."""
 
 
 class APIError(EvocalizeError):
