@@ -33,6 +33,7 @@ from evocalize.answers import DEFAULT_MAX_RESPONSE_BYTES
 from evocalize.deadlines import DEFAULT_DEADLINE, install_deadlines
 from evocalize.errors import CallArgumentError
 from evocalize.retries import AsyncRetryTransport, RetryPolicy, RetryTransport
+from evocalize.settings import warn_if_plain_http
 
 __all__ = ["OPERATIONS", "AsyncEvocalize", "Evocalize", "find_operation", "snake_case"]
 
@@ -112,6 +113,9 @@ class Evocalize(SyncResources):
                 " use AsyncEvocalize with it, or, for the sandbox in process, the transport of"
                 " evocalize_sandbox.in_process"
             )
+        if transport is None or isinstance(transport, httpx.HTTPTransport):
+            # Only over the network: an in-process transport (ASGI, a mock) sends nothing.
+            warn_if_plain_http(self.settings.base_url, self.settings.auth)
         self._http = httpx.Client(
             base_url=self.settings.base_url,
             auth=self.auth,
@@ -172,6 +176,8 @@ class AsyncEvocalize(AsyncResources):
         super().__init__(
             base_url, key_id, secret, auth, DEFAULT_BASE_URL, clock, deadline, max_response_bytes
         )
+        if transport is None or isinstance(transport, httpx.AsyncHTTPTransport):
+            warn_if_plain_http(self.settings.base_url, self.settings.auth)
         self._http = httpx.AsyncClient(
             base_url=self.settings.base_url,
             auth=self.auth,

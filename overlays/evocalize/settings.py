@@ -124,7 +124,8 @@ def is_loopback(host: str) -> bool:
 
 def warn_if_plain_http(url: str, auth: str) -> None:
     """Warns (`InsecureHttpWarning`) about a plain-http base URL that leaves this machine; see
-    docs/decisions.md, "Plain HTTP"."""
+    docs/decisions.md, "Plain HTTP". Called by the clients' constructors, whose caller the
+    warning names."""
     parsed = httpx.URL(url)
     if parsed.scheme != "http" or is_loopback(parsed.host):
         return
@@ -133,7 +134,7 @@ def warn_if_plain_http(url: str, auth: str) -> None:
         f"{shown_url(url)} is plain http to another machine: {what} travels in clear; use "
         "https:// (or silence InsecureHttpWarning where the network is yours)",
         InsecureHttpWarning,
-        stacklevel=5,
+        stacklevel=3,
     )
 
 
@@ -191,5 +192,4 @@ def resolve_settings(
             settings=("base_url",),
             value=shown_url(url),
         ) from None
-    warn_if_plain_http(url, scheme)
     return Settings(base_url=url, key_id=key_id, secret=secret, auth=scheme, base_url_source=source)

@@ -109,3 +109,10 @@ def test_https_and_this_machine_do_not_warn(url: str) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error", InsecureHttpWarning)
         Evocalize(url, "kid", "secret").close()
+
+
+def test_an_in_process_transport_does_not_warn() -> None:
+    transport = httpx.MockTransport(lambda request: httpx.Response(200))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", InsecureHttpWarning)
+        Evocalize("http://testserver", "kid", "secret", transport=transport).close()
