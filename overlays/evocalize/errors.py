@@ -337,7 +337,7 @@ def json_body(response: httpx.Response) -> Any:
     """The decoded JSON body, or None when there is none or it is not JSON (an error page)."""
     try:
         return json.loads(response.content) if response.content else None
-    except (json.JSONDecodeError, UnicodeDecodeError):
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError):
         return None
 
 
