@@ -162,8 +162,9 @@ def test_retries_stop_at_the_deadline() -> None:
         pytest.raises((InternalServerError, DeadlineExceededError)),
     ):
         ev.users.list_users()
-    # Retried (each pause is 10 ms, the 503 comes at once), but far from the policy's 1000.
-    assert 1 < url.requests < 1000
+    # Each pause is 10 ms and the 503 comes at once: without the deadline, the policy's 1000
+    # attempts would all be made.
+    assert 1 <= url.requests < 1000
 
 
 @pytest.mark.parametrize("seconds", [-1.0, math.nan])
