@@ -38,8 +38,11 @@ EXTRA_PARAMETERS = (
     "extra_query: Mapping[str, Any] | None = None",
     "extra_headers: Mapping[str, str] | None = None",
     "timeout: float | httpx.Timeout | None = None",
+    "deadline: float | None = None",
 )
-EXTRA_ARGUMENTS = "extra_query=extra_query, extra_headers=extra_headers, timeout=timeout"
+EXTRA_ARGUMENTS = (
+    "extra_query=extra_query, extra_headers=extra_headers, timeout=timeout, deadline=deadline"
+)
 STATUS_ERRORS = {
     400: "BadRequestError",
     401: "AuthenticationError",
@@ -135,6 +138,8 @@ class Method:
     item: str | None = None  # the item model of a listing
     items_path: tuple[str, ...] = ()
     report: tuple[str, str] | None = None
+    successes: tuple[int, ...] = ()
+    envelope: str | None = None
 
     @property
     def constant(self) -> str:
@@ -241,6 +246,15 @@ def answer(spec: Spec, node: dict[str, Any]) -> tuple[str, Any]:
     return code, envelope.get("properties", {}).get("data")
 
 
+def documented_answers(spec: Spec, node: dict[str, Any]) -> tuple[tuple[int, ...], str | None]:
+    """The documented success statuses, and the schema name of the first one's JSON envelope
+    (None without a JSON body): what the runtime holds an answer to."""
+    successes = tuple(int(c) for c in node["responses"] if str(c).startswith("2"))
+    response = spec.resolve(node["responses"][str(successes[0])])
+    media = response.get("content", {}).get("application/json")
+    return successes, spec.ref_name(media["schema"]) if media else None
+
+
 def documented_errors(spec: Spec, node: dict[str, Any]) -> list[tuple[str, int, str]]:
     found = []
     for code, response in node["responses"].items():
@@ -327,6 +341,7 @@ def describe(
     )
     if batch:
         described.report = report_operations(spec, node, code)
+    described.successes, described.envelope = documented_answers(spec, node)
     return described
 
 
@@ -369,7 +384,8 @@ def docstring(method: Method, indent: str) -> str:
             lines += ["    " + wrapped[0], *("        " + more for more in wrapped[1:])]
         lines += [
             "    RequestValidationError: the body breaks the request schema; nothing was sent.",
-            "    APIConnectionError: no answer (APITimeoutError: none in time).",
+            "    APIConnectionError: no answer (APITimeoutError: none in time;",
+            "        DeadlineExceededError: the call outran its deadline).",
         ]
     body = "\n".join(f"{indent}{line}".rstrip() for line in lines)
     text = body.strip().replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
@@ -612,6 +628,9 @@ def operations_module(methods: list[Method], names: Names) -> str:
             fields.append(f"report={m.report!r}")
         if m.deprecated:
             fields.append("deprecated=True")
+        fields.append(f"success={m.successes!r}")
+        if m.envelope:
+            fields.append(f"envelope={m.envelope!r}")
         returns = m.returns
         text += f"{m.constant}: Operation[{returns}] = Operation({', '.join(fields)})\n"
     text += "\nOPERATIONS: dict[str, Operation[Any]] = {\n"

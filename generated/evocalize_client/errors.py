@@ -13,4 +13,20 @@ class UnexpectedStatus(Exception):
         )
 
 
-__all__ = ["UnexpectedStatus"]
+# RFC 3986 removes these path segments before sending (and servers and proxies decode `%2E`
+# first), so a path value that is one of them would reach another endpoint.
+DOT_SEGMENTS = frozenset({".", ".."})
+
+
+class DotSegmentError(ValueError):
+    """Raised by api functions, before sending, for a path value that is `.` or `..`"""
+
+    def __init__(self, name: str, value: str):
+        self.name = name
+        self.value = value
+        super().__init__(
+            f"{name} cannot be {value!r}: it would not name one object in the path, and the request would reach another endpoint"
+        )
+
+
+__all__ = ["DOT_SEGMENTS", "DotSegmentError", "UnexpectedStatus"]

@@ -11,9 +11,11 @@ from typing_extensions import TypeAliasType
 
 
 class Identifier(RootModel[str]):
-    root: Annotated[str, Field(max_length=255, min_length=1)]
+    root: Annotated[
+        str, Field(max_length=255, min_length=1, pattern="^(?:[^.]|\\.[^.]|\\.\\.[\\s\\S])")
+    ]
     """
-    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
+    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders). Never `.` or `..`.
     """
 
 
@@ -134,9 +136,11 @@ class UserGroupMembership(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    id: Annotated[str, Field(max_length=255, min_length=1)]
+    id: Annotated[
+        str, Field(max_length=255, min_length=1, pattern="^(?:[^.]|\\.[^.]|\\.\\.[\\s\\S])")
+    ]
     """
-    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
+    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders). Never `.` or `..`.
     """
     name: Annotated[str | None, Field(max_length=512, min_length=1)] = None
     """
@@ -170,9 +174,11 @@ class User(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    id: Annotated[str, Field(max_length=255, min_length=1)]
+    id: Annotated[
+        str, Field(max_length=255, min_length=1, pattern="^(?:[^.]|\\.[^.]|\\.\\.[\\s\\S])")
+    ]
     """
-    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
+    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders). Never `.` or `..`.
     """
     name: Annotated[str, Field(max_length=512, min_length=1)]
     """
@@ -194,9 +200,17 @@ class UserGroupAssociation(BaseModel):
         extra="forbid",
         populate_by_name=True,
     )
-    group_id: Annotated[str, Field(alias="groupId", max_length=255, min_length=1)]
+    group_id: Annotated[
+        str,
+        Field(
+            alias="groupId",
+            max_length=255,
+            min_length=1,
+            pattern="^(?:[^.]|\\.[^.]|\\.\\.[\\s\\S])",
+        ),
+    ]
     """
-    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
+    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders). Never `.` or `..`.
     """
     role: GroupRole
 
@@ -212,9 +226,11 @@ class UserInput(BaseModel):
         extra="forbid",
         populate_by_name=True,
     )
-    id: Annotated[str, Field(max_length=255, min_length=1)]
+    id: Annotated[
+        str, Field(max_length=255, min_length=1, pattern="^(?:[^.]|\\.[^.]|\\.\\.[\\s\\S])")
+    ]
     """
-    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
+    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders). Never `.` or `..`.
     """
     email: Annotated[EmailStr | None, Field(max_length=320)] = None
     """
@@ -281,9 +297,11 @@ class FacebookPage(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    id: Annotated[str, Field(max_length=255, min_length=1)]
+    id: Annotated[
+        str, Field(max_length=255, min_length=1, pattern="^(?:[^.]|\\.[^.]|\\.\\.[\\s\\S])")
+    ]
     """
-    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
+    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders). Never `.` or `..`.
     """
     facebook_page_name: Annotated[
         str, Field(alias="facebookPageName", max_length=512, min_length=1)
@@ -291,15 +309,29 @@ class FacebookPage(BaseModel):
     """
     A human-readable name.
     """
-    facebook_page_id: Annotated[str, Field(alias="facebookPageId", max_length=255, min_length=1)]
+    facebook_page_id: Annotated[
+        str,
+        Field(
+            alias="facebookPageId",
+            max_length=255,
+            min_length=1,
+            pattern="^(?:[^.]|\\.[^.]|\\.\\.[\\s\\S])",
+        ),
+    ]
     """
-    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
+    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders). Never `.` or `..`.
     """
     instagram_id: Annotated[
-        str | None, Field(alias="instagramId", max_length=255, min_length=1)
+        str | None,
+        Field(
+            alias="instagramId",
+            max_length=255,
+            min_length=1,
+            pattern="^(?:[^.]|\\.[^.]|\\.\\.[\\s\\S])",
+        ),
     ] = None
     """
-    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
+    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders). Never `.` or `..`.
     """
 
 
@@ -331,9 +363,11 @@ class Group(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    id: Annotated[str, Field(max_length=255, min_length=1)]
+    id: Annotated[
+        str, Field(max_length=255, min_length=1, pattern="^(?:[^.]|\\.[^.]|\\.\\.[\\s\\S])")
+    ]
     """
-    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
+    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders). Never `.` or `..`.
     """
     name: Annotated[str, Field(max_length=512, min_length=1)]
     """
@@ -350,9 +384,11 @@ class GroupInput(BaseModel):
         extra="forbid",
         populate_by_name=True,
     )
-    id: Annotated[str, Field(max_length=255, min_length=1)]
+    id: Annotated[
+        str, Field(max_length=255, min_length=1, pattern="^(?:[^.]|\\.[^.]|\\.\\.[\\s\\S])")
+    ]
     """
-    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
+    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders). Never `.` or `..`.
     """
     name: Annotated[str, Field(max_length=512, min_length=1)]
     """
@@ -407,9 +443,17 @@ class ReportReference(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    report_id: Annotated[str, Field(alias="reportId", max_length=255, min_length=1)]
+    report_id: Annotated[
+        str,
+        Field(
+            alias="reportId",
+            max_length=255,
+            min_length=1,
+            pattern="^(?:[^.]|\\.[^.]|\\.\\.[\\s\\S])",
+        ),
+    ]
     """
-    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
+    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders). Never `.` or `..`.
     """
 
 
@@ -564,9 +608,11 @@ class RepositoryField(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    name: Annotated[str, Field(max_length=255, min_length=1)]
+    name: Annotated[
+        str, Field(max_length=255, min_length=1, pattern="^(?:[^.]|\\.[^.]|\\.\\.[\\s\\S])")
+    ]
     """
-    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
+    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders). Never `.` or `..`.
     """
     is_nullable: Annotated[bool, Field(alias="isNullable")]
     """
@@ -590,9 +636,11 @@ class Repository(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    id: Annotated[str, Field(max_length=255, min_length=1)]
+    id: Annotated[
+        str, Field(max_length=255, min_length=1, pattern="^(?:[^.]|\\.[^.]|\\.\\.[\\s\\S])")
+    ]
     """
-    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
+    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders). Never `.` or `..`.
     """
     name: Annotated[str, Field(max_length=512, min_length=1)]
     """
@@ -637,9 +685,11 @@ class ContentItemValues(BaseModel):
     __annotations__ = {
         "__pydantic_extra__": dict[str, constr(max_length=65536) | float | bool | None],
     }
-    id: Annotated[str, Field(max_length=255, min_length=1)]
+    id: Annotated[
+        str, Field(max_length=255, min_length=1, pattern="^(?:[^.]|\\.[^.]|\\.\\.[\\s\\S])")
+    ]
     """
-    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
+    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders). Never `.` or `..`.
     """
 
 
@@ -755,13 +805,26 @@ class Grantee(BaseModel):
     """
     Who a grant is for, as the API answers it. Known values (the closed set `GranteeType` that requests take) `USER`, `GROUP`, `GROUP_ROLE`, `ORGANIZATION`, `USER_IN_GROUP`; other values may appear.
     """
-    user_id: Annotated[str | None, Field(alias="userId", max_length=255, min_length=1)] = None
+    user_id: Annotated[
+        str | None,
+        Field(
+            alias="userId", max_length=255, min_length=1, pattern="^(?:[^.]|\\.[^.]|\\.\\.[\\s\\S])"
+        ),
+    ] = None
     """
-    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
+    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders). Never `.` or `..`.
     """
-    group_id: Annotated[str | None, Field(alias="groupId", max_length=255, min_length=1)] = None
+    group_id: Annotated[
+        str | None,
+        Field(
+            alias="groupId",
+            max_length=255,
+            min_length=1,
+            pattern="^(?:[^.]|\\.[^.]|\\.\\.[\\s\\S])",
+        ),
+    ] = None
     """
-    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
+    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders). Never `.` or `..`.
     """
     group_role: Annotated[
         str | None, Field(alias="groupRole", examples=["group_user", "group_admin"], max_length=64)
@@ -784,13 +847,26 @@ class GranteeInput(BaseModel):
         populate_by_name=True,
     )
     type: GranteeType
-    user_id: Annotated[str | None, Field(alias="userId", max_length=255, min_length=1)] = None
+    user_id: Annotated[
+        str | None,
+        Field(
+            alias="userId", max_length=255, min_length=1, pattern="^(?:[^.]|\\.[^.]|\\.\\.[\\s\\S])"
+        ),
+    ] = None
     """
-    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
+    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders). Never `.` or `..`.
     """
-    group_id: Annotated[str | None, Field(alias="groupId", max_length=255, min_length=1)] = None
+    group_id: Annotated[
+        str | None,
+        Field(
+            alias="groupId",
+            max_length=255,
+            min_length=1,
+            pattern="^(?:[^.]|\\.[^.]|\\.\\.[\\s\\S])",
+        ),
+    ] = None
     """
-    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
+    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders). Never `.` or `..`.
     """
     group_role: Annotated[GranteeGroupRole | None, Field(alias="groupRole")] = None
 
@@ -820,9 +896,17 @@ class Grant(BaseModel):
     """
     The permissions the grantee holds on the object, as the API answers them.
     """
-    object_id: Annotated[str | None, Field(alias="objectId", max_length=255, min_length=1)] = None
+    object_id: Annotated[
+        str | None,
+        Field(
+            alias="objectId",
+            max_length=255,
+            min_length=1,
+            pattern="^(?:[^.]|\\.[^.]|\\.\\.[\\s\\S])",
+        ),
+    ] = None
     """
-    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
+    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders). Never `.` or `..`.
     """
 
 
@@ -842,9 +926,17 @@ class GrantInput(BaseModel):
     """
     The permissions the grantee holds on the object.
     """
-    object_id: Annotated[str | None, Field(alias="objectId", max_length=255, min_length=1)] = None
+    object_id: Annotated[
+        str | None,
+        Field(
+            alias="objectId",
+            max_length=255,
+            min_length=1,
+            pattern="^(?:[^.]|\\.[^.]|\\.\\.[\\s\\S])",
+        ),
+    ] = None
     """
-    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
+    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders). Never `.` or `..`.
     """
 
 
@@ -859,9 +951,17 @@ class ContentGrantInput(BaseModel):
     )
     grantee: GranteeInput
     permissions: Annotated[list[Permission], Field(max_length=1, min_length=1)]
-    object_id: Annotated[str | None, Field(alias="objectId", max_length=255, min_length=1)] = None
+    object_id: Annotated[
+        str | None,
+        Field(
+            alias="objectId",
+            max_length=255,
+            min_length=1,
+            pattern="^(?:[^.]|\\.[^.]|\\.\\.[\\s\\S])",
+        ),
+    ] = None
     """
-    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
+    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders). Never `.` or `..`.
     """
 
 
@@ -876,9 +976,17 @@ class ContentGrantBatchEntry(BaseModel):
     )
     grantee: GranteeInput
     permissions: Annotated[list[Permission], Field(max_length=1, min_length=1)]
-    object_id: Annotated[str, Field(alias="objectId", max_length=255, min_length=1)]
+    object_id: Annotated[
+        str,
+        Field(
+            alias="objectId",
+            max_length=255,
+            min_length=1,
+            pattern="^(?:[^.]|\\.[^.]|\\.\\.[\\s\\S])",
+        ),
+    ]
     """
-    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
+    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders). Never `.` or `..`.
     """
 
 
@@ -1006,17 +1114,33 @@ class AccessRecord(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    content_item_id: Annotated[str, Field(alias="contentItemId", max_length=255, min_length=1)]
+    content_item_id: Annotated[
+        str,
+        Field(
+            alias="contentItemId",
+            max_length=255,
+            min_length=1,
+            pattern="^(?:[^.]|\\.[^.]|\\.\\.[\\s\\S])",
+        ),
+    ]
     """
-    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
+    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders). Never `.` or `..`.
     """
     user_id: Annotated[str | None, Field(alias="userId", max_length=255, min_length=1)] = None
     """
     The one user the record is limited to; null or absent for the whole group.
     """
-    group_id: Annotated[str, Field(alias="groupId", max_length=255, min_length=1)]
+    group_id: Annotated[
+        str,
+        Field(
+            alias="groupId",
+            max_length=255,
+            min_length=1,
+            pattern="^(?:[^.]|\\.[^.]|\\.\\.[\\s\\S])",
+        ),
+    ]
     """
-    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
+    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders). Never `.` or `..`.
     """
     can_edit: Annotated[bool, Field(alias="canEdit")]
     """
@@ -1041,17 +1165,33 @@ class AccessRecordInput(BaseModel):
         extra="forbid",
         populate_by_name=True,
     )
-    content_item_id: Annotated[str, Field(alias="contentItemId", max_length=255, min_length=1)]
+    content_item_id: Annotated[
+        str,
+        Field(
+            alias="contentItemId",
+            max_length=255,
+            min_length=1,
+            pattern="^(?:[^.]|\\.[^.]|\\.\\.[\\s\\S])",
+        ),
+    ]
     """
-    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
+    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders). Never `.` or `..`.
     """
     user_id: Annotated[str | None, Field(alias="userId", max_length=255, min_length=1)] = None
     """
     Set to limit the record to one user of the group; null (or absent) for the whole group.
     """
-    group_id: Annotated[str, Field(alias="groupId", max_length=255, min_length=1)]
+    group_id: Annotated[
+        str,
+        Field(
+            alias="groupId",
+            max_length=255,
+            min_length=1,
+            pattern="^(?:[^.]|\\.[^.]|\\.\\.[\\s\\S])",
+        ),
+    ]
     """
-    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
+    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders). Never `.` or `..`.
     """
     can_edit: Annotated[bool, Field(alias="canEdit")]
     """
@@ -1198,17 +1338,38 @@ class PurchaseOrderInput(BaseModel):
         extra="forbid",
         populate_by_name=True,
     )
-    user_id: Annotated[str, Field(alias="userId", max_length=255, min_length=1)]
+    user_id: Annotated[
+        str,
+        Field(
+            alias="userId", max_length=255, min_length=1, pattern="^(?:[^.]|\\.[^.]|\\.\\.[\\s\\S])"
+        ),
+    ]
     """
-    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
+    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders). Never `.` or `..`.
     """
-    group_id: Annotated[str, Field(alias="groupId", max_length=255, min_length=1)]
+    group_id: Annotated[
+        str,
+        Field(
+            alias="groupId",
+            max_length=255,
+            min_length=1,
+            pattern="^(?:[^.]|\\.[^.]|\\.\\.[\\s\\S])",
+        ),
+    ]
     """
-    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
+    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders). Never `.` or `..`.
     """
-    product_code: Annotated[str, Field(alias="productCode", max_length=255, min_length=1)]
+    product_code: Annotated[
+        str,
+        Field(
+            alias="productCode",
+            max_length=255,
+            min_length=1,
+            pattern="^(?:[^.]|\\.[^.]|\\.\\.[\\s\\S])",
+        ),
+    ]
     """
-    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
+    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders). Never `.` or `..`.
     """
     order_type: Annotated[Literal["purchase"], Field(alias="orderType")]
     payment_amount: Annotated[float, Field(alias="paymentAmount", gt=0.0, le=10000000.0)]
@@ -1240,17 +1401,38 @@ class SubscriptionOrderInput(BaseModel):
         extra="forbid",
         populate_by_name=True,
     )
-    user_id: Annotated[str, Field(alias="userId", max_length=255, min_length=1)]
+    user_id: Annotated[
+        str,
+        Field(
+            alias="userId", max_length=255, min_length=1, pattern="^(?:[^.]|\\.[^.]|\\.\\.[\\s\\S])"
+        ),
+    ]
     """
-    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
+    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders). Never `.` or `..`.
     """
-    group_id: Annotated[str, Field(alias="groupId", max_length=255, min_length=1)]
+    group_id: Annotated[
+        str,
+        Field(
+            alias="groupId",
+            max_length=255,
+            min_length=1,
+            pattern="^(?:[^.]|\\.[^.]|\\.\\.[\\s\\S])",
+        ),
+    ]
     """
-    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
+    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders). Never `.` or `..`.
     """
-    product_code: Annotated[str, Field(alias="productCode", max_length=255, min_length=1)]
+    product_code: Annotated[
+        str,
+        Field(
+            alias="productCode",
+            max_length=255,
+            min_length=1,
+            pattern="^(?:[^.]|\\.[^.]|\\.\\.[\\s\\S])",
+        ),
+    ]
     """
-    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
+    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders). Never `.` or `..`.
     """
     order_type: Annotated[Literal["subscription"], Field(alias="orderType")]
     payment_amount: Annotated[float, Field(alias="paymentAmount", gt=0.0, le=10000000.0)]
@@ -1384,21 +1566,44 @@ class Order(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    id: Annotated[str, Field(max_length=255, min_length=1)]
+    id: Annotated[
+        str, Field(max_length=255, min_length=1, pattern="^(?:[^.]|\\.[^.]|\\.\\.[\\s\\S])")
+    ]
     """
-    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
+    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders). Never `.` or `..`.
     """
-    user_id: Annotated[str, Field(alias="userId", max_length=255, min_length=1)]
+    user_id: Annotated[
+        str,
+        Field(
+            alias="userId", max_length=255, min_length=1, pattern="^(?:[^.]|\\.[^.]|\\.\\.[\\s\\S])"
+        ),
+    ]
     """
-    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
+    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders). Never `.` or `..`.
     """
-    group_id: Annotated[str, Field(alias="groupId", max_length=255, min_length=1)]
+    group_id: Annotated[
+        str,
+        Field(
+            alias="groupId",
+            max_length=255,
+            min_length=1,
+            pattern="^(?:[^.]|\\.[^.]|\\.\\.[\\s\\S])",
+        ),
+    ]
     """
-    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
+    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders). Never `.` or `..`.
     """
-    product_code: Annotated[str, Field(alias="productCode", max_length=255, min_length=1)]
+    product_code: Annotated[
+        str,
+        Field(
+            alias="productCode",
+            max_length=255,
+            min_length=1,
+            pattern="^(?:[^.]|\\.[^.]|\\.\\.[\\s\\S])",
+        ),
+    ]
     """
-    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
+    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders). Never `.` or `..`.
     """
     status: Annotated[str, Field(max_length=64)]
     """
@@ -1454,9 +1659,17 @@ class CancelledOrder(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    order_id: Annotated[str, Field(alias="orderId", max_length=255, min_length=1)]
+    order_id: Annotated[
+        str,
+        Field(
+            alias="orderId",
+            max_length=255,
+            min_length=1,
+            pattern="^(?:[^.]|\\.[^.]|\\.\\.[\\s\\S])",
+        ),
+    ]
     """
-    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
+    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders). Never `.` or `..`.
     """
     refund_amount: Annotated[float, Field(alias="refundAmount", ge=0.0, le=10000000.0)]
     """
@@ -1480,9 +1693,17 @@ class RefundPreview(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    order_id: Annotated[str, Field(alias="orderId", max_length=255, min_length=1)]
+    order_id: Annotated[
+        str,
+        Field(
+            alias="orderId",
+            max_length=255,
+            min_length=1,
+            pattern="^(?:[^.]|\\.[^.]|\\.\\.[\\s\\S])",
+        ),
+    ]
     """
-    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
+    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders). Never `.` or `..`.
     """
     sub_total: Annotated[float, Field(alias="subTotal", ge=0.0, le=10000000.0)]
     """
@@ -1550,10 +1771,16 @@ class Audience(BaseModel):
     The advertising channel an audience lives on, such as `Facebook`. Other values may appear.
     """
     channel_audience_id: Annotated[
-        str, Field(alias="channelAudienceId", max_length=255, min_length=1)
+        str,
+        Field(
+            alias="channelAudienceId",
+            max_length=255,
+            min_length=1,
+            pattern="^(?:[^.]|\\.[^.]|\\.\\.[\\s\\S])",
+        ),
     ]
     """
-    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
+    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders). Never `.` or `..`.
     """
     name: Annotated[str, Field(max_length=512, min_length=1)]
     """
@@ -1592,9 +1819,17 @@ class AudiencePlaceholder(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    placeholder_id: Annotated[str, Field(alias="placeholderId", max_length=255, min_length=1)]
+    placeholder_id: Annotated[
+        str,
+        Field(
+            alias="placeholderId",
+            max_length=255,
+            min_length=1,
+            pattern="^(?:[^.]|\\.[^.]|\\.\\.[\\s\\S])",
+        ),
+    ]
     """
-    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
+    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders). Never `.` or `..`.
     """
     name: Annotated[str, Field(max_length=512, min_length=1)]
     """
@@ -1652,10 +1887,16 @@ class ProvidedAudienceInput(BaseModel):
     )
     channel: ProvidedAudienceChannel
     channel_audience_id: Annotated[
-        str, Field(alias="channelAudienceId", max_length=255, min_length=1)
+        str,
+        Field(
+            alias="channelAudienceId",
+            max_length=255,
+            min_length=1,
+            pattern="^(?:[^.]|\\.[^.]|\\.\\.[\\s\\S])",
+        ),
     ]
     """
-    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
+    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders). Never `.` or `..`.
     """
     name: Annotated[str | None, Field(max_length=512, min_length=1)] = None
     """
@@ -1742,9 +1983,11 @@ class Media(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    id: Annotated[str, Field(max_length=255, min_length=1)]
+    id: Annotated[
+        str, Field(max_length=255, min_length=1, pattern="^(?:[^.]|\\.[^.]|\\.\\.[\\s\\S])")
+    ]
     """
-    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
+    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders). Never `.` or `..`.
     """
     name: Annotated[str, Field(max_length=512, min_length=1)]
     """
@@ -1769,9 +2012,11 @@ class MediaInput(BaseModel):
         extra="forbid",
         populate_by_name=True,
     )
-    id: Annotated[str, Field(max_length=255, min_length=1)]
+    id: Annotated[
+        str, Field(max_length=255, min_length=1, pattern="^(?:[^.]|\\.[^.]|\\.\\.[\\s\\S])")
+    ]
     """
-    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
+    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders). Never `.` or `..`.
     """
     name: Annotated[str, Field(max_length=512, min_length=1)]
     """
@@ -1879,31 +2124,71 @@ class FacebookLeadSummary(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    leadgen_id: Annotated[str, Field(alias="leadgenId", max_length=255, min_length=1)]
+    leadgen_id: Annotated[
+        str,
+        Field(
+            alias="leadgenId",
+            max_length=255,
+            min_length=1,
+            pattern="^(?:[^.]|\\.[^.]|\\.\\.[\\s\\S])",
+        ),
+    ]
     """
-    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
+    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders). Never `.` or `..`.
     """
-    page_id: Annotated[str, Field(alias="pageId", max_length=255, min_length=1)]
+    page_id: Annotated[
+        str,
+        Field(
+            alias="pageId", max_length=255, min_length=1, pattern="^(?:[^.]|\\.[^.]|\\.\\.[\\s\\S])"
+        ),
+    ]
     """
-    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
+    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders). Never `.` or `..`.
     """
-    lead_form_id: Annotated[str, Field(alias="leadFormId", max_length=255, min_length=1)]
+    lead_form_id: Annotated[
+        str,
+        Field(
+            alias="leadFormId",
+            max_length=255,
+            min_length=1,
+            pattern="^(?:[^.]|\\.[^.]|\\.\\.[\\s\\S])",
+        ),
+    ]
     """
-    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
+    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders). Never `.` or `..`.
     """
-    adgroup_id: Annotated[str, Field(alias="adgroupId", max_length=255, min_length=1)]
+    adgroup_id: Annotated[
+        str,
+        Field(
+            alias="adgroupId",
+            max_length=255,
+            min_length=1,
+            pattern="^(?:[^.]|\\.[^.]|\\.\\.[\\s\\S])",
+        ),
+    ]
     """
-    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
+    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders). Never `.` or `..`.
     """
-    ad_id: Annotated[str, Field(alias="adId", max_length=255, min_length=1)]
+    ad_id: Annotated[
+        str,
+        Field(
+            alias="adId", max_length=255, min_length=1, pattern="^(?:[^.]|\\.[^.]|\\.\\.[\\s\\S])"
+        ),
+    ]
     """
-    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
+    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders). Never `.` or `..`.
     """
     retailer_item_id: Annotated[
-        str | None, Field(alias="retailerItemId", max_length=255, min_length=1)
+        str | None,
+        Field(
+            alias="retailerItemId",
+            max_length=255,
+            min_length=1,
+            pattern="^(?:[^.]|\\.[^.]|\\.\\.[\\s\\S])",
+        ),
     ] = None
     """
-    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
+    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders). Never `.` or `..`.
     """
     created_at_epoch_seconds: Annotated[
         int, Field(alias="createdAtEpochSeconds", ge=0, le=253402300799999)
@@ -1952,9 +2237,14 @@ class GoogleLeadSummary(BaseModel):
     An id that the webhook may send as a JSON number or as a string (the API reference's tables and examples disagree).
     """
     creative_id: Annotated[LongId | Identifier | None, Field(alias="creativeId")] = None
-    gcl_id: Annotated[str, Field(alias="gclId", max_length=255, min_length=1)]
+    gcl_id: Annotated[
+        str,
+        Field(
+            alias="gclId", max_length=255, min_length=1, pattern="^(?:[^.]|\\.[^.]|\\.\\.[\\s\\S])"
+        ),
+    ]
     """
-    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
+    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders). Never `.` or `..`.
     """
     lead_id: Annotated[LongId | Identifier, Field(alias="leadId")]
     """
@@ -2150,13 +2440,26 @@ class LeadOrder(BaseModel):
     """
     A 64-bit Evocalize id, sent as a JSON number.
     """
-    user_id: Annotated[str, Field(alias="userId", max_length=255, min_length=1)]
+    user_id: Annotated[
+        str,
+        Field(
+            alias="userId", max_length=255, min_length=1, pattern="^(?:[^.]|\\.[^.]|\\.\\.[\\s\\S])"
+        ),
+    ]
     """
-    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
+    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders). Never `.` or `..`.
     """
-    group_id: Annotated[str, Field(alias="groupId", max_length=255, min_length=1)]
+    group_id: Annotated[
+        str,
+        Field(
+            alias="groupId",
+            max_length=255,
+            min_length=1,
+            pattern="^(?:[^.]|\\.[^.]|\\.\\.[\\s\\S])",
+        ),
+    ]
     """
-    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
+    An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders). Never `.` or `..`.
     """
     order_item: Annotated[LeadOrderItem, Field(alias="orderItem")]
 

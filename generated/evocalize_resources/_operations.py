@@ -43,6 +43,8 @@ GET_USER: Operation[User] = Operation(
     tag="users",
     name="get_user",
     summary="Get a user",
+    success=(200,),
+    envelope="UserEnvelope",
 )
 DEACTIVATE_USER: Operation[None] = Operation(
     operation_id="deactivateUser",
@@ -55,6 +57,7 @@ DEACTIVATE_USER: Operation[None] = Operation(
     tag="users",
     name="deactivate_user",
     summary="Deactivate a user",
+    success=(202,),
 )
 LIST_USERS: Operation[list[User]] = Operation(
     operation_id="listUsers",
@@ -68,6 +71,8 @@ LIST_USERS: Operation[list[User]] = Operation(
     name="list_users",
     summary="List users",
     items_path=("data",),
+    success=(200,),
+    envelope="UserPage",
 )
 CREATE_OR_UPDATE_USER_BATCH: Operation[ReportReference] = Operation(
     operation_id="createOrUpdateUserBatch",
@@ -82,6 +87,8 @@ CREATE_OR_UPDATE_USER_BATCH: Operation[ReportReference] = Operation(
     summary="Create or update users in a batch",
     body=BodySchema("UserBatch", required=True, entries_key=None),
     report=("getBatchReport", "listBatchReportErrors"),
+    success=(202,),
+    envelope="ReportReferenceEnvelope",
 )
 CREATE_OR_UPDATE_USER: Operation[User] = Operation(
     operation_id="createOrUpdateUser",
@@ -95,6 +102,8 @@ CREATE_OR_UPDATE_USER: Operation[User] = Operation(
     name="create_or_update_user",
     summary="Create or update a user",
     body=BodySchema("UserInput", required=True, entries_key=None),
+    success=(201,),
+    envelope="UserEnvelope",
 )
 LIST_USER_FACEBOOK_PAGES: Operation[list[FacebookPage]] = Operation(
     operation_id="listUserFacebookPages",
@@ -108,6 +117,8 @@ LIST_USER_FACEBOOK_PAGES: Operation[list[FacebookPage]] = Operation(
     name="list_user_facebook_pages",
     summary="List a user's Facebook pages",
     items_path=("data",),
+    success=(200,),
+    envelope="FacebookPagePage",
 )
 LIST_USER_MEDIA: Operation[list[Media]] = Operation(
     operation_id="listUserMedia",
@@ -121,6 +132,8 @@ LIST_USER_MEDIA: Operation[list[Media]] = Operation(
     name="list_user_media",
     summary="List the media a user may use",
     items_path=("data",),
+    success=(200,),
+    envelope="MediaPage",
 )
 LIST_USER_AUDIENCE_PLACEHOLDERS: Operation[list[AudiencePlaceholder]] = Operation(
     operation_id="listUserAudiencePlaceholders",
@@ -133,6 +146,8 @@ LIST_USER_AUDIENCE_PLACEHOLDERS: Operation[list[AudiencePlaceholder]] = Operatio
     tag="audiences",
     name="list_user_audience_placeholders",
     summary="List the audience placeholders a user may use",
+    success=(200,),
+    envelope="AudiencePlaceholderList",
 )
 LIST_GROUPS: Operation[list[Group]] = Operation(
     operation_id="listGroups",
@@ -146,6 +161,8 @@ LIST_GROUPS: Operation[list[Group]] = Operation(
     name="list_groups",
     summary="List groups",
     items_path=("data",),
+    success=(200,),
+    envelope="GroupPage",
 )
 CREATE_OR_UPDATE_GROUP_BATCH: Operation[ReportReference] = Operation(
     operation_id="createOrUpdateGroupBatch",
@@ -160,6 +177,8 @@ CREATE_OR_UPDATE_GROUP_BATCH: Operation[ReportReference] = Operation(
     summary="Create or update groups in a batch",
     body=BodySchema("GroupBatch", required=True, entries_key=None),
     report=("getBatchReport", "listBatchReportErrors"),
+    success=(202,),
+    envelope="ReportReferenceEnvelope",
 )
 CREATE_OR_UPDATE_GROUP: Operation[Group] = Operation(
     operation_id="createOrUpdateGroup",
@@ -173,6 +192,8 @@ CREATE_OR_UPDATE_GROUP: Operation[Group] = Operation(
     name="create_or_update_group",
     summary="Create or update a group",
     body=BodySchema("GroupInput", required=True, entries_key=None),
+    success=(201,),
+    envelope="GroupEnvelope",
 )
 LIST_REPOSITORIES: Operation[list[Repository]] = Operation(
     operation_id="listRepositories",
@@ -185,6 +206,8 @@ LIST_REPOSITORIES: Operation[list[Repository]] = Operation(
     tag="content",
     name="list_repositories",
     summary="List content repositories",
+    success=(200,),
+    envelope="RepositoryList",
 )
 GET_REPOSITORY: Operation[Repository] = Operation(
     operation_id="getRepository",
@@ -197,6 +220,8 @@ GET_REPOSITORY: Operation[Repository] = Operation(
     tag="content",
     name="get_repository",
     summary="Get a content repository",
+    success=(200,),
+    envelope="RepositoryEnvelope",
 )
 GET_ITEM: Operation[ContentItem] = Operation(
     operation_id="getItem",
@@ -209,6 +234,8 @@ GET_ITEM: Operation[ContentItem] = Operation(
     tag="content",
     name="get_item",
     summary="Get a content item",
+    success=(200,),
+    envelope="ContentItemEnvelope",
 )
 DELETE_ITEM: Operation[ContentItem] = Operation(
     operation_id="deleteItem",
@@ -221,6 +248,8 @@ DELETE_ITEM: Operation[ContentItem] = Operation(
     tag="content",
     name="delete_item",
     summary="Delete a content item",
+    success=(200,),
+    envelope="ContentItemEnvelope",
 )
 CREATE_OR_UPDATE_ITEM: Operation[ContentItem] = Operation(
     operation_id="createOrUpdateItem",
@@ -234,6 +263,8 @@ CREATE_OR_UPDATE_ITEM: Operation[ContentItem] = Operation(
     name="create_or_update_item",
     summary="Create or update a content item",
     body=BodySchema("ContentItemInput", required=True, entries_key=None),
+    success=(201,),
+    envelope="ContentItemEnvelope",
 )
 CREATE_OR_UPDATE_ITEM_BATCH: Operation[ReportReference] = Operation(
     operation_id="createOrUpdateItemBatch",
@@ -248,6 +279,8 @@ CREATE_OR_UPDATE_ITEM_BATCH: Operation[ReportReference] = Operation(
     summary="Create or update content items in a batch",
     body=BodySchema("ContentItemBatch", required=True, entries_key=None),
     report=("getBatchReport", "listBatchReportErrors"),
+    success=(202,),
+    envelope="ReportReferenceEnvelope",
 )
 DELETE_ITEM_BATCH: Operation[ReportReference] = Operation(
     operation_id="deleteItemBatch",
@@ -262,6 +295,8 @@ DELETE_ITEM_BATCH: Operation[ReportReference] = Operation(
     summary="Delete content items in a batch",
     body=BodySchema("ItemIdBatch", required=True, entries_key=None),
     report=("getBatchReport", "listBatchReportErrors"),
+    success=(202,),
+    envelope="ReportReferenceEnvelope",
 )
 LIST_REPOSITORY_GRANTS: Operation[PagedGrants] = Operation(
     operation_id="listRepositoryGrants",
@@ -275,6 +310,8 @@ LIST_REPOSITORY_GRANTS: Operation[PagedGrants] = Operation(
     name="list_repository_grants",
     summary="List the grants on a repository's items",
     items_path=("data", "grants"),
+    success=(200,),
+    envelope="GrantsPage",
 )
 UPSERT_REPOSITORY_GRANT_BATCH: Operation[ReportReference] = Operation(
     operation_id="upsertRepositoryGrantBatch",
@@ -289,6 +326,8 @@ UPSERT_REPOSITORY_GRANT_BATCH: Operation[ReportReference] = Operation(
     summary="Upsert grants on items in a batch",
     body=BodySchema("ContentGrantBatch", required=True, entries_key="grants"),
     report=("getBatchReport", "listBatchReportErrors"),
+    success=(200,),
+    envelope="ReportReferenceEnvelope",
 )
 DELETE_REPOSITORY_GRANTS: Operation[GrantsDeleted] = Operation(
     operation_id="deleteRepositoryGrants",
@@ -302,6 +341,8 @@ DELETE_REPOSITORY_GRANTS: Operation[GrantsDeleted] = Operation(
     name="delete_repository_grants",
     summary="Delete the grants on a repository's items",
     body=BodySchema("GranteeFilter", required=False, entries_key=None),
+    success=(200,),
+    envelope="GrantsDeletedEnvelope",
 )
 LIST_ITEM_GRANTS: Operation[PagedGrants] = Operation(
     operation_id="listItemGrants",
@@ -315,6 +356,8 @@ LIST_ITEM_GRANTS: Operation[PagedGrants] = Operation(
     name="list_item_grants",
     summary="List the grants on an item",
     items_path=("data", "grants"),
+    success=(200,),
+    envelope="GrantsPage",
 )
 UPSERT_ITEM_GRANT: Operation[Grant] = Operation(
     operation_id="upsertItemGrant",
@@ -328,6 +371,8 @@ UPSERT_ITEM_GRANT: Operation[Grant] = Operation(
     name="upsert_item_grant",
     summary="Upsert a grant on an item",
     body=BodySchema("ContentGrantInput", required=True, entries_key=None),
+    success=(200,),
+    envelope="GrantEnvelope",
 )
 DELETE_ITEM_GRANTS: Operation[GrantsDeleted] = Operation(
     operation_id="deleteItemGrants",
@@ -341,6 +386,8 @@ DELETE_ITEM_GRANTS: Operation[GrantsDeleted] = Operation(
     name="delete_item_grants",
     summary="Delete the grants on an item",
     body=BodySchema("GranteeFilter", required=False, entries_key=None),
+    success=(200,),
+    envelope="GrantsDeletedEnvelope",
 )
 LIST_ACCESS_RECORDS: Operation[list[AccessRecord]] = Operation(
     operation_id="listAccessRecords",
@@ -361,6 +408,8 @@ LIST_ACCESS_RECORDS: Operation[list[AccessRecord]] = Operation(
     summary="List a repository's access records (V1)",
     items_path=("data",),
     deprecated=True,
+    success=(200,),
+    envelope="AccessRecordPage",
 )
 DELETE_ACCESS_RECORDS: Operation[AccessRecordsDeleted] = Operation(
     operation_id="deleteAccessRecords",
@@ -375,6 +424,8 @@ DELETE_ACCESS_RECORDS: Operation[AccessRecordsDeleted] = Operation(
     summary="Delete a repository's access records (V1)",
     body=BodySchema("AccessRecordFilter", required=True, entries_key=None),
     deprecated=True,
+    success=(200,),
+    envelope="AccessRecordsDeletedEnvelope",
 )
 LIST_ITEM_ACCESS_RECORDS: Operation[list[AccessRecord]] = Operation(
     operation_id="listItemAccessRecords",
@@ -395,6 +446,8 @@ LIST_ITEM_ACCESS_RECORDS: Operation[list[AccessRecord]] = Operation(
     summary="List an item's access records (V1)",
     items_path=("data",),
     deprecated=True,
+    success=(200,),
+    envelope="AccessRecordPage",
 )
 DELETE_ITEM_ACCESS_RECORDS: Operation[AccessRecordsDeleted] = Operation(
     operation_id="deleteItemAccessRecords",
@@ -409,6 +462,8 @@ DELETE_ITEM_ACCESS_RECORDS: Operation[AccessRecordsDeleted] = Operation(
     summary="Delete an item's access records (V1)",
     body=BodySchema("AccessRecordFilter", required=True, entries_key=None),
     deprecated=True,
+    success=(200,),
+    envelope="AccessRecordsDeletedEnvelope",
 )
 CREATE_OR_UPDATE_ACCESS_RECORD: Operation[AccessRecord] = Operation(
     operation_id="createOrUpdateAccessRecord",
@@ -423,6 +478,8 @@ CREATE_OR_UPDATE_ACCESS_RECORD: Operation[AccessRecord] = Operation(
     summary="Create or update an access record (V1)",
     body=BodySchema("AccessRecordInput", required=True, entries_key=None),
     deprecated=True,
+    success=(201,),
+    envelope="AccessRecordEnvelope",
 )
 CREATE_OR_UPDATE_ACCESS_RECORD_BATCH: Operation[ReportReference] = Operation(
     operation_id="createOrUpdateAccessRecordBatch",
@@ -438,6 +495,8 @@ CREATE_OR_UPDATE_ACCESS_RECORD_BATCH: Operation[ReportReference] = Operation(
     body=BodySchema("AccessRecordBatch", required=True, entries_key=None),
     report=("getBatchReport", "listBatchReportErrors"),
     deprecated=True,
+    success=(202,),
+    envelope="ReportReferenceEnvelope",
 )
 GET_BATCH_REPORT: Operation[BatchReport] = Operation(
     operation_id="getBatchReport",
@@ -450,6 +509,8 @@ GET_BATCH_REPORT: Operation[BatchReport] = Operation(
     tag="batch_reports",
     name="get_batch_report",
     summary="Get a batch report",
+    success=(200,),
+    envelope="BatchReportEnvelope",
 )
 LIST_BATCH_REPORT_ERRORS: Operation[list[BatchItemError]] = Operation(
     operation_id="listBatchReportErrors",
@@ -463,6 +524,8 @@ LIST_BATCH_REPORT_ERRORS: Operation[list[BatchItemError]] = Operation(
     name="list_batch_report_errors",
     summary="List the failures of a batch",
     items_path=("data",),
+    success=(200,),
+    envelope="BatchItemErrorPage",
 )
 PLACE_ORDER: Operation[Order] = Operation(
     operation_id="placeOrder",
@@ -476,6 +539,8 @@ PLACE_ORDER: Operation[Order] = Operation(
     name="place_order",
     summary="Place a purchase or subscription order",
     body=BodySchema("PlaceOrderInput", required=True, entries_key=None),
+    success=(200,),
+    envelope="OrderEnvelope",
 )
 GET_ORDER: Operation[Order] = Operation(
     operation_id="getOrder",
@@ -488,6 +553,8 @@ GET_ORDER: Operation[Order] = Operation(
     tag="orders",
     name="get_order",
     summary="Get an order",
+    success=(200,),
+    envelope="OrderEnvelope",
 )
 EDIT_ORDER: Operation[Order] = Operation(
     operation_id="editOrder",
@@ -501,6 +568,8 @@ EDIT_ORDER: Operation[Order] = Operation(
     name="edit_order",
     summary="Edit an order",
     body=BodySchema("OrderEdit", required=True, entries_key=None),
+    success=(200,),
+    envelope="OrderEnvelope",
 )
 CANCEL_ORDER: Operation[CancelledOrder] = Operation(
     operation_id="cancelOrder",
@@ -513,6 +582,8 @@ CANCEL_ORDER: Operation[CancelledOrder] = Operation(
     tag="orders",
     name="cancel_order",
     summary="Cancel an order",
+    success=(200,),
+    envelope="CancelledOrderEnvelope",
 )
 GET_ORDER_REFUND_PREVIEW: Operation[RefundPreview] = Operation(
     operation_id="getOrderRefundPreview",
@@ -525,6 +596,8 @@ GET_ORDER_REFUND_PREVIEW: Operation[RefundPreview] = Operation(
     tag="orders",
     name="get_order_refund_preview",
     summary="Preview an order's refund",
+    success=(200,),
+    envelope="RefundPreviewEnvelope",
 )
 LIST_AUDIENCE_PLACEHOLDERS: Operation[list[AudiencePlaceholder]] = Operation(
     operation_id="listAudiencePlaceholders",
@@ -538,6 +611,8 @@ LIST_AUDIENCE_PLACEHOLDERS: Operation[list[AudiencePlaceholder]] = Operation(
     name="list_audience_placeholders",
     summary="List audience placeholders",
     items_path=("data",),
+    success=(200,),
+    envelope="AudiencePlaceholderPage",
 )
 CREATE_AUDIENCE_PLACEHOLDER: Operation[AudiencePlaceholder] = Operation(
     operation_id="createAudiencePlaceholder",
@@ -551,6 +626,8 @@ CREATE_AUDIENCE_PLACEHOLDER: Operation[AudiencePlaceholder] = Operation(
     name="create_audience_placeholder",
     summary="Create an audience placeholder",
     body=BodySchema("AudiencePlaceholderInput", required=True, entries_key=None),
+    success=(200,),
+    envelope="AudiencePlaceholderEnvelope",
 )
 GET_AUDIENCE_PLACEHOLDER: Operation[AudiencePlaceholder] = Operation(
     operation_id="getAudiencePlaceholder",
@@ -563,6 +640,8 @@ GET_AUDIENCE_PLACEHOLDER: Operation[AudiencePlaceholder] = Operation(
     tag="audiences",
     name="get_audience_placeholder",
     summary="Get an audience placeholder",
+    success=(200,),
+    envelope="AudiencePlaceholderEnvelope",
 )
 UPLOAD_AUDIENCE_CSV: Operation[AudiencePlaceholder] = Operation(
     operation_id="uploadAudienceCsv",
@@ -576,6 +655,8 @@ UPLOAD_AUDIENCE_CSV: Operation[AudiencePlaceholder] = Operation(
     name="upload_audience_csv",
     summary="Upload an audience's customer data",
     body=BodySchema("AudienceCsvUpload", required=True, multipart=True),
+    success=(200,),
+    envelope="AudiencePlaceholderEnvelope",
 )
 ADD_PROVIDED_AUDIENCE: Operation[AudiencePlaceholder] = Operation(
     operation_id="addProvidedAudience",
@@ -589,6 +670,8 @@ ADD_PROVIDED_AUDIENCE: Operation[AudiencePlaceholder] = Operation(
     name="add_provided_audience",
     summary="Add an existing channel audience",
     body=BodySchema("ProvidedAudienceInput", required=True, entries_key=None),
+    success=(200,),
+    envelope="AudiencePlaceholderEnvelope",
 )
 LIST_AUDIENCE_PLACEHOLDER_GRANTS: Operation[PagedGrants] = Operation(
     operation_id="listAudiencePlaceholderGrants",
@@ -602,6 +685,8 @@ LIST_AUDIENCE_PLACEHOLDER_GRANTS: Operation[PagedGrants] = Operation(
     name="list_audience_placeholder_grants",
     summary="List the grants on an audience placeholder",
     items_path=("data", "grants"),
+    success=(200,),
+    envelope="GrantsPage",
 )
 UPSERT_AUDIENCE_PLACEHOLDER_GRANTS: Operation[AudiencePlaceholder] = Operation(
     operation_id="upsertAudiencePlaceholderGrants",
@@ -615,6 +700,8 @@ UPSERT_AUDIENCE_PLACEHOLDER_GRANTS: Operation[AudiencePlaceholder] = Operation(
     name="upsert_audience_placeholder_grants",
     summary="Upsert grants on an audience placeholder",
     body=BodySchema("GrantsInput", required=True, entries_key=None),
+    success=(200,),
+    envelope="AudiencePlaceholderEnvelope",
 )
 CREATE_OR_UPDATE_MEDIA: Operation[Media] = Operation(
     operation_id="createOrUpdateMedia",
@@ -628,6 +715,8 @@ CREATE_OR_UPDATE_MEDIA: Operation[Media] = Operation(
     name="create_or_update_media",
     summary="Create or update a media asset",
     body=BodySchema("MediaInput", required=True, entries_key=None),
+    success=(200,),
+    envelope="MediaEnvelope",
 )
 GET_MEDIA: Operation[Media] = Operation(
     operation_id="getMedia",
@@ -640,6 +729,8 @@ GET_MEDIA: Operation[Media] = Operation(
     tag="media",
     name="get_media",
     summary="Get a media asset",
+    success=(200,),
+    envelope="MediaEnvelope",
 )
 DELETE_MEDIA: Operation[None] = Operation(
     operation_id="deleteMedia",
@@ -652,6 +743,7 @@ DELETE_MEDIA: Operation[None] = Operation(
     tag="media",
     name="delete_media",
     summary="Delete a media asset",
+    success=(200,),
 )
 LIST_MEDIA_GRANTS: Operation[Grants] = Operation(
     operation_id="listMediaGrants",
@@ -664,6 +756,8 @@ LIST_MEDIA_GRANTS: Operation[Grants] = Operation(
     tag="media",
     name="list_media_grants",
     summary="List the grants on a media asset",
+    success=(200,),
+    envelope="GrantsEnvelope",
 )
 UPSERT_MEDIA_GRANTS: Operation[Media] = Operation(
     operation_id="upsertMediaGrants",
@@ -677,6 +771,8 @@ UPSERT_MEDIA_GRANTS: Operation[Media] = Operation(
     name="upsert_media_grants",
     summary="Upsert grants on a media asset",
     body=BodySchema("GrantsInput", required=True, entries_key=None),
+    success=(200,),
+    envelope="MediaEnvelope",
 )
 CREATE_OR_UPDATE_MEDIA_BATCH: Operation[ReportReference] = Operation(
     operation_id="createOrUpdateMediaBatch",
@@ -691,6 +787,8 @@ CREATE_OR_UPDATE_MEDIA_BATCH: Operation[ReportReference] = Operation(
     summary="Create or update media assets in a batch",
     body=BodySchema("MediaBatch", required=True, entries_key=None),
     report=("getBatchReport", "listBatchReportErrors"),
+    success=(202,),
+    envelope="ReportReferenceEnvelope",
 )
 
 OPERATIONS: dict[str, Operation[Any]] = {

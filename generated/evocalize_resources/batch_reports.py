@@ -38,6 +38,7 @@ class BatchReportsResource(SyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> BatchReport:
         """Get a batch report.
 
@@ -64,7 +65,8 @@ class BatchReportsResource(SyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return self._client._call(
             _operations.GET_BATCH_REPORT,
@@ -72,6 +74,7 @@ class BatchReportsResource(SyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
         )
 
     def list_batch_report_errors(
@@ -82,6 +85,7 @@ class BatchReportsResource(SyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> SyncPage[BatchItemError]:
         """List the failures of a batch.
 
@@ -110,7 +114,8 @@ class BatchReportsResource(SyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return self._client._list(
             _operations.LIST_BATCH_REPORT_ERRORS,
@@ -120,6 +125,7 @@ class BatchReportsResource(SyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
         )
 
     @cached_property
@@ -139,6 +145,7 @@ class BatchReportsResourceWithRawResponse(SyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> httpx.Response:
         """Get a batch report.
 
@@ -165,7 +172,8 @@ class BatchReportsResourceWithRawResponse(SyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return self._client._raw(
             _operations.GET_BATCH_REPORT,
@@ -173,6 +181,7 @@ class BatchReportsResourceWithRawResponse(SyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
         )
 
     def list_batch_report_errors(
@@ -183,6 +192,7 @@ class BatchReportsResourceWithRawResponse(SyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> httpx.Response:
         """List the failures of a batch.
 
@@ -211,7 +221,8 @@ class BatchReportsResourceWithRawResponse(SyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return self._client._raw(
             _operations.LIST_BATCH_REPORT_ERRORS,
@@ -220,6 +231,7 @@ class BatchReportsResourceWithRawResponse(SyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
         )
 
 
@@ -233,6 +245,7 @@ class AsyncBatchReportsResource(AsyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> BatchReport:
         """Get a batch report.
 
@@ -259,7 +272,8 @@ class AsyncBatchReportsResource(AsyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return await self._client._call(
             _operations.GET_BATCH_REPORT,
@@ -267,6 +281,7 @@ class AsyncBatchReportsResource(AsyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
         )
 
     def list_batch_report_errors(
@@ -277,6 +292,7 @@ class AsyncBatchReportsResource(AsyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> AsyncPaginator[BatchItemError]:
         """List the failures of a batch.
 
@@ -305,7 +321,8 @@ class AsyncBatchReportsResource(AsyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return self._client._list(
             _operations.LIST_BATCH_REPORT_ERRORS,
@@ -315,6 +332,7 @@ class AsyncBatchReportsResource(AsyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
         )
 
     @cached_property
@@ -334,6 +352,7 @@ class AsyncBatchReportsResourceWithRawResponse(AsyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> httpx.Response:
         """Get a batch report.
 
@@ -360,7 +379,8 @@ class AsyncBatchReportsResourceWithRawResponse(AsyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return await self._client._raw(
             _operations.GET_BATCH_REPORT,
@@ -368,6 +388,7 @@ class AsyncBatchReportsResourceWithRawResponse(AsyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
         )
 
     async def list_batch_report_errors(
@@ -378,6 +399,7 @@ class AsyncBatchReportsResourceWithRawResponse(AsyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> httpx.Response:
         """List the failures of a batch.
 
@@ -406,7 +428,8 @@ class AsyncBatchReportsResourceWithRawResponse(AsyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return await self._client._raw(
             _operations.LIST_BATCH_REPORT_ERRORS,
@@ -415,4 +438,5 @@ class AsyncBatchReportsResourceWithRawResponse(AsyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
         )

@@ -50,6 +50,7 @@ class UpsertRepositoryGrantBatch(SyncBatchOperation):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> ReportReference:
         """Upsert grants on items in a batch.
 
@@ -78,7 +79,8 @@ class UpsertRepositoryGrantBatch(SyncBatchOperation):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return self._client._call(
             _operations.UPSERT_REPOSITORY_GRANT_BATCH,
@@ -88,6 +90,7 @@ class UpsertRepositoryGrantBatch(SyncBatchOperation):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
             extra_body=extra_body,
         )
 
@@ -139,6 +142,7 @@ class ContentAccessResource(SyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> SyncPage[Grant]:
         """List the grants on a repository's items.
 
@@ -165,7 +169,8 @@ class ContentAccessResource(SyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return self._client._list(
             _operations.LIST_REPOSITORY_GRANTS,
@@ -175,6 +180,7 @@ class ContentAccessResource(SyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
         )
 
     @cached_property
@@ -191,6 +197,7 @@ class ContentAccessResource(SyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> GrantsDeleted:
         """Delete the grants on a repository's items.
 
@@ -217,7 +224,8 @@ class ContentAccessResource(SyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return self._client._call(
             _operations.DELETE_REPOSITORY_GRANTS,
@@ -227,6 +235,7 @@ class ContentAccessResource(SyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
             extra_body=extra_body,
         )
 
@@ -244,6 +253,7 @@ class ContentAccessResource(SyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> SyncPage[Grant]:
         """List the grants on an item.
 
@@ -270,7 +280,8 @@ class ContentAccessResource(SyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return self._client._list(
             _operations.LIST_ITEM_GRANTS,
@@ -283,6 +294,7 @@ class ContentAccessResource(SyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
         )
 
     def upsert_item_grant(
@@ -295,6 +307,7 @@ class ContentAccessResource(SyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> Grant:
         """Upsert a grant on an item.
 
@@ -322,7 +335,8 @@ class ContentAccessResource(SyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return self._client._call(
             _operations.UPSERT_ITEM_GRANT,
@@ -335,6 +349,7 @@ class ContentAccessResource(SyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
             extra_body=extra_body,
         )
 
@@ -348,6 +363,7 @@ class ContentAccessResource(SyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> GrantsDeleted:
         """Delete the grants on an item.
 
@@ -374,7 +390,8 @@ class ContentAccessResource(SyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return self._client._call(
             _operations.DELETE_ITEM_GRANTS,
@@ -387,6 +404,7 @@ class ContentAccessResource(SyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
             extra_body=extra_body,
         )
 
@@ -413,6 +431,7 @@ class ContentAccessResourceWithRawResponse(SyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> httpx.Response:
         """List the grants on a repository's items.
 
@@ -439,7 +458,8 @@ class ContentAccessResourceWithRawResponse(SyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return self._client._raw(
             _operations.LIST_REPOSITORY_GRANTS,
@@ -448,6 +468,7 @@ class ContentAccessResourceWithRawResponse(SyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
         )
 
     def upsert_repository_grant_batch(
@@ -459,6 +480,7 @@ class ContentAccessResourceWithRawResponse(SyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> httpx.Response:
         """Upsert grants on items in a batch.
 
@@ -487,7 +509,8 @@ class ContentAccessResourceWithRawResponse(SyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return self._client._raw(
             _operations.UPSERT_REPOSITORY_GRANT_BATCH,
@@ -497,6 +520,7 @@ class ContentAccessResourceWithRawResponse(SyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
             extra_body=extra_body,
         )
 
@@ -509,6 +533,7 @@ class ContentAccessResourceWithRawResponse(SyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> httpx.Response:
         """Delete the grants on a repository's items.
 
@@ -535,7 +560,8 @@ class ContentAccessResourceWithRawResponse(SyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return self._client._raw(
             _operations.DELETE_REPOSITORY_GRANTS,
@@ -545,6 +571,7 @@ class ContentAccessResourceWithRawResponse(SyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
             extra_body=extra_body,
         )
 
@@ -562,6 +589,7 @@ class ContentAccessResourceWithRawResponse(SyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> httpx.Response:
         """List the grants on an item.
 
@@ -588,7 +616,8 @@ class ContentAccessResourceWithRawResponse(SyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return self._client._raw(
             _operations.LIST_ITEM_GRANTS,
@@ -600,6 +629,7 @@ class ContentAccessResourceWithRawResponse(SyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
         )
 
     def upsert_item_grant(
@@ -612,6 +642,7 @@ class ContentAccessResourceWithRawResponse(SyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> httpx.Response:
         """Upsert a grant on an item.
 
@@ -639,7 +670,8 @@ class ContentAccessResourceWithRawResponse(SyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return self._client._raw(
             _operations.UPSERT_ITEM_GRANT,
@@ -652,6 +684,7 @@ class ContentAccessResourceWithRawResponse(SyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
             extra_body=extra_body,
         )
 
@@ -665,6 +698,7 @@ class ContentAccessResourceWithRawResponse(SyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> httpx.Response:
         """Delete the grants on an item.
 
@@ -691,7 +725,8 @@ class ContentAccessResourceWithRawResponse(SyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return self._client._raw(
             _operations.DELETE_ITEM_GRANTS,
@@ -704,6 +739,7 @@ class ContentAccessResourceWithRawResponse(SyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
             extra_body=extra_body,
         )
 
@@ -721,6 +757,7 @@ class AsyncUpsertRepositoryGrantBatch(AsyncBatchOperation):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> ReportReference:
         """Upsert grants on items in a batch.
 
@@ -749,7 +786,8 @@ class AsyncUpsertRepositoryGrantBatch(AsyncBatchOperation):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return await self._client._call(
             _operations.UPSERT_REPOSITORY_GRANT_BATCH,
@@ -759,6 +797,7 @@ class AsyncUpsertRepositoryGrantBatch(AsyncBatchOperation):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
             extra_body=extra_body,
         )
 
@@ -810,6 +849,7 @@ class AsyncContentAccessResource(AsyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> AsyncPaginator[Grant]:
         """List the grants on a repository's items.
 
@@ -836,7 +876,8 @@ class AsyncContentAccessResource(AsyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return self._client._list(
             _operations.LIST_REPOSITORY_GRANTS,
@@ -846,6 +887,7 @@ class AsyncContentAccessResource(AsyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
         )
 
     @cached_property
@@ -862,6 +904,7 @@ class AsyncContentAccessResource(AsyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> GrantsDeleted:
         """Delete the grants on a repository's items.
 
@@ -888,7 +931,8 @@ class AsyncContentAccessResource(AsyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return await self._client._call(
             _operations.DELETE_REPOSITORY_GRANTS,
@@ -898,6 +942,7 @@ class AsyncContentAccessResource(AsyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
             extra_body=extra_body,
         )
 
@@ -915,6 +960,7 @@ class AsyncContentAccessResource(AsyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> AsyncPaginator[Grant]:
         """List the grants on an item.
 
@@ -941,7 +987,8 @@ class AsyncContentAccessResource(AsyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return self._client._list(
             _operations.LIST_ITEM_GRANTS,
@@ -954,6 +1001,7 @@ class AsyncContentAccessResource(AsyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
         )
 
     async def upsert_item_grant(
@@ -966,6 +1014,7 @@ class AsyncContentAccessResource(AsyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> Grant:
         """Upsert a grant on an item.
 
@@ -993,7 +1042,8 @@ class AsyncContentAccessResource(AsyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return await self._client._call(
             _operations.UPSERT_ITEM_GRANT,
@@ -1006,6 +1056,7 @@ class AsyncContentAccessResource(AsyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
             extra_body=extra_body,
         )
 
@@ -1019,6 +1070,7 @@ class AsyncContentAccessResource(AsyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> GrantsDeleted:
         """Delete the grants on an item.
 
@@ -1045,7 +1097,8 @@ class AsyncContentAccessResource(AsyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return await self._client._call(
             _operations.DELETE_ITEM_GRANTS,
@@ -1058,6 +1111,7 @@ class AsyncContentAccessResource(AsyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
             extra_body=extra_body,
         )
 
@@ -1084,6 +1138,7 @@ class AsyncContentAccessResourceWithRawResponse(AsyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> httpx.Response:
         """List the grants on a repository's items.
 
@@ -1110,7 +1165,8 @@ class AsyncContentAccessResourceWithRawResponse(AsyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return await self._client._raw(
             _operations.LIST_REPOSITORY_GRANTS,
@@ -1119,6 +1175,7 @@ class AsyncContentAccessResourceWithRawResponse(AsyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
         )
 
     async def upsert_repository_grant_batch(
@@ -1130,6 +1187,7 @@ class AsyncContentAccessResourceWithRawResponse(AsyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> httpx.Response:
         """Upsert grants on items in a batch.
 
@@ -1158,7 +1216,8 @@ class AsyncContentAccessResourceWithRawResponse(AsyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return await self._client._raw(
             _operations.UPSERT_REPOSITORY_GRANT_BATCH,
@@ -1168,6 +1227,7 @@ class AsyncContentAccessResourceWithRawResponse(AsyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
             extra_body=extra_body,
         )
 
@@ -1180,6 +1240,7 @@ class AsyncContentAccessResourceWithRawResponse(AsyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> httpx.Response:
         """Delete the grants on a repository's items.
 
@@ -1206,7 +1267,8 @@ class AsyncContentAccessResourceWithRawResponse(AsyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return await self._client._raw(
             _operations.DELETE_REPOSITORY_GRANTS,
@@ -1216,6 +1278,7 @@ class AsyncContentAccessResourceWithRawResponse(AsyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
             extra_body=extra_body,
         )
 
@@ -1233,6 +1296,7 @@ class AsyncContentAccessResourceWithRawResponse(AsyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> httpx.Response:
         """List the grants on an item.
 
@@ -1259,7 +1323,8 @@ class AsyncContentAccessResourceWithRawResponse(AsyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return await self._client._raw(
             _operations.LIST_ITEM_GRANTS,
@@ -1271,6 +1336,7 @@ class AsyncContentAccessResourceWithRawResponse(AsyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
         )
 
     async def upsert_item_grant(
@@ -1283,6 +1349,7 @@ class AsyncContentAccessResourceWithRawResponse(AsyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> httpx.Response:
         """Upsert a grant on an item.
 
@@ -1310,7 +1377,8 @@ class AsyncContentAccessResourceWithRawResponse(AsyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return await self._client._raw(
             _operations.UPSERT_ITEM_GRANT,
@@ -1323,6 +1391,7 @@ class AsyncContentAccessResourceWithRawResponse(AsyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
             extra_body=extra_body,
         )
 
@@ -1336,6 +1405,7 @@ class AsyncContentAccessResourceWithRawResponse(AsyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> httpx.Response:
         """Delete the grants on an item.
 
@@ -1362,7 +1432,8 @@ class AsyncContentAccessResourceWithRawResponse(AsyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return await self._client._raw(
             _operations.DELETE_ITEM_GRANTS,
@@ -1375,5 +1446,6 @@ class AsyncContentAccessResourceWithRawResponse(AsyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
             extra_body=extra_body,
         )

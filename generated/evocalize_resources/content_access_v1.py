@@ -48,6 +48,7 @@ class CreateOrUpdateAccessRecordBatch(SyncBatchOperation):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> ReportReference:
         """Create or update access records in a batch (V1).
 
@@ -76,7 +77,8 @@ class CreateOrUpdateAccessRecordBatch(SyncBatchOperation):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return self._client._call(
             _operations.CREATE_OR_UPDATE_ACCESS_RECORD_BATCH,
@@ -86,6 +88,7 @@ class CreateOrUpdateAccessRecordBatch(SyncBatchOperation):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
             extra_body=extra_body,
         )
 
@@ -136,6 +139,7 @@ class ContentAccessV1Resource(SyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> SyncPage[AccessRecord]:
         """List a repository's access records (V1).
 
@@ -164,7 +168,8 @@ class ContentAccessV1Resource(SyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return self._client._list(
             _operations.LIST_ACCESS_RECORDS,
@@ -180,6 +185,7 @@ class ContentAccessV1Resource(SyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
         )
 
     def delete_access_records(
@@ -191,6 +197,7 @@ class ContentAccessV1Resource(SyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> AccessRecordsDeleted:
         """Delete a repository's access records (V1).
 
@@ -221,7 +228,8 @@ class ContentAccessV1Resource(SyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return self._client._call(
             _operations.DELETE_ACCESS_RECORDS,
@@ -231,6 +239,7 @@ class ContentAccessV1Resource(SyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
             extra_body=extra_body,
         )
 
@@ -247,6 +256,7 @@ class ContentAccessV1Resource(SyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> SyncPage[AccessRecord]:
         """List an item's access records (V1).
 
@@ -275,7 +285,8 @@ class ContentAccessV1Resource(SyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return self._client._list(
             _operations.LIST_ITEM_ACCESS_RECORDS,
@@ -294,6 +305,7 @@ class ContentAccessV1Resource(SyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
         )
 
     def delete_item_access_records(
@@ -306,6 +318,7 @@ class ContentAccessV1Resource(SyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> AccessRecordsDeleted:
         """Delete an item's access records (V1).
 
@@ -335,7 +348,8 @@ class ContentAccessV1Resource(SyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return self._client._call(
             _operations.DELETE_ITEM_ACCESS_RECORDS,
@@ -348,6 +362,7 @@ class ContentAccessV1Resource(SyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
             extra_body=extra_body,
         )
 
@@ -360,6 +375,7 @@ class ContentAccessV1Resource(SyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> AccessRecord:
         """Create or update an access record (V1).
 
@@ -389,7 +405,8 @@ class ContentAccessV1Resource(SyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return self._client._call(
             _operations.CREATE_OR_UPDATE_ACCESS_RECORD,
@@ -399,6 +416,7 @@ class ContentAccessV1Resource(SyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
             extra_body=extra_body,
         )
 
@@ -429,6 +447,7 @@ class ContentAccessV1ResourceWithRawResponse(SyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> httpx.Response:
         """List a repository's access records (V1).
 
@@ -457,7 +476,8 @@ class ContentAccessV1ResourceWithRawResponse(SyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return self._client._raw(
             _operations.LIST_ACCESS_RECORDS,
@@ -472,6 +492,7 @@ class ContentAccessV1ResourceWithRawResponse(SyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
         )
 
     def delete_access_records(
@@ -483,6 +504,7 @@ class ContentAccessV1ResourceWithRawResponse(SyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> httpx.Response:
         """Delete a repository's access records (V1).
 
@@ -513,7 +535,8 @@ class ContentAccessV1ResourceWithRawResponse(SyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return self._client._raw(
             _operations.DELETE_ACCESS_RECORDS,
@@ -523,6 +546,7 @@ class ContentAccessV1ResourceWithRawResponse(SyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
             extra_body=extra_body,
         )
 
@@ -539,6 +563,7 @@ class ContentAccessV1ResourceWithRawResponse(SyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> httpx.Response:
         """List an item's access records (V1).
 
@@ -567,7 +592,8 @@ class ContentAccessV1ResourceWithRawResponse(SyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return self._client._raw(
             _operations.LIST_ITEM_ACCESS_RECORDS,
@@ -585,6 +611,7 @@ class ContentAccessV1ResourceWithRawResponse(SyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
         )
 
     def delete_item_access_records(
@@ -597,6 +624,7 @@ class ContentAccessV1ResourceWithRawResponse(SyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> httpx.Response:
         """Delete an item's access records (V1).
 
@@ -626,7 +654,8 @@ class ContentAccessV1ResourceWithRawResponse(SyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return self._client._raw(
             _operations.DELETE_ITEM_ACCESS_RECORDS,
@@ -639,6 +668,7 @@ class ContentAccessV1ResourceWithRawResponse(SyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
             extra_body=extra_body,
         )
 
@@ -651,6 +681,7 @@ class ContentAccessV1ResourceWithRawResponse(SyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> httpx.Response:
         """Create or update an access record (V1).
 
@@ -680,7 +711,8 @@ class ContentAccessV1ResourceWithRawResponse(SyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return self._client._raw(
             _operations.CREATE_OR_UPDATE_ACCESS_RECORD,
@@ -690,6 +722,7 @@ class ContentAccessV1ResourceWithRawResponse(SyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
             extra_body=extra_body,
         )
 
@@ -702,6 +735,7 @@ class ContentAccessV1ResourceWithRawResponse(SyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> httpx.Response:
         """Create or update access records in a batch (V1).
 
@@ -730,7 +764,8 @@ class ContentAccessV1ResourceWithRawResponse(SyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return self._client._raw(
             _operations.CREATE_OR_UPDATE_ACCESS_RECORD_BATCH,
@@ -740,6 +775,7 @@ class ContentAccessV1ResourceWithRawResponse(SyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
             extra_body=extra_body,
         )
 
@@ -757,6 +793,7 @@ class AsyncCreateOrUpdateAccessRecordBatch(AsyncBatchOperation):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> ReportReference:
         """Create or update access records in a batch (V1).
 
@@ -785,7 +822,8 @@ class AsyncCreateOrUpdateAccessRecordBatch(AsyncBatchOperation):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return await self._client._call(
             _operations.CREATE_OR_UPDATE_ACCESS_RECORD_BATCH,
@@ -795,6 +833,7 @@ class AsyncCreateOrUpdateAccessRecordBatch(AsyncBatchOperation):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
             extra_body=extra_body,
         )
 
@@ -845,6 +884,7 @@ class AsyncContentAccessV1Resource(AsyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> AsyncPaginator[AccessRecord]:
         """List a repository's access records (V1).
 
@@ -873,7 +913,8 @@ class AsyncContentAccessV1Resource(AsyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return self._client._list(
             _operations.LIST_ACCESS_RECORDS,
@@ -889,6 +930,7 @@ class AsyncContentAccessV1Resource(AsyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
         )
 
     async def delete_access_records(
@@ -900,6 +942,7 @@ class AsyncContentAccessV1Resource(AsyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> AccessRecordsDeleted:
         """Delete a repository's access records (V1).
 
@@ -930,7 +973,8 @@ class AsyncContentAccessV1Resource(AsyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return await self._client._call(
             _operations.DELETE_ACCESS_RECORDS,
@@ -940,6 +984,7 @@ class AsyncContentAccessV1Resource(AsyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
             extra_body=extra_body,
         )
 
@@ -956,6 +1001,7 @@ class AsyncContentAccessV1Resource(AsyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> AsyncPaginator[AccessRecord]:
         """List an item's access records (V1).
 
@@ -984,7 +1030,8 @@ class AsyncContentAccessV1Resource(AsyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return self._client._list(
             _operations.LIST_ITEM_ACCESS_RECORDS,
@@ -1003,6 +1050,7 @@ class AsyncContentAccessV1Resource(AsyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
         )
 
     async def delete_item_access_records(
@@ -1015,6 +1063,7 @@ class AsyncContentAccessV1Resource(AsyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> AccessRecordsDeleted:
         """Delete an item's access records (V1).
 
@@ -1044,7 +1093,8 @@ class AsyncContentAccessV1Resource(AsyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return await self._client._call(
             _operations.DELETE_ITEM_ACCESS_RECORDS,
@@ -1057,6 +1107,7 @@ class AsyncContentAccessV1Resource(AsyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
             extra_body=extra_body,
         )
 
@@ -1069,6 +1120,7 @@ class AsyncContentAccessV1Resource(AsyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> AccessRecord:
         """Create or update an access record (V1).
 
@@ -1098,7 +1150,8 @@ class AsyncContentAccessV1Resource(AsyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return await self._client._call(
             _operations.CREATE_OR_UPDATE_ACCESS_RECORD,
@@ -1108,6 +1161,7 @@ class AsyncContentAccessV1Resource(AsyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
             extra_body=extra_body,
         )
 
@@ -1138,6 +1192,7 @@ class AsyncContentAccessV1ResourceWithRawResponse(AsyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> httpx.Response:
         """List a repository's access records (V1).
 
@@ -1166,7 +1221,8 @@ class AsyncContentAccessV1ResourceWithRawResponse(AsyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return await self._client._raw(
             _operations.LIST_ACCESS_RECORDS,
@@ -1181,6 +1237,7 @@ class AsyncContentAccessV1ResourceWithRawResponse(AsyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
         )
 
     async def delete_access_records(
@@ -1192,6 +1249,7 @@ class AsyncContentAccessV1ResourceWithRawResponse(AsyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> httpx.Response:
         """Delete a repository's access records (V1).
 
@@ -1222,7 +1280,8 @@ class AsyncContentAccessV1ResourceWithRawResponse(AsyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return await self._client._raw(
             _operations.DELETE_ACCESS_RECORDS,
@@ -1232,6 +1291,7 @@ class AsyncContentAccessV1ResourceWithRawResponse(AsyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
             extra_body=extra_body,
         )
 
@@ -1248,6 +1308,7 @@ class AsyncContentAccessV1ResourceWithRawResponse(AsyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> httpx.Response:
         """List an item's access records (V1).
 
@@ -1276,7 +1337,8 @@ class AsyncContentAccessV1ResourceWithRawResponse(AsyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return await self._client._raw(
             _operations.LIST_ITEM_ACCESS_RECORDS,
@@ -1294,6 +1356,7 @@ class AsyncContentAccessV1ResourceWithRawResponse(AsyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
         )
 
     async def delete_item_access_records(
@@ -1306,6 +1369,7 @@ class AsyncContentAccessV1ResourceWithRawResponse(AsyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> httpx.Response:
         """Delete an item's access records (V1).
 
@@ -1335,7 +1399,8 @@ class AsyncContentAccessV1ResourceWithRawResponse(AsyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return await self._client._raw(
             _operations.DELETE_ITEM_ACCESS_RECORDS,
@@ -1348,6 +1413,7 @@ class AsyncContentAccessV1ResourceWithRawResponse(AsyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
             extra_body=extra_body,
         )
 
@@ -1360,6 +1426,7 @@ class AsyncContentAccessV1ResourceWithRawResponse(AsyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> httpx.Response:
         """Create or update an access record (V1).
 
@@ -1389,7 +1456,8 @@ class AsyncContentAccessV1ResourceWithRawResponse(AsyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return await self._client._raw(
             _operations.CREATE_OR_UPDATE_ACCESS_RECORD,
@@ -1399,6 +1467,7 @@ class AsyncContentAccessV1ResourceWithRawResponse(AsyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
             extra_body=extra_body,
         )
 
@@ -1411,6 +1480,7 @@ class AsyncContentAccessV1ResourceWithRawResponse(AsyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> httpx.Response:
         """Create or update access records in a batch (V1).
 
@@ -1439,7 +1509,8 @@ class AsyncContentAccessV1ResourceWithRawResponse(AsyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return await self._client._raw(
             _operations.CREATE_OR_UPDATE_ACCESS_RECORD_BATCH,
@@ -1449,5 +1520,6 @@ class AsyncContentAccessV1ResourceWithRawResponse(AsyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
             extra_body=extra_body,
         )

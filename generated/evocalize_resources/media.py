@@ -40,6 +40,7 @@ class CreateOrUpdateMediaBatch(SyncBatchOperation):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> ReportReference:
         """Create or update media assets in a batch.
 
@@ -63,7 +64,8 @@ class CreateOrUpdateMediaBatch(SyncBatchOperation):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return self._client._call(
             _operations.CREATE_OR_UPDATE_MEDIA_BATCH,
@@ -73,6 +75,7 @@ class CreateOrUpdateMediaBatch(SyncBatchOperation):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
             extra_body=extra_body,
         )
 
@@ -116,6 +119,7 @@ class MediaResource(SyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> Media:
         """Create or update a media asset.
 
@@ -141,7 +145,8 @@ class MediaResource(SyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return self._client._call(
             _operations.CREATE_OR_UPDATE_MEDIA,
@@ -151,6 +156,7 @@ class MediaResource(SyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
             extra_body=extra_body,
         )
 
@@ -161,6 +167,7 @@ class MediaResource(SyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> Media:
         """Get a media asset.
 
@@ -186,7 +193,8 @@ class MediaResource(SyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return self._client._call(
             _operations.GET_MEDIA,
@@ -194,6 +202,7 @@ class MediaResource(SyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
         )
 
     def delete_media(
@@ -203,6 +212,7 @@ class MediaResource(SyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> None:
         """Delete a media asset.
 
@@ -230,7 +240,8 @@ class MediaResource(SyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return self._client._call(
             _operations.DELETE_MEDIA,
@@ -238,6 +249,7 @@ class MediaResource(SyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
         )
 
     def list_media_grants(
@@ -247,6 +259,7 @@ class MediaResource(SyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> Grants:
         """List the grants on a media asset.
 
@@ -272,7 +285,8 @@ class MediaResource(SyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return self._client._call(
             _operations.LIST_MEDIA_GRANTS,
@@ -280,6 +294,7 @@ class MediaResource(SyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
         )
 
     def upsert_media_grants(
@@ -291,6 +306,7 @@ class MediaResource(SyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> Media:
         """Upsert grants on a media asset.
 
@@ -317,7 +333,8 @@ class MediaResource(SyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return self._client._call(
             _operations.UPSERT_MEDIA_GRANTS,
@@ -327,6 +344,7 @@ class MediaResource(SyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
             extra_body=extra_body,
         )
 
@@ -353,6 +371,7 @@ class MediaResourceWithRawResponse(SyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> httpx.Response:
         """Create or update a media asset.
 
@@ -378,7 +397,8 @@ class MediaResourceWithRawResponse(SyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return self._client._raw(
             _operations.CREATE_OR_UPDATE_MEDIA,
@@ -388,6 +408,7 @@ class MediaResourceWithRawResponse(SyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
             extra_body=extra_body,
         )
 
@@ -398,6 +419,7 @@ class MediaResourceWithRawResponse(SyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> httpx.Response:
         """Get a media asset.
 
@@ -423,7 +445,8 @@ class MediaResourceWithRawResponse(SyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return self._client._raw(
             _operations.GET_MEDIA,
@@ -431,6 +454,7 @@ class MediaResourceWithRawResponse(SyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
         )
 
     def delete_media(
@@ -440,6 +464,7 @@ class MediaResourceWithRawResponse(SyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> httpx.Response:
         """Delete a media asset.
 
@@ -467,7 +492,8 @@ class MediaResourceWithRawResponse(SyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return self._client._raw(
             _operations.DELETE_MEDIA,
@@ -475,6 +501,7 @@ class MediaResourceWithRawResponse(SyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
         )
 
     def list_media_grants(
@@ -484,6 +511,7 @@ class MediaResourceWithRawResponse(SyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> httpx.Response:
         """List the grants on a media asset.
 
@@ -509,7 +537,8 @@ class MediaResourceWithRawResponse(SyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return self._client._raw(
             _operations.LIST_MEDIA_GRANTS,
@@ -517,6 +546,7 @@ class MediaResourceWithRawResponse(SyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
         )
 
     def upsert_media_grants(
@@ -528,6 +558,7 @@ class MediaResourceWithRawResponse(SyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> httpx.Response:
         """Upsert grants on a media asset.
 
@@ -554,7 +585,8 @@ class MediaResourceWithRawResponse(SyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return self._client._raw(
             _operations.UPSERT_MEDIA_GRANTS,
@@ -564,6 +596,7 @@ class MediaResourceWithRawResponse(SyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
             extra_body=extra_body,
         )
 
@@ -575,6 +608,7 @@ class MediaResourceWithRawResponse(SyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> httpx.Response:
         """Create or update media assets in a batch.
 
@@ -598,7 +632,8 @@ class MediaResourceWithRawResponse(SyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return self._client._raw(
             _operations.CREATE_OR_UPDATE_MEDIA_BATCH,
@@ -608,6 +643,7 @@ class MediaResourceWithRawResponse(SyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
             extra_body=extra_body,
         )
 
@@ -624,6 +660,7 @@ class AsyncCreateOrUpdateMediaBatch(AsyncBatchOperation):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> ReportReference:
         """Create or update media assets in a batch.
 
@@ -647,7 +684,8 @@ class AsyncCreateOrUpdateMediaBatch(AsyncBatchOperation):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return await self._client._call(
             _operations.CREATE_OR_UPDATE_MEDIA_BATCH,
@@ -657,6 +695,7 @@ class AsyncCreateOrUpdateMediaBatch(AsyncBatchOperation):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
             extra_body=extra_body,
         )
 
@@ -700,6 +739,7 @@ class AsyncMediaResource(AsyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> Media:
         """Create or update a media asset.
 
@@ -725,7 +765,8 @@ class AsyncMediaResource(AsyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return await self._client._call(
             _operations.CREATE_OR_UPDATE_MEDIA,
@@ -735,6 +776,7 @@ class AsyncMediaResource(AsyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
             extra_body=extra_body,
         )
 
@@ -745,6 +787,7 @@ class AsyncMediaResource(AsyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> Media:
         """Get a media asset.
 
@@ -770,7 +813,8 @@ class AsyncMediaResource(AsyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return await self._client._call(
             _operations.GET_MEDIA,
@@ -778,6 +822,7 @@ class AsyncMediaResource(AsyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
         )
 
     async def delete_media(
@@ -787,6 +832,7 @@ class AsyncMediaResource(AsyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> None:
         """Delete a media asset.
 
@@ -814,7 +860,8 @@ class AsyncMediaResource(AsyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return await self._client._call(
             _operations.DELETE_MEDIA,
@@ -822,6 +869,7 @@ class AsyncMediaResource(AsyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
         )
 
     async def list_media_grants(
@@ -831,6 +879,7 @@ class AsyncMediaResource(AsyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> Grants:
         """List the grants on a media asset.
 
@@ -856,7 +905,8 @@ class AsyncMediaResource(AsyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return await self._client._call(
             _operations.LIST_MEDIA_GRANTS,
@@ -864,6 +914,7 @@ class AsyncMediaResource(AsyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
         )
 
     async def upsert_media_grants(
@@ -875,6 +926,7 @@ class AsyncMediaResource(AsyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> Media:
         """Upsert grants on a media asset.
 
@@ -901,7 +953,8 @@ class AsyncMediaResource(AsyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return await self._client._call(
             _operations.UPSERT_MEDIA_GRANTS,
@@ -911,6 +964,7 @@ class AsyncMediaResource(AsyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
             extra_body=extra_body,
         )
 
@@ -937,6 +991,7 @@ class AsyncMediaResourceWithRawResponse(AsyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> httpx.Response:
         """Create or update a media asset.
 
@@ -962,7 +1017,8 @@ class AsyncMediaResourceWithRawResponse(AsyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return await self._client._raw(
             _operations.CREATE_OR_UPDATE_MEDIA,
@@ -972,6 +1028,7 @@ class AsyncMediaResourceWithRawResponse(AsyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
             extra_body=extra_body,
         )
 
@@ -982,6 +1039,7 @@ class AsyncMediaResourceWithRawResponse(AsyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> httpx.Response:
         """Get a media asset.
 
@@ -1007,7 +1065,8 @@ class AsyncMediaResourceWithRawResponse(AsyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return await self._client._raw(
             _operations.GET_MEDIA,
@@ -1015,6 +1074,7 @@ class AsyncMediaResourceWithRawResponse(AsyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
         )
 
     async def delete_media(
@@ -1024,6 +1084,7 @@ class AsyncMediaResourceWithRawResponse(AsyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> httpx.Response:
         """Delete a media asset.
 
@@ -1051,7 +1112,8 @@ class AsyncMediaResourceWithRawResponse(AsyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return await self._client._raw(
             _operations.DELETE_MEDIA,
@@ -1059,6 +1121,7 @@ class AsyncMediaResourceWithRawResponse(AsyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
         )
 
     async def list_media_grants(
@@ -1068,6 +1131,7 @@ class AsyncMediaResourceWithRawResponse(AsyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> httpx.Response:
         """List the grants on a media asset.
 
@@ -1093,7 +1157,8 @@ class AsyncMediaResourceWithRawResponse(AsyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return await self._client._raw(
             _operations.LIST_MEDIA_GRANTS,
@@ -1101,6 +1166,7 @@ class AsyncMediaResourceWithRawResponse(AsyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
         )
 
     async def upsert_media_grants(
@@ -1112,6 +1178,7 @@ class AsyncMediaResourceWithRawResponse(AsyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> httpx.Response:
         """Upsert grants on a media asset.
 
@@ -1138,7 +1205,8 @@ class AsyncMediaResourceWithRawResponse(AsyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return await self._client._raw(
             _operations.UPSERT_MEDIA_GRANTS,
@@ -1148,6 +1216,7 @@ class AsyncMediaResourceWithRawResponse(AsyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
             extra_body=extra_body,
         )
 
@@ -1159,6 +1228,7 @@ class AsyncMediaResourceWithRawResponse(AsyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> httpx.Response:
         """Create or update media assets in a batch.
 
@@ -1182,7 +1252,8 @@ class AsyncMediaResourceWithRawResponse(AsyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return await self._client._raw(
             _operations.CREATE_OR_UPDATE_MEDIA_BATCH,
@@ -1192,5 +1263,6 @@ class AsyncMediaResourceWithRawResponse(AsyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
             extra_body=extra_body,
         )

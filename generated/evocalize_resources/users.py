@@ -40,6 +40,7 @@ class CreateOrUpdateUserBatch(SyncBatchOperation):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> ReportReference:
         """Create or update users in a batch.
 
@@ -64,7 +65,8 @@ class CreateOrUpdateUserBatch(SyncBatchOperation):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return self._client._call(
             _operations.CREATE_OR_UPDATE_USER_BATCH,
@@ -74,6 +76,7 @@ class CreateOrUpdateUserBatch(SyncBatchOperation):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
             extra_body=extra_body,
         )
 
@@ -116,6 +119,7 @@ class UsersResource(SyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> User:
         """Get a user.
 
@@ -142,7 +146,8 @@ class UsersResource(SyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return self._client._call(
             _operations.GET_USER,
@@ -150,6 +155,7 @@ class UsersResource(SyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
         )
 
     def deactivate_user(
@@ -159,6 +165,7 @@ class UsersResource(SyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> None:
         """Deactivate a user.
 
@@ -186,7 +193,8 @@ class UsersResource(SyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return self._client._call(
             _operations.DEACTIVATE_USER,
@@ -194,6 +202,7 @@ class UsersResource(SyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
         )
 
     def list_users(
@@ -203,6 +212,7 @@ class UsersResource(SyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> SyncPage[User]:
         """List users.
 
@@ -229,7 +239,8 @@ class UsersResource(SyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return self._client._list(
             _operations.LIST_USERS,
@@ -239,6 +250,7 @@ class UsersResource(SyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
         )
 
     @cached_property
@@ -254,6 +266,7 @@ class UsersResource(SyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> User:
         """Create or update a user.
 
@@ -280,7 +293,8 @@ class UsersResource(SyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return self._client._call(
             _operations.CREATE_OR_UPDATE_USER,
@@ -290,6 +304,7 @@ class UsersResource(SyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
             extra_body=extra_body,
         )
 
@@ -301,6 +316,7 @@ class UsersResource(SyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> SyncPage[FacebookPage]:
         """List a user's Facebook pages.
 
@@ -327,7 +343,8 @@ class UsersResource(SyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return self._client._list(
             _operations.LIST_USER_FACEBOOK_PAGES,
@@ -337,6 +354,7 @@ class UsersResource(SyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
         )
 
     def list_user_media(
@@ -348,6 +366,7 @@ class UsersResource(SyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> SyncPage[Media]:
         """List the media a user may use.
 
@@ -374,7 +393,8 @@ class UsersResource(SyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return self._client._list(
             _operations.LIST_USER_MEDIA,
@@ -384,6 +404,7 @@ class UsersResource(SyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
         )
 
     @cached_property
@@ -403,6 +424,7 @@ class UsersResourceWithRawResponse(SyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> httpx.Response:
         """Get a user.
 
@@ -429,7 +451,8 @@ class UsersResourceWithRawResponse(SyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return self._client._raw(
             _operations.GET_USER,
@@ -437,6 +460,7 @@ class UsersResourceWithRawResponse(SyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
         )
 
     def deactivate_user(
@@ -446,6 +470,7 @@ class UsersResourceWithRawResponse(SyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> httpx.Response:
         """Deactivate a user.
 
@@ -473,7 +498,8 @@ class UsersResourceWithRawResponse(SyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return self._client._raw(
             _operations.DEACTIVATE_USER,
@@ -481,6 +507,7 @@ class UsersResourceWithRawResponse(SyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
         )
 
     def list_users(
@@ -490,6 +517,7 @@ class UsersResourceWithRawResponse(SyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> httpx.Response:
         """List users.
 
@@ -516,7 +544,8 @@ class UsersResourceWithRawResponse(SyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return self._client._raw(
             _operations.LIST_USERS,
@@ -525,6 +554,7 @@ class UsersResourceWithRawResponse(SyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
         )
 
     def create_or_update_user_batch(
@@ -535,6 +565,7 @@ class UsersResourceWithRawResponse(SyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> httpx.Response:
         """Create or update users in a batch.
 
@@ -559,7 +590,8 @@ class UsersResourceWithRawResponse(SyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return self._client._raw(
             _operations.CREATE_OR_UPDATE_USER_BATCH,
@@ -569,6 +601,7 @@ class UsersResourceWithRawResponse(SyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
             extra_body=extra_body,
         )
 
@@ -580,6 +613,7 @@ class UsersResourceWithRawResponse(SyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> httpx.Response:
         """Create or update a user.
 
@@ -606,7 +640,8 @@ class UsersResourceWithRawResponse(SyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return self._client._raw(
             _operations.CREATE_OR_UPDATE_USER,
@@ -616,6 +651,7 @@ class UsersResourceWithRawResponse(SyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
             extra_body=extra_body,
         )
 
@@ -627,6 +663,7 @@ class UsersResourceWithRawResponse(SyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> httpx.Response:
         """List a user's Facebook pages.
 
@@ -653,7 +690,8 @@ class UsersResourceWithRawResponse(SyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return self._client._raw(
             _operations.LIST_USER_FACEBOOK_PAGES,
@@ -662,6 +700,7 @@ class UsersResourceWithRawResponse(SyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
         )
 
     def list_user_media(
@@ -673,6 +712,7 @@ class UsersResourceWithRawResponse(SyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> httpx.Response:
         """List the media a user may use.
 
@@ -699,7 +739,8 @@ class UsersResourceWithRawResponse(SyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return self._client._raw(
             _operations.LIST_USER_MEDIA,
@@ -708,6 +749,7 @@ class UsersResourceWithRawResponse(SyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
         )
 
 
@@ -723,6 +765,7 @@ class AsyncCreateOrUpdateUserBatch(AsyncBatchOperation):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> ReportReference:
         """Create or update users in a batch.
 
@@ -747,7 +790,8 @@ class AsyncCreateOrUpdateUserBatch(AsyncBatchOperation):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return await self._client._call(
             _operations.CREATE_OR_UPDATE_USER_BATCH,
@@ -757,6 +801,7 @@ class AsyncCreateOrUpdateUserBatch(AsyncBatchOperation):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
             extra_body=extra_body,
         )
 
@@ -799,6 +844,7 @@ class AsyncUsersResource(AsyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> User:
         """Get a user.
 
@@ -825,7 +871,8 @@ class AsyncUsersResource(AsyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return await self._client._call(
             _operations.GET_USER,
@@ -833,6 +880,7 @@ class AsyncUsersResource(AsyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
         )
 
     async def deactivate_user(
@@ -842,6 +890,7 @@ class AsyncUsersResource(AsyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> None:
         """Deactivate a user.
 
@@ -869,7 +918,8 @@ class AsyncUsersResource(AsyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return await self._client._call(
             _operations.DEACTIVATE_USER,
@@ -877,6 +927,7 @@ class AsyncUsersResource(AsyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
         )
 
     def list_users(
@@ -886,6 +937,7 @@ class AsyncUsersResource(AsyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> AsyncPaginator[User]:
         """List users.
 
@@ -912,7 +964,8 @@ class AsyncUsersResource(AsyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return self._client._list(
             _operations.LIST_USERS,
@@ -922,6 +975,7 @@ class AsyncUsersResource(AsyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
         )
 
     @cached_property
@@ -937,6 +991,7 @@ class AsyncUsersResource(AsyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> User:
         """Create or update a user.
 
@@ -963,7 +1018,8 @@ class AsyncUsersResource(AsyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return await self._client._call(
             _operations.CREATE_OR_UPDATE_USER,
@@ -973,6 +1029,7 @@ class AsyncUsersResource(AsyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
             extra_body=extra_body,
         )
 
@@ -984,6 +1041,7 @@ class AsyncUsersResource(AsyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> AsyncPaginator[FacebookPage]:
         """List a user's Facebook pages.
 
@@ -1010,7 +1068,8 @@ class AsyncUsersResource(AsyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return self._client._list(
             _operations.LIST_USER_FACEBOOK_PAGES,
@@ -1020,6 +1079,7 @@ class AsyncUsersResource(AsyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
         )
 
     def list_user_media(
@@ -1031,6 +1091,7 @@ class AsyncUsersResource(AsyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> AsyncPaginator[Media]:
         """List the media a user may use.
 
@@ -1057,7 +1118,8 @@ class AsyncUsersResource(AsyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return self._client._list(
             _operations.LIST_USER_MEDIA,
@@ -1067,6 +1129,7 @@ class AsyncUsersResource(AsyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
         )
 
     @cached_property
@@ -1086,6 +1149,7 @@ class AsyncUsersResourceWithRawResponse(AsyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> httpx.Response:
         """Get a user.
 
@@ -1112,7 +1176,8 @@ class AsyncUsersResourceWithRawResponse(AsyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return await self._client._raw(
             _operations.GET_USER,
@@ -1120,6 +1185,7 @@ class AsyncUsersResourceWithRawResponse(AsyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
         )
 
     async def deactivate_user(
@@ -1129,6 +1195,7 @@ class AsyncUsersResourceWithRawResponse(AsyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> httpx.Response:
         """Deactivate a user.
 
@@ -1156,7 +1223,8 @@ class AsyncUsersResourceWithRawResponse(AsyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return await self._client._raw(
             _operations.DEACTIVATE_USER,
@@ -1164,6 +1232,7 @@ class AsyncUsersResourceWithRawResponse(AsyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
         )
 
     async def list_users(
@@ -1173,6 +1242,7 @@ class AsyncUsersResourceWithRawResponse(AsyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> httpx.Response:
         """List users.
 
@@ -1199,7 +1269,8 @@ class AsyncUsersResourceWithRawResponse(AsyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return await self._client._raw(
             _operations.LIST_USERS,
@@ -1208,6 +1279,7 @@ class AsyncUsersResourceWithRawResponse(AsyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
         )
 
     async def create_or_update_user_batch(
@@ -1218,6 +1290,7 @@ class AsyncUsersResourceWithRawResponse(AsyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> httpx.Response:
         """Create or update users in a batch.
 
@@ -1242,7 +1315,8 @@ class AsyncUsersResourceWithRawResponse(AsyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return await self._client._raw(
             _operations.CREATE_OR_UPDATE_USER_BATCH,
@@ -1252,6 +1326,7 @@ class AsyncUsersResourceWithRawResponse(AsyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
             extra_body=extra_body,
         )
 
@@ -1263,6 +1338,7 @@ class AsyncUsersResourceWithRawResponse(AsyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> httpx.Response:
         """Create or update a user.
 
@@ -1289,7 +1365,8 @@ class AsyncUsersResourceWithRawResponse(AsyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return await self._client._raw(
             _operations.CREATE_OR_UPDATE_USER,
@@ -1299,6 +1376,7 @@ class AsyncUsersResourceWithRawResponse(AsyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
             extra_body=extra_body,
         )
 
@@ -1310,6 +1388,7 @@ class AsyncUsersResourceWithRawResponse(AsyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> httpx.Response:
         """List a user's Facebook pages.
 
@@ -1336,7 +1415,8 @@ class AsyncUsersResourceWithRawResponse(AsyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return await self._client._raw(
             _operations.LIST_USER_FACEBOOK_PAGES,
@@ -1345,6 +1425,7 @@ class AsyncUsersResourceWithRawResponse(AsyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
         )
 
     async def list_user_media(
@@ -1356,6 +1437,7 @@ class AsyncUsersResourceWithRawResponse(AsyncAPIResource):
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
+        deadline: float | None = None,
     ) -> httpx.Response:
         """List the media a user may use.
 
@@ -1382,7 +1464,8 @@ class AsyncUsersResourceWithRawResponse(AsyncAPIResource):
             InternalServerError: 500, Evocalize failed to handle the request
                 (`EV_INTERNAL_SERVER_ERROR`); try again later.
             RequestValidationError: the body breaks the request schema; nothing was sent.
-            APIConnectionError: no answer (APITimeoutError: none in time).
+            APIConnectionError: no answer (APITimeoutError: none in time;
+                DeadlineExceededError: the call outran its deadline).
         """
         return await self._client._raw(
             _operations.LIST_USER_MEDIA,
@@ -1391,4 +1474,5 @@ class AsyncUsersResourceWithRawResponse(AsyncAPIResource):
             extra_query=extra_query,
             extra_headers=extra_headers,
             timeout=timeout,
+            deadline=deadline,
         )

@@ -23,10 +23,12 @@ if TYPE_CHECKING:
         PollPolicy,
     )
     from evocalize.client import AsyncEvocalize, Evocalize
+    from evocalize.deadlines import deadline
     from evocalize.errors import (
         APIConnectionError,
         APIError,
         APITimeoutError,
+        DeadlineExceededError,
         EvocalizeError,
         RequestValidationError,
         ResponseValidationError,
@@ -49,6 +51,7 @@ __all__ = [
     "BatchSummary",
     "BatchTimeout",
     "ConfigurationError",
+    "DeadlineExceededError",
     "Evocalize",
     "EvocalizeError",
     "PaginationError",
@@ -59,6 +62,7 @@ __all__ = [
     "SyncPage",
     "WebhookVerificationError",
     "__version__",
+    "deadline",
     "retry_policy",
     "verify_leads_delivery",
 ]
@@ -85,9 +89,11 @@ _LAZY = {
     "APIConnectionError": "evocalize.errors",
     "APIError": "evocalize.errors",
     "APITimeoutError": "evocalize.errors",
+    "DeadlineExceededError": "evocalize.errors",
     "EvocalizeError": "evocalize.errors",
     "RequestValidationError": "evocalize.errors",
     "ResponseValidationError": "evocalize.errors",
+    "deadline": "evocalize.deadlines",
     "NO_RETRIES": "evocalize.retries",
     "RetryPolicy": "evocalize.retries",
     "retry_policy": "evocalize.retries",

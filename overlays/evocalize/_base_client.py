@@ -20,6 +20,12 @@ import httpx
 
 from evocalize._operation import OPERATION_EXTENSION, Operation, compact_json
 from evocalize._pages import AsyncPage, AsyncPaginator, SyncPage
+from evocalize.answers import (
+    DEFAULT_MAX_RESPONSE_BYTES,
+    aread_capped,
+    read_capped,
+    schema_problem,
+)
 from evocalize.auth import SIGNED_EXTENSION, SharedSecretAuth, SignatureAuth, key_auth
 from evocalize.batches import (
     BatchFailure,
@@ -29,9 +35,14 @@ from evocalize.batches import (
     arun_batches,
     run_batches,
 )
+from evocalize.deadlines import DEFAULT_DEADLINE, deadline_passed
+from evocalize.deadlines import deadline as within
 from evocalize.errors import (
     APIConnectionError,
     APITimeoutError,
+    CallArgumentError,
+    DeadlineExceededError,
+    RequestValidationError,
     ResponseValidationError,
     evocalize_error_details,
     raise_error,
@@ -47,6 +58,9 @@ Headers = Mapping[str, str]
 Timeout = float | httpx.Timeout | None
 
 _NOT_JSON = object()
+# Success statuses taken for one another (a 200 where the spec says 201): what they say is the
+# same, and the body is still held to the schema. Any other undocumented 2xx (a 299) is refused.
+_PLAIN_SUCCESS = frozenset({200, 201, 202, 204})
 # Every request says what it carries, a body or not (the API reference asks for it on each one).
 _JSON_HEADERS = {"Content-Type": "application/json"}
 
@@ -58,7 +72,7 @@ def decode(response: httpx.Response) -> Any:
         return None
     try:
         return json.loads(content)
-    except (json.JSONDecodeError, UnicodeDecodeError):
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError):
         return _NOT_JSON
 
 
@@ -73,15 +87,30 @@ def checked_payload(response: httpx.Response) -> Any:
     return payload
 
 
+def held_to_spec(operation: Operation[Any], response: httpx.Response, payload: Any) -> None:
+    """`ResponseValidationError` unless a success answer has a status the spec documents for
+    the operation and a body its schema allows (types included; unknown fields are welcome)."""
+    status = response.status_code
+    if operation.success and status not in operation.success and status not in _PLAIN_SUCCESS:
+        documented = ", ".join(map(str, operation.success))
+        raise _mismatch(operation, response, f"the spec documents only {documented}")
+    if operation.envelope is None:
+        return
+    problem = schema_problem(operation.envelope, payload)
+    if problem is not None:
+        raise _mismatch(operation, response, problem)
+
+
 def result(operation: Operation[T], response: httpx.Response) -> T:
     """The answer's `data` as the generated model; the typed error of an error answer."""
     payload = checked_payload(response)
+    held_to_spec(operation, response, payload)
     if payload is not None and type(payload) is not dict:
         raise _mismatch(operation, response, "the body is not a JSON object")
     try:
         # No body (a 202 without one) parses as no `data`: None where the spec documents none.
         return operation.parse(None if payload is None else payload.get("data"))
-    except (KeyError, TypeError, ValueError, AttributeError) as error:
+    except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as error:
         raise _mismatch(operation, response, f"{type(error).__name__} {error}") from error
 
 
@@ -92,6 +121,7 @@ def page_of(
     payload = checked_payload(response)
     if type(payload) is not dict:
         raise _mismatch(operation, response, "the page is not a JSON object")
+    held_to_spec(operation, response, payload)
     found: Any = payload
     for key in operation.items_path:
         found = found.get(key) if isinstance(found, dict) else None
@@ -103,7 +133,7 @@ def page_of(
         )
     try:
         items = [item(raw) for raw in found]
-    except (KeyError, TypeError, ValueError, AttributeError) as error:
+    except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as error:
         raise _mismatch(operation, response, f"{type(error).__name__} {error}") from error
     token = payload.get("nextPageToken")
     return items, (str(token) if token else None), payload
@@ -131,7 +161,13 @@ class _ClientCore:
         auth: str | None,
         default_base_url: str,
         clock: Callable[[], float] = time.time,
+        deadline: float | None = DEFAULT_DEADLINE,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
+        # Each call's overall deadline in seconds (None: none), unless the call passes its own.
+        self.deadline = deadline
+        # The largest answer read (`answers.py`); a larger one is ResponseTooLargeError.
+        self.max_response_bytes = max_response_bytes
         self.settings: Settings = resolve_settings(
             base_url, key_id, secret, auth, default_base_url=default_base_url
         )
@@ -147,7 +183,7 @@ class _ClientCore:
 
     def __repr__(self) -> str:
         return (
-            f"{type(self).__name__}(base_url={self.settings.base_url!r}, "
+            f"{type(self).__name__}(base_url={self.settings.shown_url!r}, "
             f"key_id={self.settings.key_id!r}, auth={self.settings.auth!r})"
         )
 
@@ -178,7 +214,7 @@ class _ClientCore:
                 sent = schema.prepare(body, extra_body, operation.operation_id)
                 content = compact_json(sent).encode()
         elif schema is not None and schema.required:
-            raise TypeError(f"{operation.name}() needs body=")
+            raise CallArgumentError(f"{operation.name}() needs body=")
         if extra_headers:
             headers = {**(headers or {}), **extra_headers}
         extensions: dict[str, Any] = {OPERATION_EXTENSION: operation}
@@ -198,32 +234,42 @@ class _ClientCore:
         # The request is made here rather than by `client.build_request`, whose merging of the
         # base URL, headers and cookies costs about a sixth of a call on a fast connection; the
         # API sets no cookies and the client's own headers are merged below.
-        return httpx.Request(
-            operation.method,
-            self._url_prefix + url,
-            params=params,
-            content=content,
-            files=files,
-            headers={**default_headers, **headers} if headers else default_headers,
-            extensions=extensions,
-        )
+        try:
+            return httpx.Request(
+                operation.method,
+                self._url_prefix + url,
+                params=params,
+                content=content,
+                files=files,
+                headers={**default_headers, **headers} if headers else default_headers,
+                extensions=extensions,
+            )
+        except httpx.InvalidURL as error:  # a query value httpx cannot put in a URL
+            raise RequestValidationError.single("query", str(error), None) from None
+
+    def _deadline_of(self, deadline: float | None) -> float | None:
+        return self.deadline if deadline is None else deadline
 
     def _transport_error(self, error: httpx.TransportError) -> APIConnectionError:
         """httpx's transport failure as this package's error."""
         settings = self.settings
+        url = settings.shown_url
         where = {
-            "url": settings.base_url,
+            "url": url,
             "url_source": settings.base_url_source,
-            "reason": str(error) or type(error).__name__,
+            "reason": settings.redact(str(error)) or type(error).__name__,
         }
+        error_text = where["reason"]
         origin = settings.where_the_url_came_from()
-        if isinstance(error, httpx.TimeoutException):
-            return APITimeoutError(
-                f"timed out waiting for {settings.base_url} ({origin}): {error}", **where
+        if isinstance(error, httpx.TimeoutException) and deadline_passed():
+            return DeadlineExceededError(
+                f"no complete answer from {url} ({origin}) within the call's "
+                f"deadline: {error_text}",
+                **where,
             )
-        return APIConnectionError(
-            f"no answer from {settings.base_url} ({origin}): {error}", **where
-        )
+        if isinstance(error, httpx.TimeoutException):
+            return APITimeoutError(f"timed out waiting for {url} ({origin}): {error_text}", **where)
+        return APIConnectionError(f"no answer from {url} ({origin}): {error_text}", **where)
 
 
 class SyncAPIClient(_ClientCore):
@@ -244,15 +290,18 @@ class SyncAPIClient(_ClientCore):
         extra_headers: Headers | None = None,
         extra_body: Mapping[str, Any] | None = None,
         timeout: Timeout = None,
+        deadline: float | None = None,
     ) -> httpx.Response:
         """The response as it came, errors included (nothing is raised for a status)."""
         request = self._build(
             operation, path, query, body, extra_query, extra_headers, extra_body, timeout
         )
-        try:
-            return self._http.send(request)
-        except httpx.TransportError as error:
-            raise self._transport_error(error) from error
+        with within(self._deadline_of(deadline)):
+            try:
+                response = self._http.send(request, stream=True)
+                return read_capped(response, self.max_response_bytes)
+            except httpx.TransportError as error:
+                raise self._transport_error(error) from error
 
     def _call(
         self,
@@ -265,6 +314,7 @@ class SyncAPIClient(_ClientCore):
         extra_headers: Headers | None = None,
         extra_body: Mapping[str, Any] | None = None,
         timeout: Timeout = None,
+        deadline: float | None = None,
     ) -> T:
         response = self._raw(
             operation,
@@ -275,6 +325,7 @@ class SyncAPIClient(_ClientCore):
             extra_headers=extra_headers,
             extra_body=extra_body,
             timeout=timeout,
+            deadline=deadline,
         )
         return result(operation, response)
 
@@ -288,6 +339,7 @@ class SyncAPIClient(_ClientCore):
         extra_query: Query | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = None,
+        deadline: float | None = None,
     ) -> SyncPage[T]:
         """The first page of a listing (or the page at `query["pageToken"]`)."""
 
@@ -300,6 +352,7 @@ class SyncAPIClient(_ClientCore):
                 extra_query=extra_query,
                 extra_headers=extra_headers,
                 timeout=timeout,
+                deadline=deadline,
             )
             items, following, raw = page_of(operation, response, item)
             return SyncPage(items, following, raw, token, fetch)
@@ -355,14 +408,17 @@ class AsyncAPIClient(_ClientCore):
         extra_headers: Headers | None = None,
         extra_body: Mapping[str, Any] | None = None,
         timeout: Timeout = None,
+        deadline: float | None = None,
     ) -> httpx.Response:
         request = self._build(
             operation, path, query, body, extra_query, extra_headers, extra_body, timeout
         )
-        try:
-            return await self._http.send(request)
-        except httpx.TransportError as error:
-            raise self._transport_error(error) from error
+        with within(self._deadline_of(deadline)):
+            try:
+                response = await self._http.send(request, stream=True)
+                return await aread_capped(response, self.max_response_bytes)
+            except httpx.TransportError as error:
+                raise self._transport_error(error) from error
 
     async def _call(
         self,
@@ -375,6 +431,7 @@ class AsyncAPIClient(_ClientCore):
         extra_headers: Headers | None = None,
         extra_body: Mapping[str, Any] | None = None,
         timeout: Timeout = None,
+        deadline: float | None = None,
     ) -> T:
         response = await self._raw(
             operation,
@@ -385,6 +442,7 @@ class AsyncAPIClient(_ClientCore):
             extra_headers=extra_headers,
             extra_body=extra_body,
             timeout=timeout,
+            deadline=deadline,
         )
         return result(operation, response)
 
@@ -398,6 +456,7 @@ class AsyncAPIClient(_ClientCore):
         extra_query: Query | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = None,
+        deadline: float | None = None,
     ) -> AsyncPaginator[T]:
         """A listing, fetched when awaited (the first page) or iterated (every item)."""
 
@@ -410,6 +469,7 @@ class AsyncAPIClient(_ClientCore):
                 extra_query=extra_query,
                 extra_headers=extra_headers,
                 timeout=timeout,
+                deadline=deadline,
             )
             items, following, raw = page_of(operation, response, item)
             return AsyncPage(items, following, raw, token, fetch)

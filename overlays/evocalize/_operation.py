@@ -22,7 +22,7 @@ from typing import Any, Generic, TypeVar
 from urllib.parse import quote
 
 from evocalize._bodies import BodySchema, as_plain
-from evocalize.errors import RequestValidationError
+from evocalize.errors import CallArgumentError, RequestValidationError
 
 __all__ = [
     "OPERATION_EXTENSION",
@@ -95,6 +95,10 @@ class Operation(Generic[T]):
     # A batch: the operationIds of its report and of the report's failed entries.
     report: tuple[str, str] | None = None
     deprecated: bool = False
+    # The documented success statuses (empty: any 2xx), and the name of the model in
+    # `evocalize_models` of the success answer's JSON envelope, which holds it to the schema.
+    success: tuple[int, ...] = ()
+    envelope: str | None = None
     _path_format: str = field(init=False, repr=False)
     _json_query: frozenset[str] = field(init=False, repr=False)
 
@@ -120,7 +124,7 @@ class Operation(Generic[T]):
     def url(self, values: Sequence[object]) -> str:
         """The path with each value percent-encoded as one segment."""
         if len(values) != len(self.path_params):
-            raise TypeError(
+            raise CallArgumentError(
                 f"{self.name}() takes {len(self.path_params)} path value(s) "
                 f"({', '.join(self.path_params) or 'none'}), {len(values)} given"
             )

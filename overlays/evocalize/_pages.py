@@ -6,7 +6,8 @@ last); iterating the page walks every item of every page, fetching each next pag
 walk reaches it; `page.pages()` walks the pages themselves. The async client returns an
 `AsyncPaginator[User]`: `await` it for the first `AsyncPage`, or `async for` over it for every
 item. A token the server hands out twice ends the walk with `RepeatedCursorError`
-(`pagination.CycleGuard`), instead of walking in a circle.
+(`pagination.CycleGuard`), instead of walking in a circle, and so do endless empty pages, with
+`EmptyPagesError`.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator, Mapping
 from typing import Any, Generic, TypeVar
 
-from evocalize.pagination import CycleGuard, repeated_cursor
+from evocalize.pagination import CycleGuard
 
 __all__ = ["AsyncPage", "AsyncPaginator", "SyncPage"]
 
@@ -73,8 +74,9 @@ class SyncPage(_PageBase[T]):
         page = self
         yield page
         while page.next_page_token is not None:
-            if guard.seen_before(page.next_page_token):
-                raise repeated_cursor(page.next_page_token, guard.pages)
+            stop = guard.stop_before(page.next_page_token, len(page.data))
+            if stop is not None:
+                raise stop
             page = page.next_page()
             yield page
 
@@ -112,8 +114,9 @@ class AsyncPage(_PageBase[T]):
         page = self
         yield page
         while page.next_page_token is not None:
-            if guard.seen_before(page.next_page_token):
-                raise repeated_cursor(page.next_page_token, guard.pages)
+            stop = guard.stop_before(page.next_page_token, len(page.data))
+            if stop is not None:
+                raise stop
             page = await page.next_page()
             yield page
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import math
 import re
 import tempfile
 import unicodedata
@@ -407,12 +408,15 @@ def upload_audience_csv(
     source: Iterable[str] | IO[str],
     *,
     already_hashed: bool = False,
+    deadline: float = math.inf,
 ) -> Any:
     """Hashes and checks `source` (see `checked_upload_body`) and sends it as the multipart
     field `file` of `POST /management/v1/audience/{placeholderId}/csv/upload`, signed as a
-    stream; returns the placeholder (generated model) or raises the API's typed error."""
+    stream; returns the placeholder (generated model) or raises the API's typed error. An
+    upload of gigabytes takes the time it takes: no overall deadline unless one is given (each
+    network wait still has the client's `timeout`)."""
     with checked_upload_body(source, already_hashed=already_hashed) as body:
-        return client.audiences.upload_audience_csv(placeholder_id, body=body)
+        return client.audiences.upload_audience_csv(placeholder_id, body=body, deadline=deadline)
 
 
 async def aupload_audience_csv(
@@ -421,7 +425,10 @@ async def aupload_audience_csv(
     source: Iterable[str] | IO[str],
     *,
     already_hashed: bool = False,
+    deadline: float = math.inf,
 ) -> Any:
     """`upload_audience_csv` through the asynchronous facade."""
     with checked_upload_body(source, already_hashed=already_hashed) as body:
-        return await client.audiences.upload_audience_csv(placeholder_id, body=body)
+        return await client.audiences.upload_audience_csv(
+            placeholder_id, body=body, deadline=deadline
+        )

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from functools import cache, partial
 from typing import Any, Protocol
 
-from evocalize.errors import EvocalizeError
+from evocalize.errors import EvocalizeError, ResponseValidationError
 from evocalize.spec import load_spec, resolve
 
 __all__ = [
@@ -98,6 +98,28 @@ class BatchProgress:
     successful_items: int
     error_items: int
     is_completed: bool
+
+    def __post_init__(self) -> None:
+        # A report whose counts cannot all be true says nothing to act on: which entries
+        # failed, or whether the batch is done, cannot be told from it.
+        counts = (
+            self.total_items,
+            self.remaining_items,
+            self.completed_items,
+            self.successful_items,
+            self.error_items,
+        )
+        problem = None
+        if any(type(count) is not int or count < 0 for count in counts):
+            problem = "a count that is not a whole number of entries"
+        elif self.successful_items + self.error_items != self.completed_items:
+            problem = "successful and failed entries that do not add up to the completed ones"
+        elif self.completed_items + self.remaining_items != self.total_items:
+            problem = "completed and remaining entries that do not add up to the total"
+        elif self.is_completed and self.remaining_items:
+            problem = "entries remaining in a completed report"
+        if problem is not None:
+            raise ResponseValidationError(f"the batch report has {problem}: {self!r}")
 
     @classmethod
     def from_report(cls, report: BatchReportCounts) -> BatchProgress:

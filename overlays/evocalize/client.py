@@ -11,7 +11,10 @@ item of every page; a batch operation also offers `.submit_all(entries)`;
 Requests go through one httpx client whose `auth` signs them and whose transport retries what
 is safe to retry (`retries.py`), so every operation gets both without knowing about them.
 `retries=RetryPolicy(...)` sets the client's policy; `with retry_policy(NO_RETRIES): ...`
-changes it for the calls inside the block.
+changes it for the calls inside the block. `timeout` bounds each network wait; `deadline` (300 s
+by default) bounds a whole call, retries included (`deadlines.py`), and a method's `deadline=`
+or a `with deadline(...)` block sets it for one call or a few. No answer is read past
+`max_response_bytes` (64 MiB by default; `answers.py`).
 """
 
 from __future__ import annotations
@@ -26,7 +29,11 @@ from evocalize_resources import DEFAULT_BASE_URL, OPERATIONS, AsyncResources, Sy
 from evocalize._operation import Operation, snake_case
 from evocalize._pages import AsyncPaginator, SyncPage
 from evocalize._version import __version__
+from evocalize.answers import DEFAULT_MAX_RESPONSE_BYTES
+from evocalize.deadlines import DEFAULT_DEADLINE, install_deadlines
+from evocalize.errors import CallArgumentError
 from evocalize.retries import AsyncRetryTransport, RetryPolicy, RetryTransport
+from evocalize.settings import warn_if_plain_http
 
 __all__ = ["OPERATIONS", "AsyncEvocalize", "Evocalize", "find_operation", "snake_case"]
 
@@ -53,12 +60,12 @@ def _by_id(
     path = []
     for name in operation.path_params:
         if name not in params:
-            raise TypeError(f"{operation.operation_id} needs {name}")
+            raise CallArgumentError(f"{operation.operation_id} needs {name}")
         path.append(params.pop(name))
     query = {p.name: params.pop(p.name) for p in operation.query if p.name in params}
     if params:
         known = [*operation.path_params, *(p.name for p in operation.query)]
-        raise TypeError(
+        raise CallArgumentError(
             f"{operation.operation_id} has no parameter {', '.join(sorted(params))}; "
             f"it takes: {', '.join(known) or 'none'}"
         )
@@ -89,11 +96,15 @@ class Evocalize(SyncResources):
         *,
         auth: str | None = None,
         timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
+        deadline: float | None = DEFAULT_DEADLINE,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         retries: RetryPolicy | None = None,
         transport: httpx.BaseTransport | None = None,
         clock: Callable[[], float] = time.time,
     ) -> None:
-        super().__init__(base_url, key_id, secret, auth, DEFAULT_BASE_URL, clock)
+        super().__init__(
+            base_url, key_id, secret, auth, DEFAULT_BASE_URL, clock, deadline, max_response_bytes
+        )
         if transport is not None and not isinstance(transport, httpx.BaseTransport):
             # httpx.ASGITransport, say: it only answers async requests, and the sync client
             # would fail on its first request or when closed, with no word of why.
@@ -102,12 +113,15 @@ class Evocalize(SyncResources):
                 " use AsyncEvocalize with it, or, for the sandbox in process, the transport of"
                 " evocalize_sandbox.in_process"
             )
+        if transport is None or isinstance(transport, httpx.HTTPTransport):
+            # Only over the network: an in-process transport (ASGI, a mock) sends nothing.
+            warn_if_plain_http(self.settings.base_url, self.settings.auth)
         self._http = httpx.Client(
             base_url=self.settings.base_url,
             auth=self.auth,
             # Below the auth: each re-attempt is signed again, with a fresh timestamp.
             transport=RetryTransport(
-                transport or httpx.HTTPTransport(),
+                transport or install_deadlines(httpx.HTTPTransport()),
                 retries or RetryPolicy(),
                 prepare_retry=self.auth.sign_request,
             ),
@@ -153,16 +167,22 @@ class AsyncEvocalize(AsyncResources):
         *,
         auth: str | None = None,
         timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
+        deadline: float | None = DEFAULT_DEADLINE,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         retries: RetryPolicy | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
         clock: Callable[[], float] = time.time,
     ) -> None:
-        super().__init__(base_url, key_id, secret, auth, DEFAULT_BASE_URL, clock)
+        super().__init__(
+            base_url, key_id, secret, auth, DEFAULT_BASE_URL, clock, deadline, max_response_bytes
+        )
+        if transport is None or isinstance(transport, httpx.AsyncHTTPTransport):
+            warn_if_plain_http(self.settings.base_url, self.settings.auth)
         self._http = httpx.AsyncClient(
             base_url=self.settings.base_url,
             auth=self.auth,
             transport=AsyncRetryTransport(
-                transport or httpx.AsyncHTTPTransport(),
+                transport or install_deadlines(httpx.AsyncHTTPTransport()),
                 retries or RetryPolicy(),
                 prepare_retry=self.auth.sign_request,
             ),

@@ -29,7 +29,9 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "CallArgumentError",
     "ConflictError",
+    "DeadlineExceededError",
     "DuplicateError",
     "ErrorClassifier",
     "ErrorConvention",
@@ -55,6 +57,7 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "RequestValidationError",
+    "ResponseTooLargeError",
     "ResponseValidationError",
     "ServerFaultError",
     "TooManyItemsError",
@@ -109,8 +112,21 @@ class APITimeoutError(APIConnectionError):
     """The request timed out."""
 
 
+class DeadlineExceededError(APITimeoutError):
+    """The call did not end within its deadline (`deadline=`: connecting, sending, the answer
+    and every retry together), however steadily the server was still sending."""
+
+
 class ResponseValidationError(EvocalizeError):
     """A success answer whose body does not match the spec's schema for it."""
+
+
+class ResponseTooLargeError(EvocalizeError):
+    """An answer larger than the client's `max_response_bytes`: not read further, not kept."""
+
+    def __init__(self, message: str, *, max_bytes: int) -> None:
+        super().__init__(message)
+        self.max_bytes = max_bytes
 
 
 class RequestValidationError(EvocalizeError, ValueError):
@@ -134,6 +150,11 @@ class RequestValidationError(EvocalizeError, ValueError):
     @classmethod
     def single(cls, field: str, message: str, value: Any) -> RequestValidationError:
         return cls([ErrorDetail(message, cls.code, field, {"input": value})])
+
+
+class CallArgumentError(EvocalizeError, TypeError):
+    """A call named a parameter its operation does not take, left out one it needs (a path
+    value, a required body), or gave the wrong number of path values; nothing was sent."""
 
 
 class APIError(EvocalizeError):
@@ -316,7 +337,7 @@ def json_body(response: httpx.Response) -> Any:
     """The decoded JSON body, or None when there is none or it is not JSON (an error page)."""
     try:
         return json.loads(response.content) if response.content else None
-    except (json.JSONDecodeError, UnicodeDecodeError):
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError):
         return None
 
 

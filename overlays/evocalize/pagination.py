@@ -35,6 +35,7 @@ __all__ = [
     "AsyncFetch",
     "Cursor",
     "CycleGuard",
+    "EmptyPagesError",
     "Fetch",
     "Locator",
     "NumberedPaging",
@@ -72,6 +73,11 @@ class PaginationError(EvocalizeError):
 
 class RepeatedCursorError(PaginationError):
     """The server pointed back at a page already fetched: walking on would never end."""
+
+
+class EmptyPagesError(PaginationError):
+    """The server kept answering empty pages that each named a next one: a listing that has
+    ended would say so, so walking on would likely never end, nor yield an item."""
 
 
 def repeated_cursor(cursor: Cursor, pages: int) -> RepeatedCursorError:
@@ -165,7 +171,8 @@ def _count(raw: Mapping[str, Any], where: Locator | None) -> int | None:
 class TokenPaging:
     """Opaque page tokens: each page names the next one (Evocalize's `pageToken`/
     `nextPageToken`, absent on the last page). An empty page that still names a next one is
-    followed; a token seen before ends the walk with `RepeatedCursorError`."""
+    followed (up to `CycleGuard.MAX_EMPTY_PAGES` in a row, then `EmptyPagesError`); a token
+    seen before ends the walk with `RepeatedCursorError`."""
 
     token_param: str = "pageToken"
     next_field: Locator = "nextPageToken"
@@ -311,7 +318,7 @@ class _Walk(Generic[T]):
         self.cursor = start
         self.guard = CycleGuard(start)
         self.params: dict[str, Any] | None = {**(params or {}), **strategy.first_params(start)}
-        self.repeated: RepeatedCursorError | None = None
+        self.repeated: PaginationError | None = None
 
     def next_params(self) -> dict[str, Any] | None:
         """The parameters of the next page to fetch (a copy), or None after the last page."""
@@ -332,11 +339,11 @@ class _Walk(Generic[T]):
         following = read.next_cursor
         if following is None:
             self.params = None
-        elif self.guard.seen_before(following):
-            self.repeated = repeated_cursor(following, self.guard.pages)
         else:
-            self.cursor = following
-            self.params = {**self.params, **self.strategy.next_params(following, self.params)}
+            self.repeated = self.guard.stop_before(following, len(items))
+            if self.repeated is None:
+                self.cursor = following
+                self.params = {**self.params, **self.strategy.next_params(following, self.params)}
         return page
 
 
@@ -345,9 +352,12 @@ class CycleGuard:
     listing: the last `RECENT` cursors are remembered exactly (a listing that repeats a recent
     token, the usual fault, is stopped at once), and a longer cycle is caught by Brent's
     method, a checkpoint cursor moved at doubling intervals, before the walk has fetched twice
-    the pages it took to close the cycle (pages of the cycle then come again before the stop)."""
+    the pages it took to close the cycle (pages of the cycle then come again before the stop).
+    It also counts the empty pages in a row: more than `MAX_EMPTY_PAGES` of them, each naming
+    a next page, end the walk too (a server handing out fresh tokens for ever)."""
 
     RECENT = 64
+    MAX_EMPTY_PAGES = 100
 
     def __init__(self, start: Cursor | None) -> None:
         self.recent: deque[Cursor] = deque(maxlen=self.RECENT)
@@ -355,8 +365,22 @@ class CycleGuard:
         self.interval = self.RECENT
         self.since_checkpoint = 0
         self.pages = 1  # fetched so far: the first page is on its way
+        self.empty_in_a_row = 0
         if start is not None:
             self.recent.append(start)
+
+    def stop_before(self, cursor: Cursor, items: int) -> PaginationError | None:
+        """The error that ends the walk rather than follow `cursor`, named by a page of `items`
+        items; None to follow it (it is then noted as fetched)."""
+        self.empty_in_a_row = 0 if items else self.empty_in_a_row + 1
+        if self.empty_in_a_row > self.MAX_EMPTY_PAGES:
+            return EmptyPagesError(
+                f"{self.empty_in_a_row} empty pages in a row, each naming a next one, after "
+                f"{self.pages} pages; stopping instead of walking on for ever"
+            )
+        if self.seen_before(cursor):
+            return repeated_cursor(cursor, self.pages)
+        return None
 
     def seen_before(self, cursor: Cursor) -> bool:
         """Whether `cursor` names a page already fetched (else it is noted as the next one)."""

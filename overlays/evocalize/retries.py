@@ -31,6 +31,7 @@ import anyio
 import httpx
 
 from evocalize._operation import OPERATION_EXTENSION
+from evocalize.deadlines import remaining
 from evocalize.spec import IDEMPOTENT_METHODS, OperationSpec, match_operation
 
 __all__ = [
@@ -307,6 +308,18 @@ class _Attempts:
         if delay is None:
             delay = self.policy.backoff(self.attempt, self.transport.random)
         elapsed = self.transport.clock() - self.started
+        left = remaining()
+        if left is not None and delay >= left:
+            logger.debug(
+                "giving up on %s %s after %s (attempt %d): a %.2fs pause outlasts the call's "
+                "deadline",
+                self.method,
+                self.path,
+                cause,
+                self.attempt,
+                delay,
+            )
+            return None
         if elapsed + delay > self.policy.max_total_seconds:
             logger.debug(
                 "giving up on %s %s after %s (attempt %d): a %.2fs pause overruns the %.2fs budget",

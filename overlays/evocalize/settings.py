@@ -4,9 +4,14 @@ names both ways of giving them."""
 
 from __future__ import annotations
 
+import ipaddress
 import os
+import re
+import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass
+
+import httpx
 
 from evocalize.errors import EvocalizeError
 from evocalize.spec import load_spec
@@ -19,9 +24,13 @@ __all__ = [
     "KEY_ID_ENV",
     "URL_SOURCES",
     "ConfigurationError",
+    "InsecureHttpWarning",
     "Settings",
+    "is_loopback",
     "resolve_settings",
+    "shown_url",
     "spec_base_url",
+    "warn_if_plain_http",
 ]
 
 BASE_URL_ENV = "EVOCALIZE_BASE_URL"
@@ -62,9 +71,20 @@ class Settings:
 
     def __repr__(self) -> str:
         return (
-            f"Settings(base_url={self.base_url!r}, key_id={self.key_id!r}, secret='***', "
+            f"Settings(base_url={self.shown_url!r}, key_id={self.key_id!r}, secret='***', "
             f"auth={self.auth!r}, base_url_source={self.base_url_source!r})"
         )
+
+    @property
+    def shown_url(self) -> str:
+        """The base URL as errors and reprs show it: a password inside it replaced by `***`."""
+        return shown_url(self.base_url)
+
+    def redact(self, text: str) -> str:
+        """`text` without the base URL's password, wherever it appears."""
+        password = httpx.URL(self.base_url).password
+        text = text.replace(self.base_url, self.shown_url)
+        return text.replace(password, "***") if password else text
 
     def where_the_url_came_from(self) -> str:
         """The base URL's origin, as a Python caller would change it."""
@@ -73,6 +93,49 @@ class Settings:
         if self.base_url_source == "default":
             return f"the default; pass base_url= or set {BASE_URL_ENV}"
         return "from base_url="
+
+
+def shown_url(url: str) -> str:
+    """`url` with the password of its user info, if any, replaced by `***` (read with a pattern,
+    not a URL parser, so that a URL no parser accepts is hidden all the same)."""
+    return _PASSWORD.sub(r"\1***@", url)
+
+
+_PASSWORD = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://[^/?#@:]*:)[^/?#]*@")
+
+
+class InsecureHttpWarning(UserWarning):
+    """The base URL is plain `http://` to a host other than this machine: requests, their
+    signatures and, with `auth="shared-secret"`, the client key itself travel in clear."""
+
+
+# Hosts that never leave this machine (RFC 6761 reserves `localhost` and its subdomains).
+_LOOPBACK_NAMES = ("localhost", ".localhost")
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost" or host.endswith(_LOOPBACK_NAMES[1]):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def warn_if_plain_http(url: str, auth: str) -> None:
+    """Warns (`InsecureHttpWarning`) about a plain-http base URL that leaves this machine; see
+    docs/decisions.md, "Plain HTTP". Called by the clients' constructors, whose caller the
+    warning names."""
+    parsed = httpx.URL(url)
+    if parsed.scheme != "http" or is_loopback(parsed.host):
+        return
+    what = "the client key itself" if auth == "shared-secret" else "each signed request"
+    warnings.warn(
+        f"{shown_url(url)} is plain http to another machine: {what} travels in clear; use "
+        "https:// (or silence InsecureHttpWarning where the network is yours)",
+        InsecureHttpWarning,
+        stacklevel=3,
+    )
 
 
 def spec_base_url() -> str:
@@ -117,8 +180,16 @@ def resolve_settings(
     url = url.rstrip("/")
     if not url.startswith(("http://", "https://")):
         raise ConfigurationError(
-            f"base_url must start with http:// or https://, not {url!r}",
+            f"base_url must start with http:// or https://, not {shown_url(url)!r}",
             settings=("base_url",),
-            value=url,
+            value=shown_url(url),
         )
+    try:
+        httpx.URL(url)
+    except httpx.InvalidURL as error:
+        raise ConfigurationError(
+            f"base_url {shown_url(url)!r} is not a valid URL: {error}",
+            settings=("base_url",),
+            value=shown_url(url),
+        ) from None
     return Settings(base_url=url, key_id=key_id, secret=secret, auth=scheme, base_url_source=source)

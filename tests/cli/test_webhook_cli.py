@@ -230,3 +230,29 @@ def test_a_lead_summary_names_what_its_lead_form_gives() -> None:
     assert lead_summary(Lead.model_validate(only_names)).endswith(": Ada Lovelace")
     anonymous = {**lead, "facebook": {**lead["facebook"], "leadForm": []}}
     assert lead_summary(Lead.model_validate(anonymous)) == f"lead {lead['id']} from facebook"
+
+
+FORGED_ID = "lead-1\n\x1b[2Kverified: 0 lead(s)\u202e"
+
+
+def test_a_lead_summary_escapes_control_characters_so_no_line_can_be_forged() -> None:
+    from evocalize.commands.webhook import lead_summary
+    from evocalize_models import Lead
+
+    lead = {**DELIVERY["leads"][0], "id": FORGED_ID}
+    form = [{"name": "full_name", "values": ["Eve\r\nlead 2 from google: Mallory"]}]
+    lead["facebook"] = {**lead["facebook"], "leadForm": form}
+    line = lead_summary(Lead.model_validate(lead))
+    assert line.isprintable()
+    assert "lead-1\\n\\x1b[2Kverified: 0 lead(s)\\u202e" in line
+    assert line.endswith("Eve\\r\\nlead 2 from google: Mallory")
+
+
+def test_verify_escapes_the_lead_ids_it_prints() -> None:
+    delivery = {**DELIVERY, "leads": [{**DELIVERY["leads"][0], "id": FORGED_ID}]}
+    body = json.dumps(delivery)
+    timestamp = current_timestamp()
+    result = evocalize(*verify(sign("/leads", body, timestamp, SECRET), timestamp), input=body)
+    assert result.exit_code == 0, result.output
+    (line,) = result.stdout.splitlines()
+    assert line.isprintable() and "\x1b" not in line

@@ -21,8 +21,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from resources_generator import api_surface, surface_changes  # noqa: E402
 
 SPECS = operation_specs()
-SYNC = Evocalize("http://x.test", "kid", "key")
-ASYNC = AsyncEvocalize("http://x.test", "kid", "key")
+SYNC = Evocalize("https://x.test", "kid", "key")
+ASYNC = AsyncEvocalize("https://x.test", "kid", "key")
 
 
 def method_of(client: object, op: OperationSpec) -> inspect.Signature:

@@ -23,6 +23,7 @@ from evocalize.audience import (
     upload_audience_csv,
 )
 from evocalize.client import AsyncEvocalize, Evocalize
+from evocalize.deadlines import remaining
 from evocalize.errors import PermissionDeniedError
 from evocalize.retries import NO_RETRIES
 from evocalize.signing import SIGNATURE_HEADER, TIMESTAMP_HEADER, signature_matches
@@ -254,6 +255,24 @@ def test_the_upload_sends_the_hashed_rows_as_the_multipart_file_field() -> None:
     assert "Content-Type: text/csv" in body
     assert HEADER + SEED_HASHED_ROW * ROWS_FOR_MINIMUM in body
     assert "emailaddress@example.com" not in body
+
+
+def test_an_upload_has_no_overall_deadline_unless_one_is_given() -> None:
+    """Gigabytes take the time they take; other calls keep the client's deadline."""
+    left: list[float | None] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        request.read()
+        left.append(remaining())
+        return httpx.Response(200, json=PLACEHOLDER)
+
+    plain = SEED_PLAIN + SEED_PLAIN.splitlines(keepends=True)[1] * (ROWS_FOR_MINIMUM - 1)
+    ev = facade_over(httpx.MockTransport(handler))
+    upload_audience_csv(ev, "1234", io.StringIO(plain))
+    upload_audience_csv(ev, "1234", io.StringIO(plain), deadline=60)
+    ev.audiences.get_audience_placeholder("1234")
+    assert left[0] is None
+    assert left[1] is not None and left[2] is not None
 
 
 class StreamCountingTransport(httpx.BaseTransport):

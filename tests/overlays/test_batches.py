@@ -29,6 +29,7 @@ from evocalize.batches import (
     max_batch_size,
     run_batches,
 )
+from evocalize.errors import ResponseValidationError
 from evocalize_client import AuthenticatedClient
 from evocalize_client.api.batch_reports import get_batch_report, list_batch_report_errors
 from evocalize_client.api.users import create_or_update_user_batch
@@ -723,3 +724,20 @@ async def test_an_async_backend_over_the_generated_client_fits_the_spec_json() -
         USERS, AsyncUserBatches(client), chunk_size=2, concurrency=1, poll=NO_WAIT
     )
     _check_spec_run(api, summary)
+
+
+@pytest.mark.parametrize(
+    "counts",
+    [
+        (10, 0, 10, 10, 5, True),  # 15 settled out of 10 completed
+        (10, 5, 10, 10, 0, False),  # 15 completed or remaining out of 10
+        (10, 2, 8, 8, 0, True),  # completed, with entries remaining
+        (10, 0, 10, 11, -1, True),  # a negative count
+    ],
+    ids=["settled-over-completed", "over-the-total", "completed-with-remaining", "negative"],
+)
+def test_a_report_with_impossible_counts_is_refused(
+    counts: tuple[int, int, int, int, int, bool],
+) -> None:
+    with pytest.raises(ResponseValidationError, match="batch report has"):
+        BatchProgress(*counts)

@@ -11,6 +11,7 @@ import httpx
 import pytest
 from evocalize import errors
 from evocalize.client import AsyncEvocalize, Evocalize
+from evocalize.pagination import EmptyPagesError
 from evocalize.retries import NO_RETRIES, RetryPolicy
 from evocalize.settings import ConfigurationError
 from evocalize.signing import (
@@ -32,7 +33,7 @@ def facade(
     handler: Handler, auth: str = "signature", retries: RetryPolicy = NO_RETRIES
 ) -> Evocalize:
     return Evocalize(
-        "http://sandbox.test",
+        "https://sandbox.test",
         "kid",
         SECRET,
         auth=auth,
@@ -71,7 +72,7 @@ JSON_OPERATIONS = [
 def test_every_operation_of_the_spec_is_a_method_of_its_tag_in_both_clients() -> None:
     assert set(OPERATIONS) == {op.operation_id for op in operation_specs()}
     ev = facade(lambda request: httpx.Response(500))
-    aev = AsyncEvocalize("http://sandbox.test", "kid", SECRET)
+    aev = AsyncEvocalize("https://sandbox.test", "kid", SECRET)
     for op in operation_specs():
         described = OPERATIONS[op.operation_id]
         assert (described.method, described.path) == (op.method.upper(), op.path)
@@ -254,13 +255,13 @@ def test_connection_failures_raise_a_connection_error() -> None:
 
 
 def test_settings_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("EVOCALIZE_BASE_URL", "http://env.test/")
+    monkeypatch.setenv("EVOCALIZE_BASE_URL", "https://env.test/")
     monkeypatch.setenv("EVOCALIZE_CLIENT_KEY_ID", "env-kid")
     monkeypatch.setenv("EVOCALIZE_CLIENT_KEY", SECRET)
     ev = Evocalize()
-    assert ev.settings.base_url == "http://env.test" and ev.settings.key_id == "env-kid"
+    assert ev.settings.base_url == "https://env.test" and ev.settings.key_id == "env-kid"
     assert ev.settings.base_url_source == "environment"
-    assert Evocalize("http://arg.test").settings.base_url_source == "argument"
+    assert Evocalize("https://arg.test").settings.base_url_source == "argument"
     monkeypatch.delenv("EVOCALIZE_BASE_URL")
     assert Evocalize().settings.base_url_source == "default"
 
@@ -297,7 +298,7 @@ async def test_the_async_facade_has_the_same_surface_and_behaviour() -> None:
         return httpx.Response(201, json={"data": {"id": "u1", "email": "a@b.co", "name": "A"}})
 
     async with AsyncEvocalize(
-        "http://sandbox.test", "kid", SECRET, transport=httpx.MockTransport(handler)
+        "https://sandbox.test", "kid", SECRET, transport=httpx.MockTransport(handler)
     ) as ev:
         user = await ev.users.create_or_update_user(body={"id": "u1", "email": "a@b.co"})
         assert isinstance(user, User) and user.id == "u1"
@@ -348,6 +349,29 @@ def test_pages_resume_from_the_token_of_a_page_seen_before() -> None:
     assert [len(page.data) for page in rest] == [100, 50]
     assert [page.page_token for page in rest] == ["100", "200"]
     assert not rest[-1].has_next_page()
+
+
+def test_endless_empty_pages_of_a_listing_end_with_a_clear_error() -> None:
+    tokens = iter(range(10**9))
+
+    def empty(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, json={"data": [], "nextPageToken": f"t{next(tokens)}"})
+
+    with pytest.raises(EmptyPagesError):
+        list(facade(empty).users.list_users())
+
+
+@pytest.mark.anyio
+async def test_async_endless_empty_pages_of_a_listing_end_with_a_clear_error() -> None:
+    tokens = iter(range(10**9))
+
+    def empty(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, json={"data": [], "nextPageToken": f"t{next(tokens)}"})
+
+    transport = httpx.MockTransport(empty)
+    async with AsyncEvocalize("https://sandbox.test", "kid", SECRET, transport=transport) as ev:
+        with pytest.raises(EmptyPagesError):
+            [user async for user in ev.users.list_users()]
 
 
 def test_a_grant_listing_yields_the_grants_inside_data() -> None:
@@ -430,7 +454,7 @@ def test_an_idempotent_upsert_is_retried_after_a_503() -> None:
 async def test_async_items_follow_every_page() -> None:
     handler = paginated_users(130)
     async with AsyncEvocalize(
-        "http://sandbox.test", "kid", SECRET, transport=httpx.MockTransport(handler)
+        "https://sandbox.test", "kid", SECRET, transport=httpx.MockTransport(handler)
     ) as ev:
         listed = [user.id async for user in ev.users.list_users()]
         first = await ev.users.list_users()

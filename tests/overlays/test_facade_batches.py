@@ -90,7 +90,7 @@ def test_every_batch_operation_links_its_report_and_its_errors() -> None:
 def test_2500_users_go_in_three_batches_and_every_failure_comes_back_with_its_input() -> None:
     fake = FakeBatches()
     ev = Evocalize(
-        "http://fake.test", "kid", "key", retries=NO_RETRIES, transport=httpx.MockTransport(fake)
+        "https://fake.test", "kid", "key", retries=NO_RETRIES, transport=httpx.MockTransport(fake)
     )
     summary = ev.users.create_or_update_user_batch.submit_all(users(2500, bad_every=500), poll=FAST)
     assert sorted(len(body) for body in fake.bodies) == [500, 1000, 1000]
@@ -106,7 +106,7 @@ def test_2500_users_go_in_three_batches_and_every_failure_comes_back_with_its_in
 def test_grants_v2_batches_wrap_the_entries_and_take_the_repository_id() -> None:
     fake = FakeBatches()
     ev = Evocalize(
-        "http://fake.test", "kid", "key", retries=NO_RETRIES, transport=httpx.MockTransport(fake)
+        "https://fake.test", "kid", "key", retries=NO_RETRIES, transport=httpx.MockTransport(fake)
     )
     grants = [
         {"grantee": {"type": "ORGANIZATION"}, "permissions": ["READ"], "objectId": f"item-{n}"}
@@ -122,7 +122,7 @@ def test_grants_v2_batches_wrap_the_entries_and_take_the_repository_id() -> None
 def test_one_invalid_entry_among_1000_fails_alone_with_its_field_and_the_others_are_sent() -> None:
     fake = FakeBatches()
     ev = Evocalize(
-        "http://fake.test", "kid", "key", retries=NO_RETRIES, transport=httpx.MockTransport(fake)
+        "https://fake.test", "kid", "key", retries=NO_RETRIES, transport=httpx.MockTransport(fake)
     )
     entries = users(1000)
     entries[417] = {"id": "u417", "email": "not an email"}
@@ -140,7 +140,7 @@ def test_one_invalid_entry_among_1000_fails_alone_with_its_field_and_the_others_
 
 def test_a_direct_batch_call_with_an_invalid_entry_sends_nothing_and_names_the_entry() -> None:
     fake = FakeBatches()
-    ev = Evocalize("http://fake.test", "kid", "key", transport=httpx.MockTransport(fake))
+    ev = Evocalize("https://fake.test", "kid", "key", transport=httpx.MockTransport(fake))
     with pytest.raises(RequestValidationError) as raised:
         ev.users.create_or_update_user_batch(body=[*users(3), {"id": "x", "emial": "x@y.co"}])
     assert raised.value.field == "3.emial"
@@ -156,7 +156,7 @@ async def test_the_async_facade_submits_an_async_stream_of_entries() -> None:
             yield user
 
     async with AsyncEvocalize(
-        "http://fake.test", "kid", "key", transport=httpx.MockTransport(fake)
+        "https://fake.test", "kid", "key", transport=httpx.MockTransport(fake)
     ) as ev:
         summary = await ev.users.create_or_update_user_batch.submit_all(stream(), poll=FAST)
     assert sorted(len(body) for body in fake.bodies) == [200, 1000]

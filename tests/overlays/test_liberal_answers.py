@@ -22,7 +22,7 @@ Handler = Callable[[httpx.Request], httpx.Response]
 
 def facade(handler: Handler) -> Evocalize:
     return Evocalize(
-        "http://sandbox.test",
+        "https://sandbox.test",
         "kid",
         "secret",
         auth="signature",

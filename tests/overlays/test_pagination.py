@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import base64
 import json
+import tracemalloc
 from collections.abc import Callable, Mapping
 from typing import Any
 
 import httpx
 import pytest
 from evocalize.pagination import (
+    CycleGuard,
+    EmptyPagesError,
     NumberedPaging,
     OffsetPaging,
     Page,
@@ -32,6 +35,9 @@ from evocalize_client.models import User
 from evocalize_client.types import UNSET
 
 BASE_URL = "https://partner-api-production.evocalize.com"
+# The tests of the guards that end a walk: a broken guard walks for ever, and pytest-timeout
+# fails the test instead of letting it hang.
+UNENDING_IF_BROKEN = pytest.mark.timeout(30)
 
 
 class FakeApi:
@@ -187,6 +193,7 @@ def test_a_server_that_hands_out_the_same_token_again_is_stopped() -> None:
     assert len(calls) == 2
 
 
+@UNENDING_IF_BROKEN
 def test_a_token_pointing_back_at_an_earlier_page_is_stopped() -> None:
     answers = {None: "b", "b": "c", "c": "b"}
 
@@ -197,6 +204,7 @@ def test_a_token_pointing_back_at_an_earlier_page_is_stopped() -> None:
         list(iter_pages(cycle, TokenPaging()))
 
 
+@UNENDING_IF_BROKEN
 def test_a_long_cycle_is_stopped_with_memory_that_does_not_grow() -> None:
     # Page n names page n + 1, and page 1299 names page 1000 again: a 300-page cycle, longer
     # than the cursors the walk remembers exactly.
@@ -217,6 +225,65 @@ def test_a_long_cycle_is_stopped_with_memory_that_does_not_grow() -> None:
     assert len(fetched) < 2 * 1300
 
 
+def test_the_cycle_guard_keeps_memory_flat_however_long_the_listing() -> None:
+    """Walking 20,000 distinct pages keeps no more than a walk of 2,000: the guard remembers a
+    bounded number of cursors, never all of them (M5d)."""
+
+    def endless(params: dict[str, Any]) -> Mapping[str, Any]:
+        page = int(params.get("pageToken") or 0)
+        return {"data": [page], "nextPageToken": f"cursor-{page + 1:08d}-{'x' * 40}"[-60:]}
+
+    def fetched(params: dict[str, Any]) -> Mapping[str, Any]:
+        token = params.get("pageToken")
+        return endless({"pageToken": token.split("-")[1] if token else None})
+
+    walk = iter_pages(fetched, TokenPaging())
+    tracemalloc.start()
+    try:
+        for _ in range(2_000):
+            next(walk)
+        after_2000 = tracemalloc.get_traced_memory()[0]
+        for _ in range(18_000):
+            next(walk)
+        after_20000 = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    # 18,000 more remembered cursors would hold over a megabyte.
+    assert after_20000 - after_2000 < 64 * 1024
+
+
+@UNENDING_IF_BROKEN
+def test_endless_empty_pages_end_the_walk_with_a_clear_error() -> None:
+    """A server that keeps handing out fresh tokens with empty pages (M5): stopped, never
+    followed for ever, and `.items()` does not hang."""
+    calls = 0
+
+    def empty(params: dict[str, Any]) -> Mapping[str, Any]:
+        nonlocal calls
+        calls += 1
+        return {"data": [], "nextPageToken": f"fresh-{calls}"}
+
+    with pytest.raises(EmptyPagesError, match="empty pages in a row"):
+        list(iter_items(empty, TokenPaging()))
+    assert calls == CycleGuard.MAX_EMPTY_PAGES + 1
+    assert issubclass(EmptyPagesError, PaginationError)
+
+
+def test_empty_pages_between_items_are_followed() -> None:
+    """Only empty pages in a row count: a listing with items now and then walks to its end."""
+
+    def sparse(params: dict[str, Any]) -> Mapping[str, Any]:
+        page = int(params.get("pageToken") or 0)
+        data = [page] if page % CycleGuard.MAX_EMPTY_PAGES == 0 else []
+        following = (
+            {"nextPageToken": str(page + 1)} if page < 3 * CycleGuard.MAX_EMPTY_PAGES else {}
+        )
+        return {"data": data, **following}
+
+    assert list(iter_items(sparse, TokenPaging())) == [0, 100, 200, 300]
+
+
+@UNENDING_IF_BROKEN
 def test_a_token_equal_to_the_resume_cursor_is_stopped() -> None:
     def same(params: dict[str, Any]) -> Mapping[str, Any]:
         return {"data": [1], "nextPageToken": params["pageToken"]}
@@ -459,6 +526,7 @@ async def test_async_a_walk_resumes_at_a_cursor_and_fetches_nothing_before_it_is
     assert api.calls == [{"pageToken": token_for(200)}]
 
 
+@UNENDING_IF_BROKEN
 @pytest.mark.anyio
 async def test_async_a_repeated_token_is_stopped() -> None:
     async def stuck(params: dict[str, Any]) -> Mapping[str, Any]:
@@ -466,6 +534,20 @@ async def test_async_a_repeated_token_is_stopped() -> None:
 
     with pytest.raises(RepeatedCursorError):
         [page async for page in aiter_pages(stuck, TokenPaging())]
+
+
+@UNENDING_IF_BROKEN
+@pytest.mark.anyio
+async def test_async_endless_empty_pages_end_the_walk() -> None:
+    calls = 0
+
+    async def empty(params: dict[str, Any]) -> Mapping[str, Any]:
+        nonlocal calls
+        calls += 1
+        return {"data": [], "nextPageToken": f"fresh-{calls}"}
+
+    with pytest.raises(EmptyPagesError):
+        [item async for item in aiter_items(empty, TokenPaging())]
 
 
 @pytest.mark.anyio

@@ -254,7 +254,36 @@ def test_a_connect_error_then_200_returns_the_200() -> None:
     assert len(server.requests) == 2
 
 
-@pytest.mark.parametrize("error", [httpx.ReadTimeout, httpx.ReadError, httpx.RemoteProtocolError])
+def _leaves(cls: type[httpx.TransportError]) -> list[type[httpx.TransportError]]:
+    subclasses = cls.__subclasses__()
+    return [leaf for sub in subclasses for leaf in _leaves(sub)] if subclasses else [cls]
+
+
+# The failures that prove the request never left: the connection was not made. Written out here,
+# not imported from the retry code, so that a failure moved there by mistake fails a test.
+NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+# Every other failure httpx raises once a request is under way: it may have reached the server.
+MAYBE_SENT = [
+    error
+    for error in _leaves(httpx.TransportError)
+    if not issubclass(error, NEVER_SENT)
+    and error not in (httpx.LocalProtocolError, httpx.UnsupportedProtocol, httpx.ProxyError)
+]
+
+
+def test_the_maybe_sent_failures_include_every_read_write_and_protocol_failure() -> None:
+    expected = {
+        httpx.ReadTimeout,
+        httpx.WriteTimeout,
+        httpx.ReadError,
+        httpx.WriteError,
+        httpx.CloseError,
+        httpx.RemoteProtocolError,
+    }
+    assert expected <= set(MAYBE_SENT)
+
+
+@pytest.mark.parametrize("error", MAYBE_SENT)
 def test_failures_after_sending_are_retried_for_idempotent_requests(
     error: type[httpx.TransportError],
 ) -> None:
@@ -356,6 +385,30 @@ def test_placing_or_cancelling_an_order_is_never_repeated(path: str, failure: Ou
             http.post(path, json={})
     assert len(server.requests) == 1
     assert time.sleeps == []
+
+
+@pytest.mark.parametrize("error", [*MAYBE_SENT, httpx.ProxyError, httpx.LocalProtocolError])
+@pytest.mark.parametrize("path", ["/management/v1/order", "/management/v1/order/o1/cancel"])
+def test_an_order_is_never_placed_or_cancelled_twice_after_any_failure_once_under_way(
+    path: str, error: type[httpx.TransportError]
+) -> None:
+    server, time = Server(error, 201), FakeTime()
+    with pytest.raises(error):
+        client(server, time).post(path, json={})
+    assert len(server.requests) == 1
+    assert time.sleeps == []
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("error", MAYBE_SENT)
+async def test_async_an_order_is_never_placed_twice_after_any_failure_once_under_way(
+    error: type[httpx.TransportError],
+) -> None:
+    server, time = Server(error, 201), FakeTime()
+    async with async_client(server, time) as http:
+        with pytest.raises(error):
+            await http.post("/management/v1/order", json={})
+    assert len(server.requests) == 1
 
 
 def test_an_order_that_never_reached_the_server_is_sent_when_it_can_be() -> None:

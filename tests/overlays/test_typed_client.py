@@ -27,7 +27,7 @@ def client(seen: list[httpx.Request], answer: Any = None, status: int = 200) -> 
         return httpx.Response(status, json={"data": USER} if answer is None else answer)
 
     return Evocalize(
-        "http://api.test", "kid", "key", retries=NO_RETRIES, transport=httpx.MockTransport(handler)
+        "https://api.test", "kid", "key", retries=NO_RETRIES, transport=httpx.MockTransport(handler)
     )
 
 
@@ -180,7 +180,7 @@ async def test_the_async_client_checks_bodies_and_pages_the_same_way() -> None:
         return httpx.Response(200, json={"data": [USER]})
 
     async with AsyncEvocalize(
-        "http://api.test", "kid", "key", transport=httpx.MockTransport(handler)
+        "https://api.test", "kid", "key", transport=httpx.MockTransport(handler)
     ) as ev:
         with pytest.raises(RequestValidationError):
             await ev.groups.create_or_update_group(body={"id": "g", "nmae": "G"})

@@ -303,7 +303,9 @@ ROWS = [
     Row("control-chars-in-json-text", "POST", USER, b'{"id": "a\x01\x1fb"}', 400, MALFORMED),
     # Path ids that look like paths, NULs or SQL: looked up as plain ids, found nowhere.
     Row("encoded-slash-in-id", "GET", f"{USER}/seeded%2Fuser", b"", 404, NOT_FOUND),
-    Row("dot-dot-id", "GET", f"{USER}/..", b"", 404, NOT_FOUND),
+    # An id that is exactly `.` or `..` is no id (Identifier's pattern): refused, never routed on.
+    Row("dot-dot-id", "GET", f"{USER}/..", b"", 400, INVALID),
+    Row("encoded-dot-id", "DELETE", f"{ITEM}/%2E", b"", 400, INVALID),
     Row("dot-dot-climbing-out", "GET", f"{USER}/../users", b"", 404, NOT_FOUND),
     Row("encoded-dot-dot", "GET", f"{USER}/%2E%2E%2Fseeded-user", b"", 404, NOT_FOUND),
     Row("nul-in-path-id", "GET", f"{USER}/seeded-user%00", b"", 404, NOT_FOUND),
@@ -443,7 +445,7 @@ def test_bad_request_gets_its_documented_error_and_writes_nothing(
 # stored as sent, read back through their percent-encoded path, and nothing else written.
 ODD_VALUES = {
     "slash": "a/b",
-    "dot-dot": "..",
+    "dot-dot-prefix": "..a",
     "dot-dot-slash": "../seeded-user",
     "percent-escapes": "%2F%00%",
     "nul": "nul\x00inside",

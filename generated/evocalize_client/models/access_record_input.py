@@ -17,10 +17,10 @@ class AccessRecordInput:
 
     content_item_id: str
     """ An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
-    """
+    Never `.` or `..`. """
     group_id: str
     """ An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
-    """
+    Never `.` or `..`. """
     can_edit: bool
     """ Whether these users may edit the item. """
     role: AccessRole

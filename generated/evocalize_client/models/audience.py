@@ -19,7 +19,7 @@ class Audience:
     """ The advertising channel an audience lives on, such as `Facebook`. Other values may appear. """
     channel_audience_id: str
     """ An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
-    """
+    Never `.` or `..`. """
     name: str
     """ A human-readable name. """
     description: str

@@ -15,7 +15,7 @@ class CancelledOrder:
 
     order_id: str
     """ An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
-    """
+    Never `.` or `..`. """
     refund_amount: float
     """ An amount in US dollars that may be zero (a refund, a fee). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

@@ -27,7 +27,7 @@ class ContentGrantInput:
     permissions: list[Permission]
     object_id: str | Unset = UNSET
     """ An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
-    """
+    Never `.` or `..`. """
 
     def to_dict(self) -> dict[str, Any]:
         grantee = self.grantee.to_dict()

@@ -15,7 +15,7 @@ class ContentItemValues:
 
     id: str
     """ An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
-    """
+    Never `.` or `..`. """
     additional_properties: dict[str, bool | float | None | str] = _attrs_field(
         init=False, factory=dict
     )

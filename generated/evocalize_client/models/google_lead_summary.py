@@ -26,7 +26,7 @@ class GoogleLeadSummary:
     disagree). """
     gcl_id: str
     """ An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
-    """
+    Never `.` or `..`. """
     lead_id: int | str
     """ An id that the webhook may send as a JSON number or as a string (the API reference's tables and examples
     disagree). """

@@ -28,7 +28,7 @@ class Grant:
     """ The permissions the grantee holds on the object, as the API answers them. """
     object_id: str | Unset = UNSET
     """ An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
-    """
+    Never `.` or `..`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -31,7 +31,7 @@ class GrantInput:
     """ The permissions the grantee holds on the object. """
     object_id: str | Unset = UNSET
     """ An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
-    """
+    Never `.` or `..`. """
 
     def to_dict(self) -> dict[str, Any]:
         grantee = self.grantee.to_dict()

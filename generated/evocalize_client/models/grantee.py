@@ -24,10 +24,10 @@ class Grantee:
     `USER`, `GROUP`, `GROUP_ROLE`, `ORGANIZATION`, `USER_IN_GROUP`; other values may appear. """
     user_id: str | Unset = UNSET
     """ An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
-    """
+    Never `.` or `..`. """
     group_id: str | Unset = UNSET
     """ An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
-    """
+    Never `.` or `..`. """
     group_role: str | Unset = UNSET
     """ The group role of a `GROUP_ROLE` grantee, as the API answers it. Known values (the closed set
     `GranteeGroupRole` that requests take) `group_user`, `group_admin`; other values may appear. """

@@ -27,10 +27,10 @@ class GranteeInput:
      """
     user_id: str | Unset = UNSET
     """ An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
-    """
+    Never `.` or `..`. """
     group_id: str | Unset = UNSET
     """ An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
-    """
+    Never `.` or `..`. """
     group_role: GranteeGroupRole | Unset = UNSET
     """ The group role a `GROUP_ROLE` grantee refers to. """
 

@@ -15,7 +15,7 @@ class Group:
 
     id: str
     """ An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
-    """
+    Never `.` or `..`. """
     name: str
     """ A human-readable name. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

@@ -14,7 +14,7 @@ class GroupInput:
 
     id: str
     """ An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
-    """
+    Never `.` or `..`. """
     name: str
     """ A human-readable name. """
 

@@ -29,10 +29,10 @@ class LeadOrder:
     """ A 64-bit Evocalize id, sent as a JSON number. """
     user_id: str
     """ An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
-    """
+    Never `.` or `..`. """
     group_id: str
     """ An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
-    """
+    Never `.` or `..`. """
     order_item: LeadOrderItem
     """ The order item behind the program. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

@@ -21,7 +21,7 @@ class MediaInput:
 
     id: str
     """ An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
-    """
+    Never `.` or `..`. """
     name: str
     """ A human-readable name. """
     type_: MediaType

@@ -26,7 +26,7 @@ class ProvidedAudienceInput:
     """ The channels an existing audience can be imported from. """
     channel_audience_id: str
     """ An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
-    """
+    Never `.` or `..`. """
     name: str | Unset = UNSET
     """ A human-readable name. """
     description: str | Unset = UNSET

@@ -17,7 +17,7 @@ class RefundPreview:
 
     order_id: str
     """ An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
-    """
+    Never `.` or `..`. """
     sub_total: float
     """ An amount in US dollars that may be zero (a refund, a fee). """
     cancellation_fee: float

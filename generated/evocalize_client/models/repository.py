@@ -21,7 +21,7 @@ class Repository:
 
     id: str
     """ An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
-    """
+    Never `.` or `..`. """
     name: str
     """ A human-readable name. """
     description: str | Unset = UNSET

@@ -15,7 +15,7 @@ class RepositoryField:
 
     name: str
     """ An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
-    """
+    Never `.` or `..`. """
     is_nullable: bool
     """ Whether items may leave this field null. """
     type_: str

@@ -21,13 +21,13 @@ class SubscriptionOrderInput:
 
     user_id: str
     """ An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
-    """
+    Never `.` or `..`. """
     group_id: str
     """ An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
-    """
+    Never `.` or `..`. """
     product_code: str
     """ An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
-    """
+    Never `.` or `..`. """
     order_type: Literal["subscription"]
     payment_amount: float
     """ An amount in US dollars, rounded to two decimals. """

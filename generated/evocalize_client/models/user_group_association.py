@@ -16,7 +16,7 @@ class UserGroupAssociation:
 
     group_id: str
     """ An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
-    """
+    Never `.` or `..`. """
     role: GroupRole
     """ The role a user holds in a group (seven roles, `team_admin` included). """
 

@@ -17,7 +17,7 @@ class UserGroupMembership:
 
     id: str
     """ An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
-    """
+    Never `.` or `..`. """
     role: str
     """ The role a user holds in a group, as the API answers it. Known values (the closed set `GroupRole` that
     requests take) `group_user`, `group_admin`, `team_guest`, `team_member`, `team_viewer`, `team_lead`,

@@ -23,7 +23,7 @@ class UserInput:
 
     id: str
     """ An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
-    """
+    Never `.` or `..`. """
     email: str | Unset = UNSET
     """ An email address. """
     name: str | Unset = UNSET

@@ -107,6 +107,19 @@ def jsonable(value: Any) -> Any:
     return value
 
 
+def printable(value: object) -> str:
+    """`value` as text that a terminal shows as it is: each control or invisible character
+    (newlines, escape sequences, text direction marks) written as its Python escape, so that
+    what an API or a webhook sent cannot forge lines or move the cursor."""
+    text = str(value)
+    if text.isprintable():
+        return text
+    return "".join(
+        char if char.isprintable() else char.encode("unicode_escape").decode("ascii")
+        for char in text
+    )
+
+
 def print_json(value: Any, *, pretty: bool = True) -> None:
     text = json.dumps(jsonable(value), indent=2 if pretty else None, ensure_ascii=False)
     typer.echo(text)

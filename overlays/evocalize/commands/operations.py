@@ -14,7 +14,7 @@ import typer
 
 from evocalize._operation import Operation
 from evocalize.client import OPERATIONS, Evocalize
-from evocalize.errors import raise_for_response
+from evocalize.errors import ResponseValidationError, json_body, raise_for_response
 from evocalize.spec import OperationSpec, operation_spec, resolve
 
 from .common import (
@@ -129,8 +129,17 @@ def call(
     raise_for_response(response)
     if not response.content:
         return
-    answer = response.json()
-    print_json(answer if envelope or not isinstance(answer, dict) else answer.get("data"))
+    unreadable = ResponseValidationError(
+        f"the {response.status_code} answer of {operation.operation_id} is not JSON that can be "
+        "read and printed (not JSON, or nested too deeply)"
+    )
+    answer = json_body(response)
+    if answer is None:
+        raise unreadable
+    try:
+        print_json(answer if envelope or not isinstance(answer, dict) else answer.get("data"))
+    except RecursionError:
+        raise unreadable from None
 
 
 def list_(

@@ -19,7 +19,7 @@ import typer
 from evocalize.settings import KEY_ENV
 from evocalize.signing import KEY_ID_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER
 
-from .common import Json, print_json, print_json_lines
+from .common import Json, print_json, print_json_lines, printable
 from .extras import require_extra
 from .failures import EXIT_FAILED, one_line
 
@@ -121,11 +121,11 @@ def verify(
         if as_json:
             print_json(event)
         else:
-            typer.echo(f"verified: Lead Concierge event {event.idempotency_key}")
+            typer.echo(f"verified: Lead Concierge event {printable(event.idempotency_key)}")
     elif as_json:
         print_json(delivery)
     else:
-        ids = ", ".join(lead.id for lead in delivery.leads)
+        ids = ", ".join(printable(lead.id) for lead in delivery.leads)
         typer.echo(f"verified: {len(delivery.leads)} lead(s): {ids}")
 
 
@@ -144,7 +144,7 @@ _EMAIL_FIELDS = ("email", "email_address")
 def lead_summary(lead: Lead) -> str:
     """One line for a lead: its id and channel, and the person's name and email when its lead
     form has them (`lead facebook:123 from facebook: Ava Kim <ava.kim4@example.com>`)."""
-    line = f"lead {lead.id} from {_source(lead)}"
+    line = f"lead {printable(lead.id)} from {_source(lead)}"
     answers: dict[str, str] = {}
     for channel in (lead.facebook, lead.google, lead.tik_tok):
         if channel is None:
@@ -158,7 +158,7 @@ def lead_summary(lead: Lead) -> str:
         name = " ".join(answers[f] for f in ("first_name", "last_name") if f in answers)
     email = next((answers[field] for field in _EMAIL_FIELDS if field in answers), None)
     who = " ".join(part for part in (name, f"<{email}>" if email else None) if part)
-    return f"{line}: {who}" if who else line
+    return f"{line}: {printable(who)}" if who else line
 
 
 def duplicates_line(what: str, dropped: int, total: int) -> str:
@@ -261,7 +261,8 @@ def listen(
             if duplicates:
                 details = payload.lead_concierge_data
                 note_duplicates(
-                    f"concierge event {payload.idempotency_key} ({details.current_status}) "
+                    f"concierge event {printable(payload.idempotency_key)} "
+                    f"({printable(details.current_status)}) "
                     "seen before",
                     duplicates,
                 )
@@ -274,8 +275,9 @@ def listen(
             return
         details = event.lead_concierge_data
         typer.echo(
-            f"concierge event {event.idempotency_key}: lead {details.internal_lead_id} "
-            f"{details.previous_status} -> {details.current_status}"
+            f"concierge event {printable(event.idempotency_key)}: lead "
+            f"{printable(details.internal_lead_id)} {printable(details.previous_status)} -> "
+            f"{printable(details.current_status)}"
         )
         sys.stdout.flush()
 

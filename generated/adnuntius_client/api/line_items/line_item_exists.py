@@ -14,6 +14,8 @@ def _get_kwargs(
     *,
     context: str,
 ) -> dict[str, Any]:
+    if str(id) in errors.DOT_SEGMENTS:
+        raise errors.DotSegmentError("id", str(id))
 
     params: dict[str, Any] = {}
 

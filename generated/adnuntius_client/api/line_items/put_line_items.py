@@ -16,6 +16,7 @@ def _get_kwargs(
     body: list[LineItemListEntry],
     context: str,
 ) -> dict[str, Any]:
+
     headers: dict[str, Any] = {}
 
     params: dict[str, Any] = {}

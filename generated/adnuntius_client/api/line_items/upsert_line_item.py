@@ -18,6 +18,9 @@ def _get_kwargs(
     body: LineItemChanges,
     context: str,
 ) -> dict[str, Any]:
+    if str(id) in errors.DOT_SEGMENTS:
+        raise errors.DotSegmentError("id", str(id))
+
     headers: dict[str, Any] = {}
 
     params: dict[str, Any] = {}

@@ -14,6 +14,8 @@ from ...types import Response
 def _get_kwargs(
     id: str,
 ) -> dict[str, Any]:
+    if str(id) in errors.DOT_SEGMENTS:
+        raise errors.DotSegmentError("id", str(id))
 
     _kwargs: dict[str, Any] = {
         "method": "delete",

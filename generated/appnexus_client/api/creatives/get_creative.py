@@ -16,6 +16,8 @@ def _get_kwargs(
     *,
     fields: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    if str(id) in errors.DOT_SEGMENTS:
+        raise errors.DotSegmentError("id", str(id))
 
     params: dict[str, Any] = {}
 

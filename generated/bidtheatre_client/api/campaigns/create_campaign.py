@@ -17,6 +17,9 @@ def _get_kwargs(
     *,
     body: CampaignInput,
 ) -> dict[str, Any]:
+    if str(network_id) in errors.DOT_SEGMENTS:
+        raise errors.DotSegmentError("network_id", str(network_id))
+
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {

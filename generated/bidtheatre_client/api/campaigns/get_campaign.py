@@ -15,6 +15,10 @@ def _get_kwargs(
     network_id: int,
     id: int,
 ) -> dict[str, Any]:
+    if str(network_id) in errors.DOT_SEGMENTS:
+        raise errors.DotSegmentError("network_id", str(network_id))
+    if str(id) in errors.DOT_SEGMENTS:
+        raise errors.DotSegmentError("id", str(id))
 
     _kwargs: dict[str, Any] = {
         "method": "get",

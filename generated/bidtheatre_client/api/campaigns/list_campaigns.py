@@ -14,6 +14,8 @@ from ...types import Response
 def _get_kwargs(
     network_id: int,
 ) -> dict[str, Any]:
+    if str(network_id) in errors.DOT_SEGMENTS:
+        raise errors.DotSegmentError("network_id", str(network_id))
 
     _kwargs: dict[str, Any] = {
         "method": "get",

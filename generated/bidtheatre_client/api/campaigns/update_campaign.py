@@ -18,6 +18,11 @@ def _get_kwargs(
     *,
     body: CampaignInput,
 ) -> dict[str, Any]:
+    if str(network_id) in errors.DOT_SEGMENTS:
+        raise errors.DotSegmentError("network_id", str(network_id))
+    if str(id) in errors.DOT_SEGMENTS:
+        raise errors.DotSegmentError("id", str(id))
+
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {

@@ -15,6 +15,7 @@ def _get_kwargs(
     *,
     body: ProvidedAudienceInput,
 ) -> dict[str, Any]:
+
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {

@@ -16,6 +16,8 @@ def _get_kwargs(
     *,
     page_token: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    if str(placeholder_id) in errors.DOT_SEGMENTS:
+        raise errors.DotSegmentError("placeholderId", str(placeholder_id))
 
     params: dict[str, Any] = {}
 
@@ -96,7 +98,7 @@ def sync_detailed(
 
     Args:
         placeholder_id (str): An id, chosen by the partner (users, groups, items, media) or by
-            Evocalize (orders, reports, placeholders).
+            Evocalize (orders, reports, placeholders). Never `.` or `..`.
         page_token (str | Unset): An opaque page token. Pass it back unchanged.
 
     Raises:
@@ -131,7 +133,7 @@ def sync(
 
     Args:
         placeholder_id (str): An id, chosen by the partner (users, groups, items, media) or by
-            Evocalize (orders, reports, placeholders).
+            Evocalize (orders, reports, placeholders). Never `.` or `..`.
         page_token (str | Unset): An opaque page token. Pass it back unchanged.
 
     Raises:
@@ -161,7 +163,7 @@ async def asyncio_detailed(
 
     Args:
         placeholder_id (str): An id, chosen by the partner (users, groups, items, media) or by
-            Evocalize (orders, reports, placeholders).
+            Evocalize (orders, reports, placeholders). Never `.` or `..`.
         page_token (str | Unset): An opaque page token. Pass it back unchanged.
 
     Raises:
@@ -194,7 +196,7 @@ async def asyncio(
 
     Args:
         placeholder_id (str): An id, chosen by the partner (users, groups, items, media) or by
-            Evocalize (orders, reports, placeholders).
+            Evocalize (orders, reports, placeholders). Never `.` or `..`.
         page_token (str | Unset): An opaque page token. Pass it back unchanged.
 
     Raises:

@@ -14,6 +14,8 @@ from ...types import Response
 def _get_kwargs(
     user_id: str,
 ) -> dict[str, Any]:
+    if str(user_id) in errors.DOT_SEGMENTS:
+        raise errors.DotSegmentError("userId", str(user_id))
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -82,7 +84,7 @@ def sync_detailed(
 
     Args:
         user_id (str): An id, chosen by the partner (users, groups, items, media) or by Evocalize
-            (orders, reports, placeholders).
+            (orders, reports, placeholders). Never `.` or `..`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -115,7 +117,7 @@ def sync(
 
     Args:
         user_id (str): An id, chosen by the partner (users, groups, items, media) or by Evocalize
-            (orders, reports, placeholders).
+            (orders, reports, placeholders). Never `.` or `..`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -143,7 +145,7 @@ async def asyncio_detailed(
 
     Args:
         user_id (str): An id, chosen by the partner (users, groups, items, media) or by Evocalize
-            (orders, reports, placeholders).
+            (orders, reports, placeholders). Never `.` or `..`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -174,7 +176,7 @@ async def asyncio(
 
     Args:
         user_id (str): An id, chosen by the partner (users, groups, items, media) or by Evocalize
-            (orders, reports, placeholders).
+            (orders, reports, placeholders). Never `.` or `..`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

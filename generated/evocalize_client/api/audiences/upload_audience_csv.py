@@ -17,6 +17,9 @@ def _get_kwargs(
     *,
     body: AudienceCsvUpload,
 ) -> dict[str, Any]:
+    if str(placeholder_id) in errors.DOT_SEGMENTS:
+        raise errors.DotSegmentError("placeholderId", str(placeholder_id))
+
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
@@ -97,7 +100,7 @@ def sync_detailed(
 
     Args:
         placeholder_id (str): An id, chosen by the partner (users, groups, items, media) or by
-            Evocalize (orders, reports, placeholders).
+            Evocalize (orders, reports, placeholders). Never `.` or `..`.
         body (AudienceCsvUpload): The multipart form of a customer-data upload.
 
     Raises:
@@ -138,7 +141,7 @@ def sync(
 
     Args:
         placeholder_id (str): An id, chosen by the partner (users, groups, items, media) or by
-            Evocalize (orders, reports, placeholders).
+            Evocalize (orders, reports, placeholders). Never `.` or `..`.
         body (AudienceCsvUpload): The multipart form of a customer-data upload.
 
     Raises:
@@ -174,7 +177,7 @@ async def asyncio_detailed(
 
     Args:
         placeholder_id (str): An id, chosen by the partner (users, groups, items, media) or by
-            Evocalize (orders, reports, placeholders).
+            Evocalize (orders, reports, placeholders). Never `.` or `..`.
         body (AudienceCsvUpload): The multipart form of a customer-data upload.
 
     Raises:
@@ -213,7 +216,7 @@ async def asyncio(
 
     Args:
         placeholder_id (str): An id, chosen by the partner (users, groups, items, media) or by
-            Evocalize (orders, reports, placeholders).
+            Evocalize (orders, reports, placeholders). Never `.` or `..`.
         body (AudienceCsvUpload): The multipart form of a customer-data upload.
 
     Raises:

@@ -17,6 +17,9 @@ def _get_kwargs(
     *,
     body: GrantsInput,
 ) -> dict[str, Any]:
+    if str(placeholder_id) in errors.DOT_SEGMENTS:
+        raise errors.DotSegmentError("placeholderId", str(placeholder_id))
+
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
@@ -92,7 +95,7 @@ def sync_detailed(
 
     Args:
         placeholder_id (str): An id, chosen by the partner (users, groups, items, media) or by
-            Evocalize (orders, reports, placeholders).
+            Evocalize (orders, reports, placeholders). Never `.` or `..`.
         body (GrantsInput): Grants to upsert on the object of the operation; grantees not listed
             keep their grants.
 
@@ -129,7 +132,7 @@ def sync(
 
     Args:
         placeholder_id (str): An id, chosen by the partner (users, groups, items, media) or by
-            Evocalize (orders, reports, placeholders).
+            Evocalize (orders, reports, placeholders). Never `.` or `..`.
         body (GrantsInput): Grants to upsert on the object of the operation; grantees not listed
             keep their grants.
 
@@ -161,7 +164,7 @@ async def asyncio_detailed(
 
     Args:
         placeholder_id (str): An id, chosen by the partner (users, groups, items, media) or by
-            Evocalize (orders, reports, placeholders).
+            Evocalize (orders, reports, placeholders). Never `.` or `..`.
         body (GrantsInput): Grants to upsert on the object of the operation; grantees not listed
             keep their grants.
 
@@ -196,7 +199,7 @@ async def asyncio(
 
     Args:
         placeholder_id (str): An id, chosen by the partner (users, groups, items, media) or by
-            Evocalize (orders, reports, placeholders).
+            Evocalize (orders, reports, placeholders). Never `.` or `..`.
         body (GrantsInput): Grants to upsert on the object of the operation; grantees not listed
             keep their grants.
 

@@ -16,6 +16,8 @@ def _get_kwargs(
     *,
     page_token: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    if str(report_id) in errors.DOT_SEGMENTS:
+        raise errors.DotSegmentError("reportId", str(report_id))
 
     params: dict[str, Any] = {}
 
@@ -93,7 +95,7 @@ def sync_detailed(
 
     Args:
         report_id (str): An id, chosen by the partner (users, groups, items, media) or by
-            Evocalize (orders, reports, placeholders).
+            Evocalize (orders, reports, placeholders). Never `.` or `..`.
         page_token (str | Unset): An opaque page token. Pass it back unchanged.
 
     Raises:
@@ -130,7 +132,7 @@ def sync(
 
     Args:
         report_id (str): An id, chosen by the partner (users, groups, items, media) or by
-            Evocalize (orders, reports, placeholders).
+            Evocalize (orders, reports, placeholders). Never `.` or `..`.
         page_token (str | Unset): An opaque page token. Pass it back unchanged.
 
     Raises:
@@ -162,7 +164,7 @@ async def asyncio_detailed(
 
     Args:
         report_id (str): An id, chosen by the partner (users, groups, items, media) or by
-            Evocalize (orders, reports, placeholders).
+            Evocalize (orders, reports, placeholders). Never `.` or `..`.
         page_token (str | Unset): An opaque page token. Pass it back unchanged.
 
     Raises:
@@ -197,7 +199,7 @@ async def asyncio(
 
     Args:
         report_id (str): An id, chosen by the partner (users, groups, items, media) or by
-            Evocalize (orders, reports, placeholders).
+            Evocalize (orders, reports, placeholders). Never `.` or `..`.
         page_token (str | Unset): An opaque page token. Pass it back unchanged.
 
     Raises:

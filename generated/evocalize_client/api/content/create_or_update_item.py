@@ -17,6 +17,9 @@ def _get_kwargs(
     *,
     body: ContentItemInput,
 ) -> dict[str, Any]:
+    if str(repository_id) in errors.DOT_SEGMENTS:
+        raise errors.DotSegmentError("repositoryId", str(repository_id))
+
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
@@ -92,7 +95,7 @@ def sync_detailed(
 
     Args:
         repository_id (str): An id, chosen by the partner (users, groups, items, media) or by
-            Evocalize (orders, reports, placeholders).
+            Evocalize (orders, reports, placeholders). Never `.` or `..`.
         body (ContentItemInput): A content item to create or update, keyed by `values.id`.
 
     Raises:
@@ -128,7 +131,7 @@ def sync(
 
     Args:
         repository_id (str): An id, chosen by the partner (users, groups, items, media) or by
-            Evocalize (orders, reports, placeholders).
+            Evocalize (orders, reports, placeholders). Never `.` or `..`.
         body (ContentItemInput): A content item to create or update, keyed by `values.id`.
 
     Raises:
@@ -159,7 +162,7 @@ async def asyncio_detailed(
 
     Args:
         repository_id (str): An id, chosen by the partner (users, groups, items, media) or by
-            Evocalize (orders, reports, placeholders).
+            Evocalize (orders, reports, placeholders). Never `.` or `..`.
         body (ContentItemInput): A content item to create or update, keyed by `values.id`.
 
     Raises:
@@ -193,7 +196,7 @@ async def asyncio(
 
     Args:
         repository_id (str): An id, chosen by the partner (users, groups, items, media) or by
-            Evocalize (orders, reports, placeholders).
+            Evocalize (orders, reports, placeholders). Never `.` or `..`.
         body (ContentItemInput): A content item to create or update, keyed by `values.id`.
 
     Raises:

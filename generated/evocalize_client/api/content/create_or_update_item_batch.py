@@ -17,6 +17,9 @@ def _get_kwargs(
     *,
     body: list[ContentItemInput],
 ) -> dict[str, Any]:
+    if str(repository_id) in errors.DOT_SEGMENTS:
+        raise errors.DotSegmentError("repositoryId", str(repository_id))
+
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
@@ -97,7 +100,7 @@ def sync_detailed(
 
     Args:
         repository_id (str): An id, chosen by the partner (users, groups, items, media) or by
-            Evocalize (orders, reports, placeholders).
+            Evocalize (orders, reports, placeholders). Never `.` or `..`.
         body (list[ContentItemInput]): Up to 1000 items to create or update.
 
     Raises:
@@ -133,7 +136,7 @@ def sync(
 
     Args:
         repository_id (str): An id, chosen by the partner (users, groups, items, media) or by
-            Evocalize (orders, reports, placeholders).
+            Evocalize (orders, reports, placeholders). Never `.` or `..`.
         body (list[ContentItemInput]): Up to 1000 items to create or update.
 
     Raises:
@@ -164,7 +167,7 @@ async def asyncio_detailed(
 
     Args:
         repository_id (str): An id, chosen by the partner (users, groups, items, media) or by
-            Evocalize (orders, reports, placeholders).
+            Evocalize (orders, reports, placeholders). Never `.` or `..`.
         body (list[ContentItemInput]): Up to 1000 items to create or update.
 
     Raises:
@@ -198,7 +201,7 @@ async def asyncio(
 
     Args:
         repository_id (str): An id, chosen by the partner (users, groups, items, media) or by
-            Evocalize (orders, reports, placeholders).
+            Evocalize (orders, reports, placeholders). Never `.` or `..`.
         body (list[ContentItemInput]): Up to 1000 items to create or update.
 
     Raises:

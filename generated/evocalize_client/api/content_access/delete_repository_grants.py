@@ -17,6 +17,9 @@ def _get_kwargs(
     *,
     body: GranteeFilter | Unset = UNSET,
 ) -> dict[str, Any]:
+    if str(repository_id) in errors.DOT_SEGMENTS:
+        raise errors.DotSegmentError("repositoryId", str(repository_id))
+
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
@@ -93,7 +96,7 @@ def sync_detailed(
 
     Args:
         repository_id (str): An id, chosen by the partner (users, groups, items, media) or by
-            Evocalize (orders, reports, placeholders).
+            Evocalize (orders, reports, placeholders). Never `.` or `..`.
         body (GranteeFilter | Unset): A list of grantees (the API reference's Grantees object),
             used to filter or limit grant operations.
 
@@ -130,7 +133,7 @@ def sync(
 
     Args:
         repository_id (str): An id, chosen by the partner (users, groups, items, media) or by
-            Evocalize (orders, reports, placeholders).
+            Evocalize (orders, reports, placeholders). Never `.` or `..`.
         body (GranteeFilter | Unset): A list of grantees (the API reference's Grantees object),
             used to filter or limit grant operations.
 
@@ -162,7 +165,7 @@ async def asyncio_detailed(
 
     Args:
         repository_id (str): An id, chosen by the partner (users, groups, items, media) or by
-            Evocalize (orders, reports, placeholders).
+            Evocalize (orders, reports, placeholders). Never `.` or `..`.
         body (GranteeFilter | Unset): A list of grantees (the API reference's Grantees object),
             used to filter or limit grant operations.
 
@@ -197,7 +200,7 @@ async def asyncio(
 
     Args:
         repository_id (str): An id, chosen by the partner (users, groups, items, media) or by
-            Evocalize (orders, reports, placeholders).
+            Evocalize (orders, reports, placeholders). Never `.` or `..`.
         body (GranteeFilter | Unset): A list of grantees (the API reference's Grantees object),
             used to filter or limit grant operations.
 

@@ -18,6 +18,10 @@ def _get_kwargs(
     filter_by_grantee: str | Unset = UNSET,
     page_token: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    if str(repository_id) in errors.DOT_SEGMENTS:
+        raise errors.DotSegmentError("repositoryId", str(repository_id))
+    if str(item_id) in errors.DOT_SEGMENTS:
+        raise errors.DotSegmentError("itemId", str(item_id))
 
     params: dict[str, Any] = {}
 
@@ -98,9 +102,9 @@ def sync_detailed(
 
     Args:
         repository_id (str): An id, chosen by the partner (users, groups, items, media) or by
-            Evocalize (orders, reports, placeholders).
+            Evocalize (orders, reports, placeholders). Never `.` or `..`.
         item_id (str): An id, chosen by the partner (users, groups, items, media) or by Evocalize
-            (orders, reports, placeholders).
+            (orders, reports, placeholders). Never `.` or `..`.
         filter_by_grantee (str | Unset): The GranteeFilter as application/json text, for example
             compact JSON.
         page_token (str | Unset): An opaque page token. Pass it back unchanged.
@@ -141,9 +145,9 @@ def sync(
 
     Args:
         repository_id (str): An id, chosen by the partner (users, groups, items, media) or by
-            Evocalize (orders, reports, placeholders).
+            Evocalize (orders, reports, placeholders). Never `.` or `..`.
         item_id (str): An id, chosen by the partner (users, groups, items, media) or by Evocalize
-            (orders, reports, placeholders).
+            (orders, reports, placeholders). Never `.` or `..`.
         filter_by_grantee (str | Unset): The GranteeFilter as application/json text, for example
             compact JSON.
         page_token (str | Unset): An opaque page token. Pass it back unchanged.
@@ -179,9 +183,9 @@ async def asyncio_detailed(
 
     Args:
         repository_id (str): An id, chosen by the partner (users, groups, items, media) or by
-            Evocalize (orders, reports, placeholders).
+            Evocalize (orders, reports, placeholders). Never `.` or `..`.
         item_id (str): An id, chosen by the partner (users, groups, items, media) or by Evocalize
-            (orders, reports, placeholders).
+            (orders, reports, placeholders). Never `.` or `..`.
         filter_by_grantee (str | Unset): The GranteeFilter as application/json text, for example
             compact JSON.
         page_token (str | Unset): An opaque page token. Pass it back unchanged.
@@ -220,9 +224,9 @@ async def asyncio(
 
     Args:
         repository_id (str): An id, chosen by the partner (users, groups, items, media) or by
-            Evocalize (orders, reports, placeholders).
+            Evocalize (orders, reports, placeholders). Never `.` or `..`.
         item_id (str): An id, chosen by the partner (users, groups, items, media) or by Evocalize
-            (orders, reports, placeholders).
+            (orders, reports, placeholders). Never `.` or `..`.
         filter_by_grantee (str | Unset): The GranteeFilter as application/json text, for example
             compact JSON.
         page_token (str | Unset): An opaque page token. Pass it back unchanged.

@@ -17,6 +17,8 @@ def _get_kwargs(
     filter_by_grantee: str | Unset = UNSET,
     page_token: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    if str(repository_id) in errors.DOT_SEGMENTS:
+        raise errors.DotSegmentError("repositoryId", str(repository_id))
 
     params: dict[str, Any] = {}
 
@@ -95,7 +97,7 @@ def sync_detailed(
 
     Args:
         repository_id (str): An id, chosen by the partner (users, groups, items, media) or by
-            Evocalize (orders, reports, placeholders).
+            Evocalize (orders, reports, placeholders). Never `.` or `..`.
         filter_by_grantee (str | Unset): The GranteeFilter as application/json text, for example
             compact JSON.
         page_token (str | Unset): An opaque page token. Pass it back unchanged.
@@ -134,7 +136,7 @@ def sync(
 
     Args:
         repository_id (str): An id, chosen by the partner (users, groups, items, media) or by
-            Evocalize (orders, reports, placeholders).
+            Evocalize (orders, reports, placeholders). Never `.` or `..`.
         filter_by_grantee (str | Unset): The GranteeFilter as application/json text, for example
             compact JSON.
         page_token (str | Unset): An opaque page token. Pass it back unchanged.
@@ -168,7 +170,7 @@ async def asyncio_detailed(
 
     Args:
         repository_id (str): An id, chosen by the partner (users, groups, items, media) or by
-            Evocalize (orders, reports, placeholders).
+            Evocalize (orders, reports, placeholders). Never `.` or `..`.
         filter_by_grantee (str | Unset): The GranteeFilter as application/json text, for example
             compact JSON.
         page_token (str | Unset): An opaque page token. Pass it back unchanged.
@@ -205,7 +207,7 @@ async def asyncio(
 
     Args:
         repository_id (str): An id, chosen by the partner (users, groups, items, media) or by
-            Evocalize (orders, reports, placeholders).
+            Evocalize (orders, reports, placeholders). Never `.` or `..`.
         filter_by_grantee (str | Unset): The GranteeFilter as application/json text, for example
             compact JSON.
         page_token (str | Unset): An opaque page token. Pass it back unchanged.

@@ -17,6 +17,9 @@ def _get_kwargs(
     *,
     body: list[AccessRecordInput],
 ) -> dict[str, Any]:
+    if str(repository_id) in errors.DOT_SEGMENTS:
+        raise errors.DotSegmentError("repositoryId", str(repository_id))
+
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
@@ -96,7 +99,7 @@ def sync_detailed(
 
     Args:
         repository_id (str): An id, chosen by the partner (users, groups, items, media) or by
-            Evocalize (orders, reports, placeholders).
+            Evocalize (orders, reports, placeholders). Never `.` or `..`.
         body (list[AccessRecordInput]): Up to 1000 access records to create or update.
 
     Raises:
@@ -131,7 +134,7 @@ def sync(
 
     Args:
         repository_id (str): An id, chosen by the partner (users, groups, items, media) or by
-            Evocalize (orders, reports, placeholders).
+            Evocalize (orders, reports, placeholders). Never `.` or `..`.
         body (list[AccessRecordInput]): Up to 1000 access records to create or update.
 
     Raises:
@@ -161,7 +164,7 @@ async def asyncio_detailed(
 
     Args:
         repository_id (str): An id, chosen by the partner (users, groups, items, media) or by
-            Evocalize (orders, reports, placeholders).
+            Evocalize (orders, reports, placeholders). Never `.` or `..`.
         body (list[AccessRecordInput]): Up to 1000 access records to create or update.
 
     Raises:
@@ -194,7 +197,7 @@ async def asyncio(
 
     Args:
         repository_id (str): An id, chosen by the partner (users, groups, items, media) or by
-            Evocalize (orders, reports, placeholders).
+            Evocalize (orders, reports, placeholders). Never `.` or `..`.
         body (list[AccessRecordInput]): Up to 1000 access records to create or update.
 
     Raises:

@@ -14,6 +14,8 @@ from ...types import Response
 def _get_kwargs(
     id: str,
 ) -> dict[str, Any]:
+    if str(id) in errors.DOT_SEGMENTS:
+        raise errors.DotSegmentError("id", str(id))
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -81,7 +83,7 @@ def sync_detailed(
 
     Args:
         id (str): An id, chosen by the partner (users, groups, items, media) or by Evocalize
-            (orders, reports, placeholders).
+            (orders, reports, placeholders). Never `.` or `..`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -113,7 +115,7 @@ def sync(
 
     Args:
         id (str): An id, chosen by the partner (users, groups, items, media) or by Evocalize
-            (orders, reports, placeholders).
+            (orders, reports, placeholders). Never `.` or `..`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -140,7 +142,7 @@ async def asyncio_detailed(
 
     Args:
         id (str): An id, chosen by the partner (users, groups, items, media) or by Evocalize
-            (orders, reports, placeholders).
+            (orders, reports, placeholders). Never `.` or `..`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -170,7 +172,7 @@ async def asyncio(
 
     Args:
         id (str): An id, chosen by the partner (users, groups, items, media) or by Evocalize
-            (orders, reports, placeholders).
+            (orders, reports, placeholders). Never `.` or `..`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -17,6 +17,9 @@ def _get_kwargs(
     *,
     body: OrderEdit,
 ) -> dict[str, Any]:
+    if str(order_id) in errors.DOT_SEGMENTS:
+        raise errors.DotSegmentError("orderId", str(order_id))
+
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
@@ -99,7 +102,7 @@ def sync_detailed(
 
     Args:
         order_id (str): An id, chosen by the partner (users, groups, items, media) or by Evocalize
-            (orders, reports, placeholders).
+            (orders, reports, placeholders). Never `.` or `..`.
         body (OrderEdit): The fields of an order to change; at least one. `programName` alone is a
             valid edit.
 
@@ -143,7 +146,7 @@ def sync(
 
     Args:
         order_id (str): An id, chosen by the partner (users, groups, items, media) or by Evocalize
-            (orders, reports, placeholders).
+            (orders, reports, placeholders). Never `.` or `..`.
         body (OrderEdit): The fields of an order to change; at least one. `programName` alone is a
             valid edit.
 
@@ -182,7 +185,7 @@ async def asyncio_detailed(
 
     Args:
         order_id (str): An id, chosen by the partner (users, groups, items, media) or by Evocalize
-            (orders, reports, placeholders).
+            (orders, reports, placeholders). Never `.` or `..`.
         body (OrderEdit): The fields of an order to change; at least one. `programName` alone is a
             valid edit.
 
@@ -224,7 +227,7 @@ async def asyncio(
 
     Args:
         order_id (str): An id, chosen by the partner (users, groups, items, media) or by Evocalize
-            (orders, reports, placeholders).
+            (orders, reports, placeholders). Never `.` or `..`.
         body (OrderEdit): The fields of an order to change; at least one. `programName` alone is a
             valid edit.
 

@@ -14,6 +14,8 @@ from ...types import Response
 def _get_kwargs(
     order_id: str,
 ) -> dict[str, Any]:
+    if str(order_id) in errors.DOT_SEGMENTS:
+        raise errors.DotSegmentError("orderId", str(order_id))
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -82,7 +84,7 @@ def sync_detailed(
 
     Args:
         order_id (str): An id, chosen by the partner (users, groups, items, media) or by Evocalize
-            (orders, reports, placeholders).
+            (orders, reports, placeholders). Never `.` or `..`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -115,7 +117,7 @@ def sync(
 
     Args:
         order_id (str): An id, chosen by the partner (users, groups, items, media) or by Evocalize
-            (orders, reports, placeholders).
+            (orders, reports, placeholders). Never `.` or `..`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -143,7 +145,7 @@ async def asyncio_detailed(
 
     Args:
         order_id (str): An id, chosen by the partner (users, groups, items, media) or by Evocalize
-            (orders, reports, placeholders).
+            (orders, reports, placeholders). Never `.` or `..`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -174,7 +176,7 @@ async def asyncio(
 
     Args:
         order_id (str): An id, chosen by the partner (users, groups, items, media) or by Evocalize
-            (orders, reports, placeholders).
+            (orders, reports, placeholders). Never `.` or `..`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

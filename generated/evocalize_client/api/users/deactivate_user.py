@@ -13,6 +13,8 @@ from ...types import Response
 def _get_kwargs(
     user_id: str,
 ) -> dict[str, Any]:
+    if str(user_id) in errors.DOT_SEGMENTS:
+        raise errors.DotSegmentError("userId", str(user_id))
 
     _kwargs: dict[str, Any] = {
         "method": "delete",
@@ -80,7 +82,7 @@ def sync_detailed(
 
     Args:
         user_id (str): An id, chosen by the partner (users, groups, items, media) or by Evocalize
-            (orders, reports, placeholders).
+            (orders, reports, placeholders). Never `.` or `..`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -113,7 +115,7 @@ def sync(
 
     Args:
         user_id (str): An id, chosen by the partner (users, groups, items, media) or by Evocalize
-            (orders, reports, placeholders).
+            (orders, reports, placeholders). Never `.` or `..`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -141,7 +143,7 @@ async def asyncio_detailed(
 
     Args:
         user_id (str): An id, chosen by the partner (users, groups, items, media) or by Evocalize
-            (orders, reports, placeholders).
+            (orders, reports, placeholders). Never `.` or `..`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -172,7 +174,7 @@ async def asyncio(
 
     Args:
         user_id (str): An id, chosen by the partner (users, groups, items, media) or by Evocalize
-            (orders, reports, placeholders).
+            (orders, reports, placeholders). Never `.` or `..`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -16,6 +16,8 @@ def _get_kwargs(
     *,
     page_token: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    if str(user_id) in errors.DOT_SEGMENTS:
+        raise errors.DotSegmentError("userId", str(user_id))
 
     params: dict[str, Any] = {}
 
@@ -91,7 +93,7 @@ def sync_detailed(
 
     Args:
         user_id (str): An id, chosen by the partner (users, groups, items, media) or by Evocalize
-            (orders, reports, placeholders).
+            (orders, reports, placeholders). Never `.` or `..`.
         page_token (str | Unset): An opaque page token. Pass it back unchanged.
 
     Raises:
@@ -126,7 +128,7 @@ def sync(
 
     Args:
         user_id (str): An id, chosen by the partner (users, groups, items, media) or by Evocalize
-            (orders, reports, placeholders).
+            (orders, reports, placeholders). Never `.` or `..`.
         page_token (str | Unset): An opaque page token. Pass it back unchanged.
 
     Raises:
@@ -156,7 +158,7 @@ async def asyncio_detailed(
 
     Args:
         user_id (str): An id, chosen by the partner (users, groups, items, media) or by Evocalize
-            (orders, reports, placeholders).
+            (orders, reports, placeholders). Never `.` or `..`.
         page_token (str | Unset): An opaque page token. Pass it back unchanged.
 
     Raises:
@@ -189,7 +191,7 @@ async def asyncio(
 
     Args:
         user_id (str): An id, chosen by the partner (users, groups, items, media) or by Evocalize
-            (orders, reports, placeholders).
+            (orders, reports, placeholders). Never `.` or `..`.
         page_token (str | Unset): An opaque page token. Pass it back unchanged.
 
     Raises:

@@ -18,6 +18,8 @@ def _get_kwargs(
     type_: MediaType | Unset = UNSET,
     page_token: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    if str(user_id) in errors.DOT_SEGMENTS:
+        raise errors.DotSegmentError("userId", str(user_id))
 
     params: dict[str, Any] = {}
 
@@ -100,7 +102,7 @@ def sync_detailed(
 
     Args:
         user_id (str): An id, chosen by the partner (users, groups, items, media) or by Evocalize
-            (orders, reports, placeholders).
+            (orders, reports, placeholders). Never `.` or `..`.
         type_ (MediaType | Unset): The kind of media asset; it cannot change once created.
         page_token (str | Unset): An opaque page token. Pass it back unchanged.
 
@@ -138,7 +140,7 @@ def sync(
 
     Args:
         user_id (str): An id, chosen by the partner (users, groups, items, media) or by Evocalize
-            (orders, reports, placeholders).
+            (orders, reports, placeholders). Never `.` or `..`.
         type_ (MediaType | Unset): The kind of media asset; it cannot change once created.
         page_token (str | Unset): An opaque page token. Pass it back unchanged.
 
@@ -171,7 +173,7 @@ async def asyncio_detailed(
 
     Args:
         user_id (str): An id, chosen by the partner (users, groups, items, media) or by Evocalize
-            (orders, reports, placeholders).
+            (orders, reports, placeholders). Never `.` or `..`.
         type_ (MediaType | Unset): The kind of media asset; it cannot change once created.
         page_token (str | Unset): An opaque page token. Pass it back unchanged.
 
@@ -207,7 +209,7 @@ async def asyncio(
 
     Args:
         user_id (str): An id, chosen by the partner (users, groups, items, media) or by Evocalize
-            (orders, reports, placeholders).
+            (orders, reports, placeholders). Never `.` or `..`.
         type_ (MediaType | Unset): The kind of media asset; it cannot change once created.
         page_token (str | Unset): An opaque page token. Pass it back unchanged.
 

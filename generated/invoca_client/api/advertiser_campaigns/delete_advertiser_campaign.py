@@ -17,6 +17,12 @@ def _get_kwargs(
     *,
     oauth_token: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    if str(network_id) in errors.DOT_SEGMENTS:
+        raise errors.DotSegmentError("network_id", str(network_id))
+    if str(advertiser_id) in errors.DOT_SEGMENTS:
+        raise errors.DotSegmentError("advertiser_id", str(advertiser_id))
+    if str(campaign_id) in errors.DOT_SEGMENTS:
+        raise errors.DotSegmentError("campaign_id", str(campaign_id))
 
     params: dict[str, Any] = {}
 

@@ -14,6 +14,8 @@ from ...types import Response
 def _get_kwargs(
     thing_id: str,
 ) -> dict[str, Any]:
+    if str(thing_id) in errors.DOT_SEGMENTS:
+        raise errors.DotSegmentError("thingId", str(thing_id))
 
     _kwargs: dict[str, Any] = {
         "method": "get",
