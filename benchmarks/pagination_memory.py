@@ -31,6 +31,8 @@ def seed_users(database_url: str, count: int) -> None:
     """`count` users in the sandbox's `users` table, and the database marked as seeded (with
     nothing else: the sandbox must not add its default seed's users to the count)."""
     import sqlalchemy as sa
+    from evocalize_sandbox import organizations
+    from evocalize_sandbox.auth import register_clients
     from evocalize_sandbox.registry import load_resources
     from evocalize_sandbox.resources.users import users_table
     from evocalize_sandbox.seed import apply_seed
@@ -40,12 +42,14 @@ def seed_users(database_url: str, count: int) -> None:
     engine = create_engine(database_url)
     try:
         create_schema(engine)
-        apply_seed(engine, {})  # an empty seed: seeded, with no default objects
+        register_clients(engine, {bench.KEY_ID: bench.SECRET})
+        apply_seed(engine, {})  # an empty seed: its organization seeded, with no default objects
         users = (
             {"id": f"user{n:06d}", "name": f"User {n}", "email": f"user{n}@example.com"}
             for n in range(count)
         )
-        with engine.begin() as conn:
+        # The users of the benchmark's client key (its own organization).
+        with engine.begin() as conn, organizations.scope(conn, bench.KEY_ID):
             while chunk := list(itertools.islice(users, INSERT_CHUNK)):
                 conn.execute(sa.insert(users_table), chunk)
     finally:

@@ -98,13 +98,14 @@ def appliers_alone(
     without savepoints or bookkeeping, each entry on its own (outside a worker's group, an
     applier's `group_memo` reads again for every entry)."""
     from evocalize.spec import operation_spec
+    from evocalize_sandbox import organizations
     from evocalize_sandbox.context import EntryContext
     from evocalize_sandbox.errors import ApiError
     from evocalize_sandbox.registry import ENTRY_APPLIERS
 
     applier = ENTRY_APPLIERS[operation_id]
     operation = operation_spec(operation_id)
-    with sandbox.engine.connect() as conn:
+    with sandbox.engine.connect() as conn, organizations.scope(conn, KEY_ID):
         transaction = conn.begin()
         start = time.process_time()
         for position, entry in enumerate(entries):

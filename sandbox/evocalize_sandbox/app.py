@@ -27,8 +27,9 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from . import organizations
 from .api_docs import install as install_api_docs
-from .auth import authenticate, register_clients
+from .auth import authenticate, development_client, register_clients
 from .batches import Batches
 from .clock import SandboxClock
 from .conflicts import retrying_conflicts
@@ -121,16 +122,23 @@ def create_app(
     clients: Mapping[str, str] | None = None,
     seed: SeedSource | None = None,
     settings: Settings | None = None,
+    development_credential: bool = False,
 ) -> Starlette:
     """The sandbox as an ASGI app. `clients` maps key ids to client keys (added to those the
-    database already has); `seed` is a seed file or mapping (see `seed.py`). An operation of the
-    spec without a handler is an `UnhandledOperationError` naming the file to add it to."""
+    database already has), a key id written `KEY_ID@ORGANIZATION` joining that organization
+    (`organizations.py`); `development_credential` makes one (`auth.development_client`) if
+    the database has none. `seed` is a seed file or mapping (see `seed.py`), loaded into each
+    organization. An operation of the spec without a handler is an `UnhandledOperationError`
+    naming the file to add it to."""
     check_every_operation_is_handled()
     engine = create_engine(database_url or DEFAULT_DATABASE_URL)
     create_schema(engine)
-    apply_seed(engine, seed)
     if clients:
         register_clients(engine, clients)
+    if development_credential:
+        development_client(engine)
+    # After the credentials: each of their organizations gets the seed.
+    apply_seed(engine, seed)
     sandbox = Sandbox(engine, settings or Settings())
 
     @asynccontextmanager
@@ -312,9 +320,11 @@ class _Dispatcher:
         form: dict[str, Any],
     ) -> Reply:
         with transaction() as conn:
-            key_id = authenticate(
+            caller = authenticate(
                 conn, request.headers, raw_path, body, self.sandbox.settings.clock()
             )
+            # Each request sets its own (a held read connection serves many in turn).
+            organizations.set_scope(conn, caller.organization)
             path_params, query = validate_parameters(
                 operation, path_values, list(request.query_params.multi_items())
             )
@@ -323,7 +333,7 @@ class _Dispatcher:
                 conn=conn,
                 operation=operation,
                 path_params=path_params,
-                client_key_id=key_id,
+                client_key_id=caller.key_id,
                 query=query,
                 body=_parse_body(operation, body, form),
                 raw_body=body,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hmac
 import secrets
 from collections.abc import Mapping
+from typing import NamedTuple
 
 import sqlalchemy as sa
 from evocalize.signing import (
@@ -25,6 +26,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from . import cursor_reads
 from .errors import ApiError
+from .organizations import organization_of, split_key_id
 from .storage import metadata
 
 clients_table = sa.Table(
@@ -33,13 +35,23 @@ clients_table = sa.Table(
     sa.Column("key_id", sa.String(255), primary_key=True),
     sa.Column("client_key", sa.String(1024), nullable=False),
     sa.Column("is_development", sa.Boolean, nullable=False, default=False),
+    # The organization the key was given (`KEY_ID@ORGANIZATION`); null: its own.
+    sa.Column("organization", sa.String(255)),
 )
 
 # Built once: every request runs it, and building a statement costs several times more than
 # executing it.
-_CLIENT_KEY_OF = sa.select(clients_table.c.client_key).where(
+_CLIENT_KEY_OF = sa.select(clients_table.c.client_key, clients_table.c.organization).where(
     clients_table.c.key_id == sa.bindparam("key_id")
 )
+
+
+class Caller(NamedTuple):
+    """Who an authenticated request comes from: its key id and the organization whose data
+    it sees."""
+
+    key_id: str
+    organization: str
 
 
 def _unauthorized(code: str, message: str) -> ApiError:
@@ -52,8 +64,8 @@ def authenticate(
     raw_path: str,
     body: bytes,
     now: float,
-) -> str:
-    """The key id of the caller, or an `ApiError` 401 saying which check failed."""
+) -> Caller:
+    """The caller, or an `ApiError` 401 saying which check failed."""
     key_id = headers.get(KEY_ID_HEADER.lower())
     if not key_id:
         raise _unauthorized(
@@ -67,13 +79,15 @@ def authenticate(
             "EV_UNAUTHORIZED_MISSING_HEADERS",
             f"send {KEY_HEADER}, or {TIMESTAMP_HEADER} and {SIGNATURE_HEADER}",
         )
-    secret = cursor_reads.scalar(conn, _CLIENT_KEY_OF, {"key_id": key_id})
-    if secret is None:
+    client = cursor_reads.first_row(conn, _CLIENT_KEY_OF, {"key_id": key_id})
+    if client is None:
         raise _unauthorized("EV_UNAUTHORIZED_INVALID_KEY", "unknown client key id")
+    secret, organization = client
+    caller = Caller(key_id, organization_of(key_id, organization))
     if client_key is not None:
         if not hmac.compare_digest(client_key.encode("utf-8"), str(secret).encode("utf-8")):
             raise _unauthorized("EV_UNAUTHORIZED_INVALID_SECRET", "wrong client key")
-        return key_id
+        return caller
     assert timestamp is not None and signature is not None
     if not timestamp_is_fresh(timestamp, now=now):
         raise _unauthorized(
@@ -82,24 +96,30 @@ def authenticate(
         )
     if not signature_matches(signature, raw_path, body, timestamp, str(secret)):
         raise _unauthorized("EV_UNAUTHORIZED_INVALID_SIGNATURE", "wrong request signature")
-    return key_id
+    return caller
 
 
 def register_clients(engine: Engine, clients: Mapping[str, str]) -> None:
-    """Adds or updates the given credentials (key id -> client key)."""
+    """Adds or updates the given credentials (key id -> client key). A key id written
+    `KEY_ID@ORGANIZATION` joins that organization; a bare one is its own organization (and
+    leaves the one it was given before): a `CredentialError` when a part is empty."""
+    credentials = [(*split_key_id(spec), client_key) for spec, client_key in clients.items()]
     with engine.begin() as conn:
-        for key_id, client_key in clients.items():
+        for key_id, organization, client_key in credentials:
+            values = {"client_key": client_key, "organization": organization}
             updated = conn.execute(
-                sa.update(clients_table)
-                .where(clients_table.c.key_id == key_id)
-                .values(client_key=client_key)
+                sa.update(clients_table).where(clients_table.c.key_id == key_id).values(values)
             ).rowcount
             if not updated:
                 conn.execute(
-                    sa.insert(clients_table).values(
-                        key_id=key_id, client_key=client_key, is_development=False
-                    )
+                    sa.insert(clients_table).values(key_id=key_id, is_development=False, **values)
                 )
+
+
+def organizations_of_clients(conn: Connection) -> list[str]:
+    """Every organization that has a client key, sorted."""
+    rows = conn.execute(sa.select(clients_table.c.key_id, clients_table.c.organization)).all()
+    return sorted({organization_of(row.key_id, row.organization) for row in rows})
 
 
 def development_client(engine: Engine) -> tuple[str, str]:

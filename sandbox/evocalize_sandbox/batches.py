@@ -37,8 +37,10 @@ import sqlalchemy as sa
 from evocalize.spec import operation_spec
 from sqlalchemy.engine import Engine
 
+from . import organizations
 from .context import EntryContext, RequestContext, new_id
 from .errors import ApiError
+from .organizations import organization_column
 from .registry import ENTRY_APPLIERS
 from .storage import metadata
 
@@ -65,6 +67,8 @@ reports_table = sa.Table(
     "sandbox_batch_reports",
     metadata,
     sa.Column("id", sa.String(64), primary_key=True),
+    # Ids are random, so the organization needs no place in the key: it scopes the reads.
+    organization_column(primary_key=False),
     sa.Column("operation_id", sa.String(100), nullable=False),
     sa.Column("client_key_id", sa.String(255)),
     sa.Column("path_params", sa.Text, nullable=False),
@@ -377,6 +381,8 @@ class Batches:
                 report = conn.execute(
                     sa.select(reports_table).where(reports_table.c.id == report_id)
                 ).one()
+                # The entries are applied as the organization that sent them.
+                organizations.set_scope(conn, report.organization)
                 rows = conn.execute(_PENDING_ENTRIES, {"report": report_id, "size": size}).all()
                 entries = [(row.position, json.loads(row.input)) for row in rows]
                 self._group.entries = [entry for _, entry in entries]

@@ -52,8 +52,10 @@ def serve(
         list[str] | None,
         typer.Option(
             "--client",
-            help="A credential KEY_ID:KEY the sandbox accepts (repeatable). Without one, a "
-            "development credential is created, kept in the database and printed.",
+            help="A credential KEY_ID:KEY the sandbox accepts (repeatable). Each key is its "
+            "own organization, seeing only its own data; KEY_ID@ORG:KEY makes keys share the "
+            "organization ORG. Without one, a development credential is created, kept in the "
+            "database and printed.",
         ),
     ] = None,
     seed: str | None = typer.Option(
@@ -123,6 +125,7 @@ def serve(
     from .app import create_app
     from .auth import development_client
     from .faults import FaultError, read_faults
+    from .organizations import CredentialError
     from .seed import SeedError
     from .settings import Settings
 
@@ -133,11 +136,19 @@ def serve(
             test_mode=test_mode,
             faults=None if faults is None else read_faults(faults),
         )
-        app = create_app(database_url=db, clients=clients, seed=seed, settings=settings)
+        app = create_app(
+            database_url=db,
+            clients=clients,
+            seed=seed,
+            settings=settings,
+            development_credential=not clients,
+        )
     except FaultError as error:
         raise typer.BadParameter(str(error), param_hint="--faults") from None
     except SeedError as error:
         raise typer.BadParameter(str(error), param_hint="--seed") from None
+    except CredentialError as error:
+        raise typer.BadParameter(str(error), param_hint="--client") from None
     except (ArgumentError, OperationalError, ImportError) as error:
         message = str(error).splitlines()[0]
         raise typer.BadParameter(

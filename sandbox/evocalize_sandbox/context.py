@@ -14,7 +14,7 @@ from evocalize.spec import OperationSpec
 from pydantic import BaseModel
 from sqlalchemy.engine import Connection
 
-from . import cursor_reads
+from . import cursor_reads, organizations
 from .errors import ApiError
 from .pagination import PageWindow
 
@@ -56,6 +56,11 @@ class Context:
     operation: OperationSpec
     path_params: dict[str, str]
     client_key_id: str | None
+
+    @property
+    def organization(self) -> str | None:
+        """Whose data `conn` sees (`organizations`): the caller's, or the batch's."""
+        return organizations.current(self.conn)
 
     def now(self) -> float:
         """Unix seconds from the sandbox clock (tests move it)."""
@@ -139,9 +144,14 @@ class RequestContext(Context):
         return self.page([render(row) for row in rows], window, shape)
 
     def _page_scope(self) -> dict[str, Any]:
-        # A token is only good for the same listing with the same filters.
+        # A token is only good for the same listing with the same filters, in the same
+        # organization: another's is refused like a forged one.
         filters = {k: v for k, v in self.query.items() if k != "pageToken"}
-        return {"path": self.path_params, "query": _jsonable(filters)}
+        return {
+            "path": self.path_params,
+            "query": _jsonable(filters),
+            "organization": self.organization,
+        }
 
     # Batches --------------------------------------------------------------------------------
 

@@ -7,6 +7,9 @@
 - for the hottest reads (getUser, listUsers) and the writes a batch repeats per entry:
   SQLAlchemy's work per execution costs several times what SQLite's does.
 
+Like SQLAlchemy's executions, they see only the organization of their connection, if it has
+one (`organizations.scoped`).
+
 Each statement is compiled once per dialect; rows come back as plain tuples, without
 SQLAlchemy's result processing, so only statements whose columns need none (text, integers)
 belong here.
@@ -19,6 +22,8 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.sql.compiler import SQLCompiler
+
+from . import organizations
 
 _Statement = sa.Select[Any] | sa.Insert | sa.Update
 
@@ -36,6 +41,9 @@ def first_row(
 
 
 def _executed(conn: sa.Connection, query: _Statement, params: dict[str, Any] | None) -> Any:
+    organization = organizations.current(conn)
+    if organization is not None:
+        query = organizations.scoped(query, organization)
     compiled = _compiled(query, conn.dialect)
     values = compiled.construct_params(params)
     arguments: Any = (

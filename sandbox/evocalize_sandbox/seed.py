@@ -12,13 +12,16 @@ A seed file is JSON or YAML: a mapping of section name to its value, for example
           - {name: address, type: string, isNullable: false}
           - {name: price, type: number, isNullable: true}
 
-Unknown sections are an error, so a typo does not silently load nothing. A database that was
-never seeded gets the built-in `default_seed.yaml`. `fuzz_seed()` adds to it the objects that
+Unknown sections are an error, so a typo does not silently load nothing. Every organization
+(`organizations.py`) gets its own copy of the seed's data: each organization that has a client
+key is seeded at start-up, with `--seed`'s file when one is given, else, if it was never
+seeded, with the built-in `default_seed.yaml`. `fuzz_seed()` adds to it the objects that
 openapi.yaml's examples name, for contract fuzzing.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
@@ -26,8 +29,9 @@ from typing import Any
 
 import sqlalchemy as sa
 import yaml
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
+from . import organizations
 from .documents import read_document
 from .registry import SEEDERS
 from .storage import settings_table
@@ -67,19 +71,40 @@ def fuzz_seed() -> Mapping[str, Any]:
 
 
 def apply_seed(engine: Engine, source: SeedSource | None) -> None:
-    """Loads `source`, or the default seed into a database that was never seeded."""
+    """Loads `source` into every organization that has a client key, or the default seed into
+    those that were never seeded. Without any client key yet, `source` is loaded and rolled
+    back, so that a bad seed is a `SeedError` now rather than at the first key's start."""
+    from .auth import organizations_of_clients
+
+    document = None if source is None else _checked(read_seed(source))
     with engine.begin() as conn:
-        seeded = conn.execute(
-            sa.select(settings_table.c.value).where(settings_table.c.name == "seeded")
-        ).scalar_one_or_none()
-        if source is None and seeded is not None:
-            return
-        document = default_seed() if source is None else read_seed(source)
-        unknown = sorted(set(document) - set(SEEDERS))
-        if unknown:
-            known = ", ".join(sorted(SEEDERS))
-            raise SeedError(f"unknown seed section(s) {', '.join(unknown)}; known: {known}")
+        targets = organizations_of_clients(conn)
+        if document is not None and not targets:
+            trial = conn.begin_nested()
+            _load(conn, "", document)
+            trial.rollback()
+        for organization in targets:
+            # Hashed: a marker's name is short, an organization's may not be.
+            marker = "seeded:" + hashlib.sha256(organization.encode("utf-8")).hexdigest()
+            seeded = conn.execute(
+                sa.select(settings_table.c.value).where(settings_table.c.name == marker)
+            ).scalar_one_or_none()
+            if document is None and seeded is not None:
+                continue
+            _load(conn, organization, document or _checked(default_seed()))
+            if seeded is None:
+                conn.execute(sa.insert(settings_table).values(name=marker, value="yes"))
+
+
+def _load(conn: Connection, organization: str, document: Mapping[str, Any]) -> None:
+    with organizations.scope(conn, organization):
         for section, value in document.items():
             SEEDERS[section](conn, value)
-        if seeded is None:
-            conn.execute(sa.insert(settings_table).values(name="seeded", value="yes"))
+
+
+def _checked(document: Mapping[str, Any]) -> Mapping[str, Any]:
+    unknown = sorted(set(document) - set(SEEDERS))
+    if unknown:
+        known = ", ".join(sorted(SEEDERS))
+        raise SeedError(f"unknown seed section(s) {', '.join(unknown)}; known: {known}")
+    return document

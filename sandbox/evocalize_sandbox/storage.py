@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine
 
-from . import cursor_reads
+from . import cursor_reads, organizations
 from .write_lock import LockingConnection, serialize_writes
 
 metadata = sa.MetaData()
@@ -40,7 +40,8 @@ DEFAULT_DATABASE_URL = "sqlite:///evocalize-sandbox.db"
 
 
 def create_engine(url: str) -> Engine:
-    """An engine for `url`; SQLite gets WAL, a busy timeout and write-locking transactions."""
+    """An engine for `url`; SQLite gets WAL, a busy timeout and write-locking transactions.
+    Its connections see one organization's rows once scoped to it (`organizations.scope`)."""
     # hide_parameters: a failing statement's values (client keys among them) stay out of
     # exception messages and so out of logs.
     if url.startswith("sqlite"):
@@ -49,8 +50,10 @@ def create_engine(url: str) -> Engine:
         # writes would fail with SQLITE_BUSY when another thread wrote in between. BEGIN
         # IMMEDIATE takes the write lock up front, once the writers before it are done.
         serialize_writes(engine, "BEGIN IMMEDIATE")
-        return engine
-    return sa.create_engine(url, pool_pre_ping=True, hide_parameters=True)
+    else:
+        engine = sa.create_engine(url, pool_pre_ping=True, hide_parameters=True)
+    organizations.install(engine)
+    return engine
 
 
 def create_read_engine(engine: Engine) -> Engine | None:
@@ -67,6 +70,7 @@ def create_read_engine(engine: Engine) -> Engine | None:
         dbapi_connection.execute("PRAGMA query_only = ON")
 
     _begin_with(reader, "BEGIN")
+    organizations.install(reader)
     return reader
 
 

@@ -13,7 +13,7 @@ from evocalize_sandbox import registry
 from evocalize_sandbox.context import Reply, RequestContext
 from evocalize_sandbox.registry import READ_ONLY
 from evocalize_sandbox.resources.users import users_table
-from sandbox_support import BASE_URL, error_of, make_app, sandbox_of, signing_auth
+from sandbox_support import BASE_URL, KEY_ID, error_of, make_app, sandbox_of, signing_auth
 from starlette.testclient import TestClient
 
 
@@ -27,7 +27,11 @@ def test_a_read_answers_while_another_connection_holds_the_write_lock(tmp_path: 
     app = make_app(f"sqlite:///{tmp_path / 'sandbox.db'}")
     engine = sandbox_of(app).engine
     with engine.begin() as conn:
-        conn.execute(sa.insert(users_table).values(id="u1", name="One", email="one@example.com"))
+        conn.execute(
+            sa.insert(users_table).values(
+                organization=KEY_ID, id="u1", name="One", email="one@example.com"
+            )
+        )
     http = signed_http(app)
     with engine.begin() as writer:  # BEGIN IMMEDIATE: holds the write lock until the block ends
         writer.execute(sa.update(users_table).values(name="Renamed"))

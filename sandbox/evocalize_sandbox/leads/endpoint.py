@@ -95,7 +95,7 @@ def _caller_key(
 ) -> tuple[str, str]:
     """The caller's key id and client key, once its request is authenticated."""
     with sandbox.engine.begin() as conn:
-        key_id = authenticate(conn, request.headers, path, body, sandbox.settings.clock())
+        key_id = authenticate(conn, request.headers, path, body, sandbox.settings.clock()).key_id
         key = conn.execute(
             sa.select(clients_table.c.client_key).where(clients_table.c.key_id == key_id)
         ).scalar_one()

@@ -15,6 +15,7 @@ from evocalize_models import AccessRecordBatch, AccessRecordFilter, AccessRecord
 
 from ..context import Context, EntryContext, Reply, RequestContext, ok
 from ..errors import not_found
+from ..organizations import organization_column
 from ..registry import applies_entry, handles
 from ..storage import metadata
 from ..validation import validate_python
@@ -24,6 +25,7 @@ access_table = sa.Table(
     "access_records",
     metadata,
     sa.Column("seq", sa.Integer, primary_key=True, autoincrement=True),
+    organization_column(primary_key=False),
     sa.Column("repository_id", sa.String(255), nullable=False),
     sa.Column("content_item_id", sa.String(255), nullable=False),
     sa.Column("user_id", sa.String(255)),
@@ -31,7 +33,14 @@ access_table = sa.Table(
     sa.Column("role", sa.String(32), nullable=False),
     sa.Column("can_edit", sa.Boolean, nullable=False),
     sa.Column("deleted", sa.Boolean, nullable=False, default=False),
-    sa.Index("access_records_key", "repository_id", "content_item_id", "group_id", "role"),
+    sa.Index(
+        "access_records_key",
+        "organization",
+        "repository_id",
+        "content_item_id",
+        "group_id",
+        "role",
+    ),
 )
 
 

@@ -24,6 +24,7 @@ from sqlalchemy.engine import Connection
 
 from ..context import Context, Reply, RequestContext, ok
 from ..errors import ApiError, not_found
+from ..organizations import organization_column
 from ..registry import handles, seeds
 from ..rules import audiences as rules
 from ..rules.audiences import ChannelAudience, PlaceholderState
@@ -40,8 +41,10 @@ placeholders_table = sa.Table(
     "audience_placeholders",
     metadata,
     sa.Column("seq", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("id", sa.String(255), nullable=False, unique=True),
+    organization_column(primary_key=False),
+    sa.Column("id", sa.String(255), nullable=False),
     sa.Column("state", sa.Text, nullable=False),  # JSON of PlaceholderState
+    sa.UniqueConstraint("organization", "id"),
 )
 
 

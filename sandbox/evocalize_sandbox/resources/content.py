@@ -20,6 +20,7 @@ from sqlalchemy.engine import Connection
 from .. import cursor_reads
 from ..context import Context, EntryContext, Reply, RequestContext, dump, ok
 from ..errors import ApiError, invalid_field, not_found
+from ..organizations import organization_column
 from ..registry import applies_entry, handles, seeds
 from ..seed import SeedError
 from ..storage import metadata
@@ -28,6 +29,7 @@ from ..validation import validate_python
 repositories_table = sa.Table(
     "repositories",
     metadata,
+    organization_column(),
     sa.Column("id", sa.String(255), primary_key=True),
     sa.Column("name", sa.String(1024), nullable=False),
     sa.Column("description", sa.Text),
@@ -38,6 +40,7 @@ repositories_table = sa.Table(
 items_table = sa.Table(
     "content_items",
     metadata,
+    organization_column(),
     sa.Column("repository_id", sa.String(255), primary_key=True),
     sa.Column("id", sa.String(255), primary_key=True),
     sa.Column("item_values", sa.Text, nullable=False),  # JSON object, `id` included

@@ -22,6 +22,7 @@ from evocalize_models import (
 
 from ..context import Context, EntryContext, Reply, RequestContext, ok
 from ..errors import invalid_field, not_found
+from ..organizations import organization_column
 from ..registry import applies_entry, handles
 from ..storage import metadata
 from ..validation import validate_python
@@ -30,6 +31,7 @@ from .content import item_exists, repository_row
 grants_table = sa.Table(
     "content_grants",
     metadata,
+    organization_column(),
     sa.Column("repository_id", sa.String(255), primary_key=True),
     sa.Column("item_id", sa.String(255), primary_key=True),
     # type|userId|groupId|groupRole: one grant per item and grantee

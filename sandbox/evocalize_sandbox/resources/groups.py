@@ -11,6 +11,7 @@ from pydantic import ValidationError
 from sqlalchemy.engine import Connection
 
 from ..context import Context, EntryContext, Reply, RequestContext, dump, ok
+from ..organizations import organization_column
 from ..registry import applies_entry, handles, seeds
 from ..seed import SeedError
 from ..storage import metadata
@@ -19,6 +20,7 @@ from ..validation import validate_python
 groups_table = sa.Table(
     "groups",
     metadata,
+    organization_column(),
     sa.Column("id", sa.String(255), primary_key=True),
     sa.Column("name", sa.String(1024), nullable=False),
 )

@@ -14,6 +14,7 @@ from evocalize_models import GrantsInput, MediaBatch, MediaInput
 
 from ..context import Context, EntryContext, Reply, RequestContext, dump, ok
 from ..errors import ApiError
+from ..organizations import organization_column
 from ..registry import applies_entry, handles
 from ..rules import media as media_rules
 from ..storage import metadata
@@ -32,6 +33,7 @@ from .users import existing_user
 media_table = sa.Table(
     "media",
     metadata,
+    organization_column(),
     sa.Column("id", sa.String(255), primary_key=True),
     sa.Column("name", sa.String(512), nullable=False),
     sa.Column("type", sa.String(16), nullable=False),

@@ -17,6 +17,7 @@ from evocalize_models import GrantInput
 
 from ..context import Context
 from ..errors import ApiError, invalid_field
+from ..organizations import organization_column
 from ..rules.grantees import GROUP, GROUP_ROLE, USER, USER_IN_GROUP, GranteeKey, reaches, upsert
 from ..storage import metadata
 from .groups import groups_table
@@ -28,6 +29,7 @@ MEDIA = "media"
 object_grants_table = sa.Table(
     "object_grants",
     metadata,
+    organization_column(),
     sa.Column("object_kind", sa.String(16), primary_key=True),
     sa.Column("object_id", sa.String(255), primary_key=True),
     sa.Column("grantee_type", sa.String(32), primary_key=True),

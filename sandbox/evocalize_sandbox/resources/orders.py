@@ -20,6 +20,7 @@ from sqlalchemy.engine import Connection
 
 from ..context import Context, Reply, RequestContext, ok
 from ..errors import ApiError, not_found, unknown_identity
+from ..organizations import organization_column
 from ..registry import handles, seeds
 from ..rules import orders as order_rules
 from ..rules import refunds
@@ -36,6 +37,7 @@ from .users import user_row
 products_table = sa.Table(
     "products",
     metadata,
+    organization_column(),
     sa.Column("id", sa.String(255), primary_key=True),
     sa.Column("entry", sa.Text, nullable=False),  # the seed entry, JSON
 )
@@ -43,6 +45,7 @@ products_table = sa.Table(
 orders_table = sa.Table(
     "orders",
     metadata,
+    organization_column(),
     sa.Column("id", sa.String(255), primary_key=True),
     sa.Column("user_id", sa.String(255), nullable=False),
     sa.Column("group_id", sa.String(255), nullable=False),

@@ -18,6 +18,7 @@ from sqlalchemy.engine import Connection
 from .. import cursor_reads
 from ..context import Context, EntryContext, Reply, RequestContext, ok
 from ..errors import ApiError, invalid_field, not_found, unknown_identity
+from ..organizations import organization_column
 from ..registry import applies_entry, handles, seeds
 from ..seed import SeedError
 from ..storage import metadata
@@ -27,6 +28,7 @@ from .groups import groups_table
 users_table = sa.Table(
     "users",
     metadata,
+    organization_column(),
     sa.Column("id", sa.String(255), primary_key=True),
     sa.Column("name", sa.String(1024), nullable=False),
     sa.Column("email", sa.String(1024), nullable=False, index=True),
@@ -37,6 +39,7 @@ users_table = sa.Table(
 memberships_table = sa.Table(
     "user_groups",
     metadata,
+    organization_column(),
     sa.Column("user_id", sa.String(255), primary_key=True),
     sa.Column("group_id", sa.String(255), primary_key=True),
     sa.Column("role", sa.String(32), nullable=False),
@@ -45,6 +48,7 @@ memberships_table = sa.Table(
 facebook_pages_table = sa.Table(
     "facebook_pages",
     metadata,
+    organization_column(),
     sa.Column("user_id", sa.String(255), primary_key=True),
     sa.Column("id", sa.String(255), primary_key=True),
     sa.Column("facebook_page_name", sa.String(1024), nullable=False),
@@ -66,8 +70,23 @@ _USER_WITH_GROUPS = (
         memberships_table.c.role,
         groups_table.c.name.label("group_name"),
     )
-    .join(memberships_table, memberships_table.c.user_id == users_table.c.id, isouter=True)
-    .join(groups_table, groups_table.c.id == memberships_table.c.group_id, isouter=True)
+    # Outer joins match the organization themselves (`organizations.scoped`).
+    .join(
+        memberships_table,
+        sa.and_(
+            memberships_table.c.user_id == users_table.c.id,
+            memberships_table.c.organization == users_table.c.organization,
+        ),
+        isouter=True,
+    )
+    .join(
+        groups_table,
+        sa.and_(
+            groups_table.c.id == memberships_table.c.group_id,
+            groups_table.c.organization == memberships_table.c.organization,
+        ),
+        isouter=True,
+    )
     .where(users_table.c.id == sa.bindparam("user_id"))
     .order_by(memberships_table.c.group_id)
 )
