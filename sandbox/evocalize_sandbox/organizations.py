@@ -18,6 +18,7 @@ claiming reports, the credential checks) sees every row.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -66,6 +67,12 @@ def split_key_id(spec: str) -> tuple[str, str | None]:
             "neither part may be empty"
         )
     return key_id, organization
+
+
+def seeded_marker(organization: str) -> str:
+    """The name of the setting that says `organization` got its seed: hashed, since a setting's
+    name is short and an organization's may not be."""
+    return "seeded:" + hashlib.sha256(organization.encode("utf-8")).hexdigest()
 
 
 def organization_of(key_id: str, organization: str | None) -> str:

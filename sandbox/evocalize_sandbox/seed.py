@@ -21,7 +21,6 @@ openapi.yaml's examples name, for contract fuzzing.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
@@ -84,8 +83,7 @@ def apply_seed(engine: Engine, source: SeedSource | None) -> None:
             _load(conn, "", document)
             trial.rollback()
         for organization in targets:
-            # Hashed: a marker's name is short, an organization's may not be.
-            marker = "seeded:" + hashlib.sha256(organization.encode("utf-8")).hexdigest()
+            marker = organizations.seeded_marker(organization)
             seeded = conn.execute(
                 sa.select(settings_table.c.value).where(settings_table.c.name == marker)
             ).scalar_one_or_none()

@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine
 
-from . import cursor_reads, organizations
+from . import cursor_reads, organizations, organizations_upgrade
 from .write_lock import LockingConnection, serialize_writes
 
 metadata = sa.MetaData()
@@ -145,7 +145,9 @@ def _begin_with(engine: Engine, statement: str) -> None:
 def create_schema(engine: Engine) -> None:
     """Creates the tables that do not exist yet (every module has registered its own), and adds
     the nullable columns a newer version defines to the tables of an older database (such as
-    `orders.program_name`), so that a sandbox file survives an upgrade."""
+    `orders.program_name`), so that a sandbox file survives an upgrade; the tables of a
+    database from before organizations are rebuilt (`organizations_upgrade`)."""
+    organizations_upgrade.upgrade(engine, metadata)
     metadata.create_all(engine)
     _add_missing_columns(engine)
 

@@ -18,10 +18,12 @@ import sqlalchemy as sa
 from evocalize.auth import SignatureAuth
 from evocalize_sandbox import organizations
 from evocalize_sandbox.app import create_app
+from evocalize_sandbox.registry import load_resources
 from evocalize_sandbox.resources.content import seed_repositories
 from evocalize_sandbox.resources.users import memberships_table, users_table
 from evocalize_sandbox.rules.orders import DAY
 from evocalize_sandbox.settings import Settings
+from evocalize_sandbox.storage import metadata
 from sandbox_support import BASE_URL, error_of, sandbox_of
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
@@ -349,7 +351,7 @@ def test_an_outer_join_to_a_scoped_table_must_match_the_organization() -> None:
     unmatched = sa.select(users_table.c.id).join(
         memberships_table, memberships_table.c.user_id == users_table.c.id, isouter=True
     )
-    with pytest.raises(RuntimeError, match="must match user_groups.organization"):
+    with pytest.raises(RuntimeError, match=r"must match user_groups\.organization"):
         organizations.scoped(unmatched, "acme")
 
 
@@ -362,3 +364,53 @@ def test_an_empty_key_id_or_organization_is_refused(spec: str) -> None:
 def test_a_key_id_may_hold_an_at_sign_when_it_names_its_organization() -> None:
     assert organizations.split_key_id("ci@example.com@acme") == ("ci@example.com", "acme")
     assert organizations.split_key_id("plain") == ("plain", None)
+
+
+def tables_from_before_organizations() -> sa.MetaData:
+    """The sandbox's tables as they were before organizations: no organization column."""
+    load_resources()  # every module's tables
+    old = sa.MetaData()
+    for table in metadata.sorted_tables:
+        columns = [column._copy() for column in table.columns if column.name != "organization"]
+        if table.name == "audience_placeholders":
+            columns.append(sa.UniqueConstraint("id"))
+        sa.Table(table.name, old, *columns)
+    return old
+
+
+def test_a_database_from_before_organizations_is_upgraded_into_one_organization(
+    database_url: str, clock: list[float]
+) -> None:
+    engine = sa.create_engine(database_url)
+    tables_from_before_organizations().create_all(engine)
+    with engine.begin() as conn:
+        for statement in (
+            "INSERT INTO sandbox_clients (key_id, client_key, is_development) "
+            "VALUES ('old-key', 'old-secret', false)",
+            "INSERT INTO sandbox_settings (name, value) VALUES ('seeded', 'yes')",
+            "INSERT INTO groups (id, name) VALUES ('office', 'Office')",
+            "INSERT INTO users (id, name, email) VALUES ('jane', 'Jane', 'jane@example.com')",
+            "INSERT INTO user_groups (user_id, group_id, role) "
+            "VALUES ('jane', 'office', 'group_user')",
+            "INSERT INTO audience_placeholders (id, state) VALUES ('p1', '{}')",
+        ):
+            conn.execute(sa.text(statement))
+    engine.dispose()
+    settings = Settings(run_worker=False, clock=lambda: clock[0])
+    clients = {"old-key": "old-secret", "new-key": "new-secret"}
+    app = create_app(database_url=database_url, clients=clients, settings=settings)
+    try:
+        with (
+            caller(app, clock, "old-key", "old-secret") as old,
+            caller(app, clock, "new-key", "new-secret") as new,
+        ):
+            jane = ok(old.get(f"{V1}/user/jane"))
+            assert jane["groups"] == [{"id": "office", "role": "group_user", "name": "Office"}]
+            assert new.get(f"{V1}/user/jane").status_code == 404
+            # The rebuilt tables take new rows: the placeholders' counter went on after p1.
+            assert ok(old.post(f"{V1}/audience", json={"name": "After"}))["name"] == "After"
+            # Seeded before, so not seeded again; the new key's organization gets the seed.
+            assert ok(old.get(f"{V1}/repositories")) == []
+            assert len(ok(new.get(f"{V1}/repositories"))) == 3
+    finally:
+        sandbox_of(app).engine.dispose()
