@@ -371,7 +371,9 @@ def tables_from_before_organizations() -> sa.MetaData:
     load_resources()  # every module's tables
     old = sa.MetaData()
     for table in metadata.sorted_tables:
-        columns = [column._copy() for column in table.columns if column.name != "organization"]
+        columns: list[Any] = [
+            column._copy() for column in table.columns if column.name != "organization"
+        ]
         if table.name == "audience_placeholders":
             columns.append(sa.UniqueConstraint("id"))
         sa.Table(table.name, old, *columns)
