@@ -11,11 +11,13 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import pytest
 import sqlalchemy as sa
 from evocalize.auth import SignatureAuth
+from evocalize.cli import app as cli_app
 from evocalize_sandbox import organizations
 from evocalize_sandbox.app import create_app
 from evocalize_sandbox.registry import load_resources
@@ -27,6 +29,7 @@ from evocalize_sandbox.storage import metadata
 from sandbox_support import BASE_URL, error_of, sandbox_of
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
+from typer.testing import CliRunner
 
 V1 = "/management/v1"
 ACME = {"acme-ci@acme": "acme-ci-secret", "acme-ops@acme": "acme-ops-secret"}
@@ -416,3 +419,12 @@ def test_a_database_from_before_organizations_is_upgraded_into_one_organization(
             assert len(ok(new.get(f"{V1}/repositories"))) == 3
     finally:
         sandbox_of(app).engine.dispose()
+
+
+def test_the_command_line_refuses_a_credential_with_an_empty_organization(tmp_path: Path) -> None:
+    database = f"sqlite:///{tmp_path / 'sandbox.db'}"
+    result = CliRunner().invoke(cli_app, ["sandbox", "--db", database, "--client", "ci@:s3cret"])
+    assert result.exit_code == 2
+    assert "--client" in result.output
+    assert "neither part may be empty" in result.output
+    assert "s3cret" not in result.output

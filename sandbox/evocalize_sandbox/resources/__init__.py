@@ -5,14 +5,18 @@ How to add operations (the contract between the core and resource modules)
 A module `resources/<name>.py`:
 
 - defines its tables on the shared `evocalize_sandbox.storage.metadata` (created at start-up;
-  prefix nothing, but do not reuse a table name of another module);
+  prefix nothing, but do not reuse a table name of another module), each with an
+  `organizations.organization_column()` when its rows belong to an organization: every
+  statement on it is then scoped to the caller's organization without a word in the query
+  (an outer join to it must match `organization` in its ON clause; a subquery must not read
+  it);
 - answers operations with `@handles("<operationId>")` on a function `(ctx: RequestContext) ->
   Reply`. Before it is called the request is authenticated and validated against the spec:
   `ctx.path_params` (dict of str), `ctx.query` (declared query parameters, converted; a JSON
   `content` parameter such as `filterByGrantee` arrives as its generated model),
   `ctx.body` / `ctx.body_as(Model)` (the body as the generated pydantic model of the
   operation's requestBody; a multipart body is validated too, files as bytes, and
-  `ctx.form` holds the raw form), `ctx.raw_body`, `ctx.client_key_id`;
+  `ctx.form` holds the raw form), `ctx.raw_body`, `ctx.client_key_id`, `ctx.organization`;
 - works in `ctx.conn`, a SQLAlchemy Core connection inside one transaction that commits when
   the handler returns and rolls back when it raises;
 - reads the time from `ctx.now()` (Unix seconds, replaceable in tests), makes ids with
@@ -40,11 +44,14 @@ Example (a module answering the group operations, were `groups.py` not doing so 
     from evocalize_models import GroupBatch, GroupInput
 
     from ..context import EntryContext, Reply, RequestContext, dump, ok
+    from ..organizations import organization_column
     from ..registry import applies_entry, handles
     from ..storage import metadata
     from ..validation import validate_python
 
-    notes = sa.Table("notes", metadata, sa.Column("id", sa.String(255), primary_key=True))
+    notes = sa.Table(
+        "notes", metadata, organization_column(), sa.Column("id", sa.String(255), primary_key=True)
+    )
 
     @handles("createOrUpdateGroup")
     def create_note(ctx: RequestContext) -> Reply:
