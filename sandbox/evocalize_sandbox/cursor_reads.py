@@ -43,7 +43,9 @@ def first_row(
 def _executed(conn: sa.Connection, query: _Statement, params: dict[str, Any] | None) -> Any:
     organization = organizations.current(conn)
     if organization is not None:
-        query = organizations.scoped(query, organization)
+        scoped = organizations.scoped(query)
+        if scoped is not query:
+            query, params = scoped, organizations.with_organization(params, organization)
     compiled = _compiled(query, conn.dialect)
     values = compiled.construct_params(params)
     arguments: Any = (

@@ -6,22 +6,23 @@ items, grants, access records, media, audiences, orders, products and batch repo
 an organization: their tables have an `organization` column (`organization_column`), and a
 key sees only its organization's rows.
 
-The scope is applied in one place, not in each resource: a connection carries its
-organization as an execution option (`scope`), and `scoped` adds the organization to every
-statement run on it, as SQLAlchemy executes it (`install`) and on the raw cursor
-(`cursor_reads`). INSERTs get its value, UPDATEs and DELETEs a WHERE, SELECTs a WHERE on each
-scoped table of their FROM. An outer join to a scoped table must match the organization in
-its ON clause (a WHERE would turn it into an inner join); a subquery is not scoped, so none
-may read a scoped table. A connection without an organization (start-up, the batch worker
-claiming reports, the credential checks) sees every row.
+The scope is applied in one place, not in each resource: a connection is given its organization
+(`scope`), and `scoped` adds the organization to every statement run on it, as SQLAlchemy
+executes it (`install`) and on the raw cursor (`cursor_reads`). INSERTs get its value, UPDATEs
+and DELETEs a WHERE, SELECTs a WHERE on each scoped table of their FROM. An outer join to a
+scoped table must match the organization in its ON clause (a WHERE would turn it into an inner
+join); a subquery is not scoped, so none may read a scoped table. A connection without an
+organization (start-up, the batch worker claiming reports, the credential checks) sees every
+row.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+import weakref
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 import sqlalchemy as sa
@@ -30,8 +31,9 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.sql import visitors
 
 COLUMN = "organization"
-# The execution option that carries a connection's organization.
-OPTION = "evocalize_organization"
+# The bound parameter that gives a scoped statement its organization.
+PARAMETER = "evocalize_organization"
+_VALUE = sa.bindparam(PARAMETER, type_=sa.String(255))
 # Separates a key id from the organization it joins, in `--client` and `create_app(clients=)`.
 SEPARATOR = "@"
 
@@ -80,9 +82,17 @@ def organization_of(key_id: str, organization: str | None) -> str:
     return organization if organization else key_id
 
 
+# Each connection's organization. Kept beside the connection rather than as an execution option
+# of it: setting one costs several times what a simple read does, and every request sets it.
+_SCOPE_OF: weakref.WeakKeyDictionary[Connection, str] = weakref.WeakKeyDictionary()
+
+
 def set_scope(conn: Connection, organization: str | None) -> None:
     """From now on, `conn` runs its statements as `organization` sees them (None: unscoped)."""
-    conn.execution_options(**{OPTION: organization})
+    if organization is None:
+        _SCOPE_OF.pop(conn, None)
+    else:
+        _SCOPE_OF[conn] = organization
 
 
 @contextmanager
@@ -98,35 +108,51 @@ def scope(conn: Connection, organization: str) -> Iterator[Connection]:
 
 def current(conn: Connection) -> str | None:
     """The organization `conn` is scoped to, or None."""
-    organization: str | None = conn.get_execution_options().get(OPTION)
-    return organization
+    return _SCOPE_OF.get(conn)
 
 
 def is_scoped(table: Any) -> bool:
     """Whether `table`'s rows belong to organizations (it has an `organization_column`)."""
-    if not isinstance(table, sa.Table):
-        return False
+    return isinstance(table, sa.Table) and _table_is_scoped(table)
+
+
+@cache  # asked for each FROM of each statement scoped; the tables are few
+def _table_is_scoped(table: sa.Table) -> bool:
     column = table.c.get(COLUMN)
     return column is not None and bool(column.info.get(_SCOPES))
 
 
-# Built once per statement and organization: the statements of hot paths are built once
-# (module constants), and scoping one costs more than running it on SQLite.
+def with_organization(params: Mapping[str, Any] | None, organization: str) -> dict[str, Any]:
+    """The parameters of a `scoped` statement: the given ones and the organization's."""
+    return {**(params or {}), PARAMETER: organization}
+
+
+# Built once per statement: the statements of hot paths are module constants, and scoping one
+# costs more than running it on SQLite. The organization is a parameter, so one scoped
+# statement (and its compiled SQL) serves every organization.
 @lru_cache(maxsize=2048)
-def scoped(statement: Any, organization: str) -> Any:
-    """`statement` as `organization` runs it (see the module's docstring)."""
+def scoped(statement: Any) -> Any:
+    """`statement` as an organization runs it (see the module's docstring), its organization
+    the parameter `PARAMETER` (`with_organization`); `statement` itself when it reads or writes
+    no scoped table."""
     if isinstance(statement, sa.Insert):
         if is_scoped(statement.table):
-            return statement.values({COLUMN: organization})
+            return statement.values({COLUMN: _VALUE})
         return statement
     if isinstance(statement, sa.Update | sa.Delete):
         if is_scoped(statement.table):
-            return statement.where(statement.table.c[COLUMN] == organization)
+            return statement.where(_criterion(statement.table))
         return statement
     if isinstance(statement, sa.Select):
-        criteria = [table.c[COLUMN] == organization for table in _scoped_froms(statement)]
+        criteria = [_criterion(table) for table in _scoped_froms(statement)]
         return statement.where(*criteria) if criteria else statement
     return statement
+
+
+@cache
+def _criterion(table: sa.Table) -> sa.ColumnElement[bool]:
+    # Built once per table: building a comparison costs more than adding it to a statement.
+    return table.c[COLUMN] == _VALUE
 
 
 def _scoped_froms(statement: sa.Select[Any]) -> list[sa.Table]:
@@ -185,7 +211,12 @@ def install(engine: Engine) -> None:
         params: Any,
         execution_options: Any,
     ) -> tuple[Any, Any, Any]:
-        organization = execution_options.get(OPTION)
-        if organization is not None:
-            statement = scoped(statement, organization)
-        return statement, multiparams, params
+        organization = _SCOPE_OF.get(conn)
+        if organization is None:
+            return statement, multiparams, params
+        scoped_statement = scoped(statement)
+        if scoped_statement is statement:
+            return statement, multiparams, params
+        if multiparams:
+            return scoped_statement, [with_organization(p, organization) for p in multiparams], {}
+        return scoped_statement, [], with_organization(params, organization)

@@ -355,7 +355,7 @@ def test_an_outer_join_to_a_scoped_table_must_match_the_organization() -> None:
         memberships_table, memberships_table.c.user_id == users_table.c.id, isouter=True
     )
     with pytest.raises(RuntimeError, match=r"must match user_groups\.organization"):
-        organizations.scoped(unmatched, "acme")
+        organizations.scoped(unmatched)
 
 
 @pytest.mark.parametrize("spec", ["@acme", "key@", "@"])
