@@ -186,6 +186,13 @@ def _scoped_froms(statement: sa.Select[Any]) -> list[sa.Table]:
     return [table for table in tables if table not in outer]
 
 
+def same_organization(match: Any) -> sa.ColumnElement[bool]:
+    """The ON clause of an outer join: `match` (a comparison of a column of each table), and the
+    two rows in one organization, which a WHERE cannot say for an outer join."""
+    left, right = match.left.table, match.right.table
+    return sa.and_(match, left.c[COLUMN] == right.c[COLUMN])
+
+
 def _check_outer_join(table: Any, onclause: Any) -> None:
     if not is_scoped(table):
         return
@@ -195,7 +202,7 @@ def _check_outer_join(table: Any, onclause: Any) -> None:
     if not mentioned:
         raise RuntimeError(
             f"an outer join to {table.name} must match {table.name}.{COLUMN} in its ON "
-            "clause: a WHERE on it would drop the rows the join keeps"
+            "clause (same_organization): a WHERE on it would drop the rows the join keeps"
         )
 
 

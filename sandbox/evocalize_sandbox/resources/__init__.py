@@ -8,8 +8,8 @@ A module `resources/<name>.py`:
   prefix nothing, but do not reuse a table name of another module), each with an
   `organizations.organization_column()` when its rows belong to an organization: every
   statement on it is then scoped to the caller's organization without a word in the query
-  (an outer join to it must match `organization` in its ON clause; a subquery must not read
-  it);
+  (an outer join to it takes `organizations.same_organization` as its ON clause; a
+  subquery must not read it);
 - answers operations with `@handles("<operationId>")` on a function `(ctx: RequestContext) ->
   Reply`. Before it is called the request is authenticated and validated against the spec:
   `ctx.path_params` (dict of str), `ctx.query` (declared query parameters, converted; a JSON

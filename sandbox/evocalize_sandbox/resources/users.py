@@ -18,7 +18,7 @@ from sqlalchemy.engine import Connection
 from .. import cursor_reads
 from ..context import Context, EntryContext, Reply, RequestContext, ok
 from ..errors import ApiError, invalid_field, not_found, unknown_identity
-from ..organizations import organization_column
+from ..organizations import organization_column, same_organization
 from ..registry import applies_entry, handles, seeds
 from ..seed import SeedError
 from ..storage import metadata
@@ -70,21 +70,14 @@ _USER_WITH_GROUPS = (
         memberships_table.c.role,
         groups_table.c.name.label("group_name"),
     )
-    # Outer joins match the organization themselves (`organizations.scoped`).
     .join(
         memberships_table,
-        sa.and_(
-            memberships_table.c.user_id == users_table.c.id,
-            memberships_table.c.organization == users_table.c.organization,
-        ),
+        same_organization(memberships_table.c.user_id == users_table.c.id),
         isouter=True,
     )
     .join(
         groups_table,
-        sa.and_(
-            groups_table.c.id == memberships_table.c.group_id,
-            groups_table.c.organization == memberships_table.c.organization,
-        ),
+        same_organization(groups_table.c.id == memberships_table.c.group_id),
         isouter=True,
     )
     .where(users_table.c.id == sa.bindparam("user_id"))
