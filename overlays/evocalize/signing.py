@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 import time
 
 __all__ = [
@@ -21,6 +22,7 @@ __all__ = [
     "TIMESTAMP_WINDOW_SECONDS",
     "SignatureHasher",
     "current_timestamp",
+    "parse_timestamp",
     "sign",
     "signature_matches",
     "timestamp_is_fresh",
@@ -83,11 +85,25 @@ def signature_matches(
     return hmac.compare_digest(actual.encode("ascii"), expected_signature.strip().lower().encode())
 
 
+# A timestamp header is ASCII digits and nothing else: no sign, `_`, blanks, fraction, exponent
+# or other scripts' digits, all of which `int()` or `float()` would take. More than 16 digits
+# cannot be a time near now in seconds or milliseconds, and a longer one would overflow a float
+# in the comparison (and past 4,300 digits, `int()` itself).
+_TIMESTAMP = re.compile(r"[0-9]{1,16}")
+
+
+def parse_timestamp(timestamp: str | None) -> int | None:
+    """A timestamp header as the whole number it writes, or None when it is not one (strictly
+    1 to 16 ASCII digits)."""
+    if timestamp is None or not _TIMESTAMP.fullmatch(timestamp):
+        return None
+    return int(timestamp)
+
+
 def timestamp_is_fresh(timestamp: str, now: float | None = None) -> bool:
     """Whether a timestamp header (Unix seconds) lies within the accepted window."""
-    try:
-        sent = int(timestamp)
-    except (TypeError, ValueError):
+    sent = parse_timestamp(timestamp)
+    if sent is None:
         return False
     current = time.time() if now is None else now
     return abs(current - sent) <= TIMESTAMP_WINDOW_SECONDS
