@@ -64,13 +64,23 @@ class SignatureHasher:
         digest.update(tail)
         return digest.hexdigest()
 
+    def matches(self, sent_signature: str, timestamp: int | str, secret: str) -> bool:
+        """Whether `sent_signature` signs what was fed, compared in constant time over the
+        whole length (an empty or short signature matches nothing)."""
+        actual = self.finish(timestamp, secret).encode("ascii")
+        return hmac.compare_digest(actual, sent_signature.strip().lower().encode())
+
 
 def sign(path: str, body: bytes | str | None, timestamp: int | str, secret: str) -> str:
     """The signature of a request: `path` without query, `body` as sent (None or empty when
     there is none), `timestamp` as it appears in the header."""
+    return _fed(path, body).finish(timestamp, secret)
+
+
+def _fed(path: str, body: bytes | str | None) -> SignatureHasher:
     hasher = SignatureHasher(path)
     hasher.update(body.encode("utf-8") if isinstance(body, str) else (body or b""))
-    return hasher.finish(timestamp, secret)
+    return hasher
 
 
 def signature_matches(
@@ -81,8 +91,7 @@ def signature_matches(
     secret: str,
 ) -> bool:
     """Whether `expected_signature` signs this request; compared in constant time."""
-    actual = sign(path, body, timestamp, secret)
-    return hmac.compare_digest(actual.encode("ascii"), expected_signature.strip().lower().encode())
+    return _fed(path, body).matches(expected_signature, timestamp, secret)
 
 
 # A timestamp header is ASCII digits and nothing else: no sign, `_`, blanks, fraction, exponent

@@ -28,7 +28,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from .api_docs import install as install_api_docs
-from .auth import authenticate, register_clients
+from .auth import check_before_body, client_secret, register_clients, sent_credentials
 from .batches import Batches
 from .clock import SandboxClock
 from .context import Reply, RequestContext
@@ -36,7 +36,7 @@ from .errors import INTERNAL_ERROR, ApiError, malformed
 from .faults import FaultInjector, Faults
 from .pagination import PageTokens
 from .registry import HANDLERS, READ_ONLY, check_every_operation_is_handled
-from .request_bodies import read_capped, read_form
+from .request_bodies import read_capped, read_form, spooled_body
 from .seed import SeedSource, apply_seed
 from .settings import Settings
 from .storage import (
@@ -272,16 +272,29 @@ class _Dispatcher:
                 )
                 return _error_response(error, {"Allow": ", ".join(allowed)})
             return _error_response(ApiError(404, "EV_OBJECT_NOT_FOUND", f"no endpoint at {path}"))
+        # Authenticated before the body is read: an unknown key id, a wrong shared secret or a
+        # stale timestamp is refused without receiving a byte of it, and a signed body is hashed
+        # as it streams and parsed only once its signature matched.
+        sent = sent_credentials(request.headers)
+        secret = await self._client_secret(sent.key_id)
+        pending = check_before_body(sent, secret, raw_path, self.sandbox.settings.clock())
+        settings = self.sandbox.settings
         _, media_types = request_body_of(operation)
-        multipart = any(m.startswith("multipart/") for m in media_types)
-        limit = (
-            self.sandbox.settings.max_multipart_body_bytes
-            if multipart
-            else self.sandbox.settings.max_json_body_bytes
-        )
-        body = await read_capped(request, limit)
-        form = await read_form(request, body) if multipart and body else {}
-        args = (operation, path_values, request, raw_path, body, form)
+        # An upload's form, None when nothing was sent (its bytes stay in the spool).
+        form: dict[str, Any] | None = None
+        sent_body = b""
+        if any(m.startswith("multipart/") for m in media_types):
+            async with spooled_body(request, settings.max_multipart_body_bytes, pending) as spool:
+                if pending is not None:
+                    pending.check()
+                if spool.read(1):
+                    spool.seek(0)
+                    form = await read_form(request, spool)
+        else:
+            sent_body = await read_capped(request, settings.max_json_body_bytes, pending)
+            if pending is not None:
+                pending.check()
+        args = (operation, path_values, request, sent.key_id, sent_body, form)
         readers = self.sandbox.readers
         if readers is not None and operation.operation_id in READ_ONLY:
             # On the event loop: a read-only SQLite transaction never waits for a lock, and
@@ -293,20 +306,29 @@ class _Dispatcher:
             return Response(status_code=reply.status)
         return JSONResponse(reply.body, status_code=reply.status)
 
+    async def _client_secret(self, key_id: str) -> str | None:
+        readers = self.sandbox.readers
+        if readers is not None:
+            # A read-only SQLite transaction on the event loop, as for the reads below.
+            with readers.begin() as conn:
+                return client_secret(conn, key_id)
+        return await anyio.to_thread.run_sync(self._client_secret_in_thread, key_id)
+
+    def _client_secret_in_thread(self, key_id: str) -> str | None:
+        with self.sandbox.engine.connect() as conn:
+            return client_secret(conn, key_id)
+
     def _run(
         self,
         transaction: Callable[[], AbstractContextManager[Connection]],
         operation: OperationSpec,
         path_values: dict[str, str],
         request: Request,
-        raw_path: str,
+        key_id: str,
         body: bytes,
-        form: dict[str, Any],
+        form: dict[str, Any] | None,
     ) -> Reply:
         with transaction() as conn:
-            key_id = authenticate(
-                conn, request.headers, raw_path, body, self.sandbox.settings.clock()
-            )
             path_params, query = validate_parameters(
                 operation, path_values, list(request.query_params.multi_items())
             )
@@ -319,7 +341,7 @@ class _Dispatcher:
                 query=query,
                 body=_parse_body(operation, body, form),
                 raw_body=body,
-                form=form,
+                form=form or {},
             )
             handler = HANDLERS.get(operation.operation_id)
             if handler is None:
@@ -329,11 +351,11 @@ class _Dispatcher:
             return handler(ctx)
 
 
-def _parse_body(operation: OperationSpec, body: bytes, form: dict[str, Any]) -> Any:
+def _parse_body(operation: OperationSpec, body: bytes, form: dict[str, Any] | None) -> Any:
     required, media_types = request_body_of(operation)
     if not media_types:
         return None
-    if not body.strip():
+    if form is None and not body.strip():
         if required:
             raise malformed("a request body is required")
         return None
@@ -341,6 +363,6 @@ def _parse_body(operation: OperationSpec, body: bytes, form: dict[str, Any]) -> 
         if model is None:
             continue
         if media_type.startswith("multipart/"):
-            return validate_python(model, form)
+            return validate_python(model, form or {})
         return parse_json_into(model, body)
     return None

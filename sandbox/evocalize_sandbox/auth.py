@@ -11,6 +11,7 @@ from __future__ import annotations
 import hmac
 import secrets
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 import sqlalchemy as sa
 from evocalize.signing import (
@@ -18,7 +19,7 @@ from evocalize.signing import (
     KEY_ID_HEADER,
     SIGNATURE_HEADER,
     TIMESTAMP_HEADER,
-    signature_matches,
+    SignatureHasher,
     timestamp_is_fresh,
 )
 from sqlalchemy.engine import Connection, Engine
@@ -46,6 +47,83 @@ def _unauthorized(code: str, message: str) -> ApiError:
     return ApiError(401, code, message)
 
 
+@dataclass(frozen=True)
+class SentCredentials:
+    """The credential headers of a request, before anything is checked against the database."""
+
+    key_id: str
+    client_key: str | None
+    timestamp: str | None
+    signature: str | None
+
+
+def sent_credentials(headers: Mapping[str, str]) -> SentCredentials:
+    """The credential headers, or a 401 when neither scheme's are all there."""
+    key_id = headers.get(KEY_ID_HEADER.lower())
+    if not key_id:
+        raise _unauthorized(
+            "EV_UNAUTHORIZED_MISSING_HEADERS", f"the {KEY_ID_HEADER} header is missing"
+        )
+    sent = SentCredentials(
+        key_id,
+        headers.get(KEY_HEADER.lower()),
+        headers.get(TIMESTAMP_HEADER.lower()),
+        headers.get(SIGNATURE_HEADER.lower()),
+    )
+    if sent.client_key is None and (sent.timestamp is None or sent.signature is None):
+        raise _unauthorized(
+            "EV_UNAUTHORIZED_MISSING_HEADERS",
+            f"send {KEY_HEADER}, or {TIMESTAMP_HEADER} and {SIGNATURE_HEADER}",
+        )
+    return sent
+
+
+def client_secret(conn: Connection, key_id: str) -> str | None:
+    """The client key of `key_id`, None for an unknown key id."""
+    secret = cursor_reads.scalar(conn, _CLIENT_KEY_OF, {"key_id": key_id})
+    return None if secret is None else str(secret)
+
+
+class PendingSignature:
+    """A signed request whose headers passed: its body is hashed as it streams (`update`), and
+    `check` then refuses a signature that does not match. Nothing of the body is kept here."""
+
+    def __init__(self, sent: SentCredentials, secret: str, raw_path: str) -> None:
+        assert sent.timestamp is not None and sent.signature is not None
+        self._timestamp = sent.timestamp
+        self._signature = sent.signature
+        self._secret = secret
+        self._hasher = SignatureHasher(raw_path)
+
+    def update(self, chunk: bytes) -> None:
+        self._hasher.update(chunk)
+
+    def check(self) -> None:
+        if not self._hasher.matches(self._signature, self._timestamp, self._secret):
+            raise _unauthorized("EV_UNAUTHORIZED_INVALID_SIGNATURE", "wrong request signature")
+
+
+def check_before_body(
+    sent: SentCredentials, secret: str | None, raw_path: str, now: float
+) -> PendingSignature | None:
+    """Every check the headers allow, before the body is read: the key id, the shared secret,
+    the timestamp. None when the caller is authenticated (shared secret); for a signed request,
+    the signature still to check over the body."""
+    if secret is None:
+        raise _unauthorized("EV_UNAUTHORIZED_INVALID_KEY", "unknown client key id")
+    if sent.client_key is not None:
+        if not hmac.compare_digest(sent.client_key.encode("utf-8"), secret.encode("utf-8")):
+            raise _unauthorized("EV_UNAUTHORIZED_INVALID_SECRET", "wrong client key")
+        return None
+    assert sent.timestamp is not None
+    if not timestamp_is_fresh(sent.timestamp, now=now):
+        raise _unauthorized(
+            "EV_UNAUTHORIZED_EXPIRED_REQUEST",
+            "the request timestamp is more than 60 seconds away from the server time",
+        )
+    return PendingSignature(sent, secret, raw_path)
+
+
 def authenticate(
     conn: Connection,
     headers: Mapping[str, str],
@@ -53,36 +131,14 @@ def authenticate(
     body: bytes,
     now: float,
 ) -> str:
-    """The key id of the caller, or an `ApiError` 401 saying which check failed."""
-    key_id = headers.get(KEY_ID_HEADER.lower())
-    if not key_id:
-        raise _unauthorized(
-            "EV_UNAUTHORIZED_MISSING_HEADERS", f"the {KEY_ID_HEADER} header is missing"
-        )
-    client_key = headers.get(KEY_HEADER.lower())
-    timestamp = headers.get(TIMESTAMP_HEADER.lower())
-    signature = headers.get(SIGNATURE_HEADER.lower())
-    if client_key is None and (timestamp is None or signature is None):
-        raise _unauthorized(
-            "EV_UNAUTHORIZED_MISSING_HEADERS",
-            f"send {KEY_HEADER}, or {TIMESTAMP_HEADER} and {SIGNATURE_HEADER}",
-        )
-    secret = cursor_reads.scalar(conn, _CLIENT_KEY_OF, {"key_id": key_id})
-    if secret is None:
-        raise _unauthorized("EV_UNAUTHORIZED_INVALID_KEY", "unknown client key id")
-    if client_key is not None:
-        if not hmac.compare_digest(client_key.encode("utf-8"), str(secret).encode("utf-8")):
-            raise _unauthorized("EV_UNAUTHORIZED_INVALID_SECRET", "wrong client key")
-        return key_id
-    assert timestamp is not None and signature is not None
-    if not timestamp_is_fresh(timestamp, now=now):
-        raise _unauthorized(
-            "EV_UNAUTHORIZED_EXPIRED_REQUEST",
-            "the request timestamp is more than 60 seconds away from the server time",
-        )
-    if not signature_matches(signature, raw_path, body, timestamp, str(secret)):
-        raise _unauthorized("EV_UNAUTHORIZED_INVALID_SIGNATURE", "wrong request signature")
-    return key_id
+    """The key id of the caller of a request whose body is already read, or an `ApiError` 401
+    saying which check failed."""
+    sent = sent_credentials(headers)
+    pending = check_before_body(sent, client_secret(conn, sent.key_id), raw_path, now)
+    if pending is not None:
+        pending.update(body)
+        pending.check()
+    return sent.key_id
 
 
 def register_clients(engine: Engine, clients: Mapping[str, str]) -> None:
