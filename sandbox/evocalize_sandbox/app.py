@@ -36,7 +36,7 @@ from .errors import INTERNAL_ERROR, ApiError, malformed
 from .faults import FaultInjector, Faults
 from .pagination import PageTokens
 from .registry import HANDLERS, READ_ONLY, check_every_operation_is_handled
-from .request_bodies import read_capped, read_form, spooled_body
+from .request_bodies import check_media_type, read_capped, read_form, spooled_body
 from .seed import SeedSource, apply_seed
 from .settings import Settings
 from .storage import (
@@ -215,9 +215,9 @@ def _match_route(method: str, path: str) -> Route:
         template = matches[0][0].path
         matches = [(op, values) for op, values in matches if op.path == template]
     allowed = tuple(sorted({op.method.upper() for op, _ in matches}))
-    wanted = method.lower()
+    # Methods are case-sensitive (RFC 9110): `get` is not GET, and gets the 405 with `Allow`.
     for op, values in matches:
-        if op.method == wanted:
+        if op.method.upper() == method:
             return op, tuple(values.items()), allowed
     return None, (), allowed
 
@@ -288,12 +288,15 @@ class _Dispatcher:
                 if pending is not None:
                     pending.check()
                 if spool.read(1):
+                    check_media_type(request.headers, media_types)
                     spool.seek(0)
                     form = await read_form(request, spool)
         else:
             sent_body = await read_capped(request, settings.max_json_body_bytes, pending)
             if pending is not None:
                 pending.check()
+            if sent_body and media_types:
+                check_media_type(request.headers, media_types)
         args = (operation, path_values, request, sent.key_id, sent_body, form)
         readers = self.sandbox.readers
         if readers is not None and operation.operation_id in READ_ONLY:

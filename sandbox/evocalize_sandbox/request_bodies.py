@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import logging
 import tempfile
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Collection, Mapping
 from contextlib import asynccontextmanager
 from typing import IO, Any, Protocol
 
+from python_multipart.multipart import parse_options_header
 from starlette.datastructures import UploadFile
 from starlette.requests import Request
 
@@ -72,6 +73,23 @@ async def spooled_body(
             spool.write(chunk)
         spool.seek(0)
         yield spool
+
+
+def check_media_type(headers: Mapping[str, str], accepted: Collection[str]) -> None:
+    """Refuses a body not labelled with one of the operation's media types (JSON in UTF-8, when
+    a charset is named). Only a request that sent a body is checked: a GET without one may
+    leave Content-Type out (openapi.yaml's info)."""
+    sent = headers.get("content-type")
+    expected = " or ".join(sorted(accepted))
+    if sent is None:
+        raise malformed(f"a request body needs the Content-Type {expected}")
+    media_type, options = parse_options_header(sent)
+    name = media_type.decode("latin-1")
+    if name not in accepted:
+        raise malformed(f"the request body must be sent as {expected}")
+    charset = options.get(b"charset", b"utf-8").decode("latin-1").lower()
+    if name == "application/json" and charset not in ("utf-8", "utf8"):
+        raise malformed("a JSON request body must be UTF-8")
 
 
 async def read_form(request: Request, body: IO[bytes]) -> dict[str, Any]:
