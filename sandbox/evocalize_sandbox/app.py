@@ -23,7 +23,7 @@ import anyio.to_thread
 from evocalize.spec import OperationSpec, path_matches
 from sqlalchemy.engine import Connection, Engine
 from starlette.applications import Starlette
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
@@ -191,6 +191,12 @@ def _log_error_answer(method: str, path: str, response: Response) -> None:
     logger.log(level, "%s %s -> %d %s", method, path, response.status_code, described)
 
 
+def _logged_path(scope: Scope) -> str:
+    """The path as sent, percent-encoding kept (a decoded one may hold line breaks), no query."""
+    raw_path = scope.get("raw_path") or str(scope["path"]).encode("utf-8")
+    return str(raw_path.decode("latin-1").split("?", 1)[0])
+
+
 Route = tuple[OperationSpec | None, tuple[tuple[str, str], ...], tuple[str, ...]]
 # Paths up to this long are remembered: partners call the same paths again and again, and
 # matching one against every template of the spec costs more than the rest of a simple read's
@@ -242,14 +248,19 @@ class _Dispatcher:
             response = await self._handle(request)
         except ApiError as error:
             response = _error_response(error)
+        except ClientDisconnect:
+            # Nobody to answer, and nothing went wrong here: one line, not an error.
+            logger.info(
+                "%s %s: the client disconnected before sending the whole body",
+                request.method,
+                _logged_path(scope),
+            )
+            return
         except Exception:
             logger.exception("unexpected error answering %s %r", request.method, scope.get("path"))
             response = _error_response(INTERNAL_ERROR)
         if response.status_code >= 400:
-            # The path as sent, percent-encoding kept: a decoded one may hold line breaks.
-            raw_path = scope.get("raw_path") or str(scope["path"]).encode("utf-8")
-            path = raw_path.decode("latin-1").split("?", 1)[0]
-            _log_error_answer(request.method, path, response)
+            _log_error_answer(request.method, _logged_path(scope), response)
         await response(scope, receive, send)
         sandbox = self.sandbox
         if sandbox.settings.run_worker and not sandbox.worker_running and request.method != "GET":
@@ -284,7 +295,8 @@ class _Dispatcher:
         form: dict[str, Any] | None = None
         sent_body = b""
         if any(m.startswith("multipart/") for m in media_types):
-            async with spooled_body(request, settings.max_multipart_body_bytes, pending) as spool:
+            limit, idle = settings.max_multipart_body_bytes, settings.body_idle_seconds
+            async with spooled_body(request, limit, pending, idle) as spool:
                 if pending is not None:
                     pending.check()
                 if spool.read(1):
@@ -292,7 +304,8 @@ class _Dispatcher:
                     spool.seek(0)
                     form = await read_form(request, spool)
         else:
-            sent_body = await read_capped(request, settings.max_json_body_bytes, pending)
+            limit, idle = settings.max_json_body_bytes, settings.body_idle_seconds
+            sent_body = await read_capped(request, limit, pending, idle)
             if pending is not None:
                 pending.check()
             if sent_body and media_types:

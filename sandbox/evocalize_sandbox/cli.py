@@ -16,6 +16,7 @@ import typer
 from .clock_cli import clock_app
 from .leads_cli import send_concierge, send_leads
 from .seed_cli import seed as show_seed
+from .settings import MAX_CONNECTIONS, READ_TIMEOUT_SECONDS
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import URL
@@ -87,6 +88,19 @@ def serve(
         help="A JSON or YAML file of faults to inject (429s, 5xx, latency, dropped connections, "
         "slow bodies), per operation, by rate or count, repeatable with its seed.",
     ),
+    read_timeout: float = typer.Option(
+        READ_TIMEOUT_SECONDS,
+        "--read-timeout",
+        min=0.1,
+        help="Seconds a connection may take to send a request's headers, and may stay silent "
+        "in the middle of a body, before the sandbox closes it (or refuses the body).",
+    ),
+    max_connections: int = typer.Option(
+        MAX_CONNECTIONS,
+        "--max-connections",
+        min=1,
+        help="Open connections the sandbox keeps at most; it closes any further one at once.",
+    ),
 ) -> None:
     """Start the sandbox. Its data lives in --db (by default the SQLite file
     evocalize-sandbox.db in the current folder) and survives a restart; delete the file, or give
@@ -106,6 +120,7 @@ def serve(
     from .auth import development_client
     from .faults import FaultError, read_faults
     from .seed import SeedError
+    from .serving import uvicorn_options
     from .settings import Settings
 
     try:
@@ -114,6 +129,7 @@ def serve(
             lease_seconds=lease_seconds,
             test_mode=test_mode,
             faults=None if faults is None else read_faults(faults),
+            body_idle_seconds=read_timeout,
         )
         app = create_app(database_url=db, clients=clients, seed=seed, settings=settings)
     except FaultError as error:
@@ -147,7 +163,14 @@ def serve(
             f"export EVOCALIZE_BASE_URL={base_url} EVOCALIZE_CLIENT_KEY_ID={key_id} "
             f"EVOCALIZE_CLIENT_KEY={key}"
         )
-    uvicorn.run(app, host=host, port=port, log_level="info", log_config=_log_config())
+    uvicorn.run(
+        app,
+        host=host,
+        port=port,
+        log_level="info",
+        log_config=_log_config(),
+        **uvicorn_options(read_timeout, max_connections),
+    )
 
 
 def _log_config() -> dict[str, Any]:

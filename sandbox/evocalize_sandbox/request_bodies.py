@@ -15,6 +15,7 @@ from collections.abc import AsyncIterator, Collection, Mapping
 from contextlib import asynccontextmanager
 from typing import IO, Any, Protocol
 
+import anyio
 from python_multipart.multipart import parse_options_header
 from starlette.datastructures import UploadFile
 from starlette.requests import Request
@@ -38,7 +39,7 @@ class BodyObserver(Protocol):
 
 
 async def _chunks(
-    request: Request, limit: int, observer: BodyObserver | None
+    request: Request, limit: int, observer: BodyObserver | None, idle_seconds: float | None
 ) -> AsyncIterator[bytes]:
     too_large = malformed(f"the request body exceeds the limit of {limit} bytes")
     declared = request.headers.get("content-length")
@@ -48,7 +49,16 @@ async def _chunks(
         if int(declared) > limit:
             raise too_large
     size = 0
-    async for chunk in request.stream():
+    stream = request.stream()
+    while True:
+        # A body that stops arriving (a slow client, or one holding the connection open) is
+        # refused rather than waited for.
+        with anyio.move_on_after(idle_seconds) as waited:
+            chunk = await anext(stream, None)
+        if waited.cancelled_caught:
+            raise malformed(f"the request body stopped arriving for {idle_seconds:g} s")
+        if chunk is None:
+            return
         size += len(chunk)
         if size > limit:
             raise too_large
@@ -57,19 +67,28 @@ async def _chunks(
         yield chunk
 
 
-async def read_capped(request: Request, limit: int, observer: BodyObserver | None = None) -> bytes:
-    """The body, refused with a 400 as soon as it is known to exceed `limit` bytes."""
-    return b"".join([chunk async for chunk in _chunks(request, limit, observer)])
+async def read_capped(
+    request: Request,
+    limit: int,
+    observer: BodyObserver | None = None,
+    idle_seconds: float | None = None,
+) -> bytes:
+    """The body, refused with a 400 as soon as it is known to exceed `limit` bytes, or when
+    nothing of it arrives for `idle_seconds`."""
+    return b"".join([chunk async for chunk in _chunks(request, limit, observer, idle_seconds)])
 
 
 @asynccontextmanager
 async def spooled_body(
-    request: Request, limit: int, observer: BodyObserver | None = None
+    request: Request,
+    limit: int,
+    observer: BodyObserver | None = None,
+    idle_seconds: float | None = None,
 ) -> AsyncIterator[IO[bytes]]:
     """The body in a temporary file (in memory up to its first MiB), rewound; gone when the
     block ends. Refused as `read_capped` refuses."""
     with tempfile.SpooledTemporaryFile(max_size=SPOOL_IN_MEMORY_BYTES) as spool:
-        async for chunk in _chunks(request, limit, observer):
+        async for chunk in _chunks(request, limit, observer, idle_seconds):
             spool.write(chunk)
         spool.seek(0)
         yield spool
