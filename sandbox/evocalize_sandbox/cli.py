@@ -8,6 +8,7 @@ rest of the `evocalize` command line stays fast.
 from __future__ import annotations
 
 import copy
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -28,11 +29,35 @@ sandbox_app = typer.Typer(
 )
 
 
-def _parse_client(value: str) -> tuple[str, str]:
+# Credentials given this way stay out of `ps` and the shell history, unlike --client.
+CLIENTS_ENV = "EVOCALIZE_SANDBOX_CLIENTS"
+
+
+def _parse_client(value: str, where: str = "--client") -> tuple[str, str]:
     key_id, colon, key = value.partition(":")
     if not colon or not key_id or not key:
-        raise typer.BadParameter("expected KEY_ID:KEY, for example --client partner:s3cret")
+        raise typer.BadParameter(
+            "expected KEY_ID:KEY, for example partner:s3cret", param_hint=where
+        )
     return key_id, key
+
+
+def given_clients(values: list[str], client_file: Path | None) -> dict[str, str]:
+    """The credentials of --client, of --client-file (one KEY_ID:KEY a line; blank lines and
+    `#` comments skipped) and of the environment variable (separated by blanks)."""
+    given = [(value, "--client") for value in values]
+    if client_file is not None:
+        try:
+            lines = client_file.read_text(encoding="utf-8").splitlines()
+        except OSError as error:
+            raise typer.BadParameter(
+                f"cannot read {client_file}: {error.strerror}", param_hint="--client-file"
+            ) from None
+        given += [(line.strip(), "--client-file") for line in lines]
+    given += [(value, CLIENTS_ENV) for value in os.environ.get(CLIENTS_ENV, "").split()]
+    return dict(
+        _parse_client(value, where) for value, where in given if value and not value.startswith("#")
+    )
 
 
 @sandbox_app.callback()
@@ -54,7 +79,16 @@ def serve(
         typer.Option(
             "--client",
             help="A credential KEY_ID:KEY the sandbox accepts (repeatable). Without one, a "
-            "development credential is created, kept in the database and printed.",
+            "development credential is created, kept in the database and printed. A key given "
+            "here shows in `ps`: prefer --client-file or the environment variable "
+            f"{CLIENTS_ENV} (KEY_ID:KEY entries separated by blanks).",
+        ),
+    ] = None,
+    client_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--client-file",
+            help="A file of credentials the sandbox accepts, one KEY_ID:KEY a line.",
         ),
     ] = None,
     seed: str | None = typer.Option(
@@ -110,7 +144,7 @@ def serve(
     """
     if ctx.invoked_subcommand is not None:
         return
-    clients = dict(_parse_client(value) for value in client or [])
+    clients = given_clients(client or [], client_file)
 
     import uvicorn
     from sqlalchemy.engine import make_url
