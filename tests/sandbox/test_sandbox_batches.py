@@ -20,7 +20,7 @@ from evocalize_client.api.users import create_or_update_user_batch, get_user, li
 from evocalize_client.models import ContentItemInput, GroupInput, UserInput
 from evocalize_client.types import Response
 from evocalize_sandbox import app as app_module
-from evocalize_sandbox import batches
+from evocalize_sandbox import batches, storage
 from evocalize_sandbox.app import create_app
 from evocalize_sandbox.batches import entries_table, reports_table
 from evocalize_sandbox.context import EntryContext
@@ -52,7 +52,7 @@ APPLICATIONS = "test_batch_applications"
 @pytest.fixture(autouse=True)
 def entries_are_applied_once(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     engines: list[sa.Engine] = []
-    original_schema = app_module.create_schema
+    original_schema = storage.create_schema
 
     def create_schema(engine: sa.Engine) -> None:
         original_schema(engine)
