@@ -11,8 +11,7 @@ import json
 
 import pytest
 from evocalize.signing import KEY_ID_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, sign
-from evocalize_sandbox.rules.orders import DAY
-from sandbox_domain_support import add_user, domain_client, make_domain_app
+from sandbox_domain_support import add_user, domain_client, make_domain_app, purchase
 from sandbox_support import BASE_URL, KEY_ID, SECRET
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
@@ -53,16 +52,7 @@ def test_an_exact_replay_of_a_placed_order_within_the_window_places_another(
     app: Starlette, clock: list[float]
 ) -> None:
     now = int(clock[0])
-    order = {
-        "userId": "agent",
-        "groupId": "seattle",
-        "productCode": "pid_1234567890",
-        "orderType": "purchase",
-        "paymentAmount": 100,
-        "schedule": {"startTimestamp": now + DAY, "endTimestamp": now + 31 * DAY},
-        "contentItemIds": [],
-        "variableValues": {"headline": "headline test", "bodyText": "body text test"},
-    }
+    order = purchase(clock)
     body = json.dumps(order).encode()
     headers = captured("/management/v1/order", body, clock)
     http = TestClient(app, base_url=BASE_URL)
