@@ -113,7 +113,9 @@ def test_the_application_count_sees_an_entry_applied_twice(
         ).all()
         conn.execute(sa.text(f"DELETE FROM {APPLICATIONS}"))
         conn.commit()
-    assert sorted(counts) == [(0, 2), (1, 1), (2, 1)]
+    # How often depends on how the entries fall into groups (a group ends after some time too).
+    assert {position for position, _ in counts} == {0, 1, 2}
+    assert max(times for _, times in counts) > 1, counts
 
 
 def users(count: int, start: int = 0) -> list[UserInput]:
