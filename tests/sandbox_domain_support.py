@@ -13,6 +13,7 @@ from evocalize_client.api.groups import create_or_update_group
 from evocalize_client.api.users import create_or_update_user
 from evocalize_client.models import GroupInput, UserInput
 from evocalize_sandbox.app import create_app
+from evocalize_sandbox.rules.orders import DAY
 from evocalize_sandbox.settings import Settings
 from openapi_doc import schema_validator
 from sandbox_support import KEY_ID, SECRET, client_for
@@ -66,3 +67,20 @@ def error_code(response: Any) -> tuple[int, str, str | None]:
     """Status, code and field of a response holding one error."""
     (error,) = body_of(response)["errors"]
     return response.status_code, error["code"], error.get("field")
+
+
+def purchase(clock: list[float], **changes: Any) -> dict[str, Any]:
+    """A valid purchase order of the seeded product for the user `agent` of `seattle`."""
+    now = int(clock[0])
+    order: dict[str, Any] = {
+        "userId": "agent",
+        "groupId": "seattle",
+        "productCode": "pid_1234567890",
+        "orderType": "purchase",
+        "paymentAmount": 100,
+        "schedule": {"startTimestamp": now + DAY, "endTimestamp": now + 31 * DAY},
+        "contentItemIds": [],
+        "variableValues": {"headline": "headline test", "bodyText": "body text test"},
+    }
+    order.update(changes)
+    return order

@@ -184,9 +184,9 @@ class User(BaseModel):
     """
     A human-readable name.
     """
-    email: Annotated[EmailStr, Field(max_length=320)]
+    email: Annotated[EmailStr, Field(max_length=254)]
     """
-    An email address.
+    An email address in ASCII (RFC 5321, what `format: email` means; internationalized addresses are refused), at most 254 characters (the longest a mail path allows).
     """
     groups: Annotated[list[UserGroupMembership] | None, Field(max_length=1000)] = None
 
@@ -232,9 +232,9 @@ class UserInput(BaseModel):
     """
     An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders). Never `.` or `..`.
     """
-    email: Annotated[EmailStr | None, Field(max_length=320)] = None
+    email: Annotated[EmailStr | None, Field(max_length=254)] = None
     """
-    An email address.
+    An email address in ASCII (RFC 5321, what `format: email` means; internationalized addresses are refused), at most 254 characters (the longest a mail path allows).
     """
     name: Annotated[str | None, Field(max_length=512, min_length=1)] = None
     """

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 import time
 
 __all__ = [
@@ -21,6 +22,7 @@ __all__ = [
     "TIMESTAMP_WINDOW_SECONDS",
     "SignatureHasher",
     "current_timestamp",
+    "parse_timestamp",
     "sign",
     "signature_matches",
     "timestamp_is_fresh",
@@ -62,13 +64,23 @@ class SignatureHasher:
         digest.update(tail)
         return digest.hexdigest()
 
+    def matches(self, sent_signature: str, timestamp: int | str, secret: str) -> bool:
+        """Whether `sent_signature` signs what was fed, compared in constant time over the
+        whole length (an empty or short signature matches nothing)."""
+        actual = self.finish(timestamp, secret).encode("ascii")
+        return hmac.compare_digest(actual, sent_signature.strip().lower().encode())
+
 
 def sign(path: str, body: bytes | str | None, timestamp: int | str, secret: str) -> str:
     """The signature of a request: `path` without query, `body` as sent (None or empty when
     there is none), `timestamp` as it appears in the header."""
+    return _fed(path, body).finish(timestamp, secret)
+
+
+def _fed(path: str, body: bytes | str | None) -> SignatureHasher:
     hasher = SignatureHasher(path)
     hasher.update(body.encode("utf-8") if isinstance(body, str) else (body or b""))
-    return hasher.finish(timestamp, secret)
+    return hasher
 
 
 def signature_matches(
@@ -79,15 +91,28 @@ def signature_matches(
     secret: str,
 ) -> bool:
     """Whether `expected_signature` signs this request; compared in constant time."""
-    actual = sign(path, body, timestamp, secret)
-    return hmac.compare_digest(actual.encode("ascii"), expected_signature.strip().lower().encode())
+    return _fed(path, body).matches(expected_signature, timestamp, secret)
+
+
+# A timestamp header is ASCII digits and nothing else: no sign, `_`, blanks, fraction, exponent
+# or other scripts' digits, all of which `int()` or `float()` would take. More than 16 digits
+# cannot be a time near now in seconds or milliseconds, and a longer one would overflow a float
+# in the comparison (and past 4,300 digits, `int()` itself).
+_TIMESTAMP = re.compile(r"[0-9]{1,16}")
+
+
+def parse_timestamp(timestamp: str | None) -> int | None:
+    """A timestamp header as the whole number it writes, or None when it is not one (strictly
+    1 to 16 ASCII digits)."""
+    if timestamp is None or not _TIMESTAMP.fullmatch(timestamp):
+        return None
+    return int(timestamp)
 
 
 def timestamp_is_fresh(timestamp: str, now: float | None = None) -> bool:
     """Whether a timestamp header (Unix seconds) lies within the accepted window."""
-    try:
-        sent = int(timestamp)
-    except (TypeError, ValueError):
+    sent = parse_timestamp(timestamp)
+    if sent is None:
         return False
     current = time.time() if now is None else now
     return abs(current - sent) <= TIMESTAMP_WINDOW_SECONDS

@@ -40,6 +40,7 @@ from evocalize.signing import (
     SIGNATURE_HEADER,
     TIMESTAMP_HEADER,
     TIMESTAMP_WINDOW_SECONDS,
+    parse_timestamp,
     signature_matches,
 )
 
@@ -122,11 +123,11 @@ def _header(headers: Mapping[str, str], name: str) -> str | None:
 
 def timestamp_seconds(timestamp: str) -> float | None:
     """A webhook timestamp header as Unix seconds, whether it was sent in seconds or in
-    milliseconds (told apart by magnitude); None when it is not a whole number."""
-    text = timestamp.strip()
-    if not text.isascii() or not text.isdigit():
+    milliseconds (told apart by magnitude); None when it is not a whole number
+    (`parse_timestamp`)."""
+    value = parse_timestamp(timestamp)
+    if value is None:
         return None
-    value = int(text)
     return value / 1000 if value >= MILLISECONDS_FROM else float(value)
 
 

@@ -23,13 +23,21 @@ import anyio.to_thread
 from evocalize.spec import OperationSpec, path_matches
 from sqlalchemy.engine import Connection, Engine
 from starlette.applications import Starlette
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from . import organizations
 from .api_docs import install as install_api_docs
-from .auth import authenticate, development_client, register_clients
+from .auth import (
+    Caller,
+    KnownClient,
+    check_before_body,
+    development_client,
+    known_client,
+    register_clients,
+    sent_credentials,
+)
 from .batches import Batches
 from .clock import SandboxClock
 from .conflicts import retrying_conflicts
@@ -38,7 +46,7 @@ from .errors import INTERNAL_ERROR, ApiError, malformed
 from .faults import FaultInjector, Faults
 from .pagination import PageTokens
 from .registry import HANDLERS, READ_ONLY, check_every_operation_is_handled
-from .request_bodies import read_capped, read_form
+from .request_bodies import check_media_type, read_capped, read_form, spooled_body
 from .seed import SeedSource, apply_seed
 from .settings import Settings
 from .storage import (
@@ -206,6 +214,12 @@ def _log_error_answer(method: str, path: str, response: Response) -> None:
     logger.log(level, "%s %s -> %d %s", method, path, response.status_code, described)
 
 
+def _logged_path(scope: Scope) -> str:
+    """The path as sent, percent-encoding kept (a decoded one may hold line breaks), no query."""
+    raw_path = scope.get("raw_path") or str(scope["path"]).encode("utf-8")
+    return str(raw_path.decode("latin-1").split("?", 1)[0])
+
+
 Route = tuple[OperationSpec | None, tuple[tuple[str, str], ...], tuple[str, ...]]
 # Paths up to this long are remembered: partners call the same paths again and again, and
 # matching one against every template of the spec costs more than the rest of a simple read's
@@ -230,9 +244,9 @@ def _match_route(method: str, path: str) -> Route:
         template = matches[0][0].path
         matches = [(op, values) for op, values in matches if op.path == template]
     allowed = tuple(sorted({op.method.upper() for op, _ in matches}))
-    wanted = method.lower()
+    # Methods are case-sensitive (RFC 9110): `get` is not GET, and gets the 405 with `Allow`.
     for op, values in matches:
-        if op.method == wanted:
+        if op.method.upper() == method:
             return op, tuple(values.items()), allowed
     return None, (), allowed
 
@@ -257,14 +271,19 @@ class _Dispatcher:
             response = await self._handle(request)
         except ApiError as error:
             response = _error_response(error)
+        except ClientDisconnect:
+            # Nobody to answer, and nothing went wrong here: one line, not an error.
+            logger.info(
+                "%s %s: the client disconnected before sending the whole body",
+                request.method,
+                _logged_path(scope),
+            )
+            return
         except Exception:
             logger.exception("unexpected error answering %s %r", request.method, scope.get("path"))
             response = _error_response(INTERNAL_ERROR)
         if response.status_code >= 400:
-            # The path as sent, percent-encoding kept: a decoded one may hold line breaks.
-            raw_path = scope.get("raw_path") or str(scope["path"]).encode("utf-8")
-            path = raw_path.decode("latin-1").split("?", 1)[0]
-            _log_error_answer(request.method, path, response)
+            _log_error_answer(request.method, _logged_path(scope), response)
         await response(scope, receive, send)
         sandbox = self.sandbox
         if sandbox.settings.run_worker and not sandbox.worker_running and request.method != "GET":
@@ -287,16 +306,36 @@ class _Dispatcher:
                 )
                 return _error_response(error, {"Allow": ", ".join(allowed)})
             return _error_response(ApiError(404, "EV_OBJECT_NOT_FOUND", f"no endpoint at {path}"))
+        # Authenticated before the body is read: an unknown key id, a wrong shared secret or a
+        # stale timestamp is refused without receiving a byte of it, and a signed body is hashed
+        # as it streams and parsed only once its signature matched.
+        sent = sent_credentials(request.headers)
+        client = await self._known_client(sent.key_id)
+        pending = check_before_body(sent, client, raw_path, self.sandbox.settings.clock())
+        assert client is not None  # check_before_body refused an unknown key id
+        caller = Caller(sent.key_id, client.organization)
+        settings = self.sandbox.settings
         _, media_types = request_body_of(operation)
-        multipart = any(m.startswith("multipart/") for m in media_types)
-        limit = (
-            self.sandbox.settings.max_multipart_body_bytes
-            if multipart
-            else self.sandbox.settings.max_json_body_bytes
-        )
-        body = await read_capped(request, limit)
-        form = await read_form(request, body) if multipart and body else {}
-        args = (operation, path_values, request, raw_path, body, form)
+        # An upload's form, None when nothing was sent (its bytes stay in the spool).
+        form: dict[str, Any] | None = None
+        sent_body = b""
+        if any(m.startswith("multipart/") for m in media_types):
+            limit, idle = settings.max_multipart_body_bytes, settings.body_idle_seconds
+            async with spooled_body(request, limit, pending, idle) as spool:
+                if pending is not None:
+                    pending.check()
+                if spool.read(1):
+                    check_media_type(request.headers, media_types)
+                    spool.seek(0)
+                    form = await read_form(request, spool)
+        else:
+            limit, idle = settings.max_json_body_bytes, settings.body_idle_seconds
+            sent_body = await read_capped(request, limit, pending, idle)
+            if pending is not None:
+                pending.check()
+            if sent_body and media_types:
+                check_media_type(request.headers, media_types)
+        args = (operation, path_values, request, caller, sent_body, form)
         readers = self.sandbox.readers
         if readers is not None and operation.operation_id in READ_ONLY:
             # On the event loop: a read-only SQLite transaction never waits for a lock, and
@@ -309,20 +348,29 @@ class _Dispatcher:
             return Response(status_code=reply.status)
         return JSONResponse(reply.body, status_code=reply.status)
 
+    async def _known_client(self, key_id: str) -> KnownClient | None:
+        readers = self.sandbox.readers
+        if readers is not None:
+            # A read-only SQLite transaction on the event loop, as for the reads below.
+            with readers.begin() as conn:
+                return known_client(conn, key_id)
+        return await anyio.to_thread.run_sync(self._known_client_in_thread, key_id)
+
+    def _known_client_in_thread(self, key_id: str) -> KnownClient | None:
+        with self.sandbox.engine.connect() as conn:
+            return known_client(conn, key_id)
+
     def _run(
         self,
         transaction: Callable[[], AbstractContextManager[Connection]],
         operation: OperationSpec,
         path_values: dict[str, str],
         request: Request,
-        raw_path: str,
+        caller: Caller,
         body: bytes,
-        form: dict[str, Any],
+        form: dict[str, Any] | None,
     ) -> Reply:
         with transaction() as conn:
-            caller = authenticate(
-                conn, request.headers, raw_path, body, self.sandbox.settings.clock()
-            )
             # Each request sets its own (a held read connection serves many in turn).
             organizations.set_scope(conn, caller.organization)
             path_params, query = validate_parameters(
@@ -337,7 +385,7 @@ class _Dispatcher:
                 query=query,
                 body=_parse_body(operation, body, form),
                 raw_body=body,
-                form=form,
+                form=form or {},
             )
             handler = HANDLERS.get(operation.operation_id)
             if handler is None:
@@ -347,11 +395,11 @@ class _Dispatcher:
             return handler(ctx)
 
 
-def _parse_body(operation: OperationSpec, body: bytes, form: dict[str, Any]) -> Any:
+def _parse_body(operation: OperationSpec, body: bytes, form: dict[str, Any] | None) -> Any:
     required, media_types = request_body_of(operation)
     if not media_types:
         return None
-    if not body.strip():
+    if form is None and not body.strip():
         if required:
             raise malformed("a request body is required")
         return None
@@ -359,6 +407,6 @@ def _parse_body(operation: OperationSpec, body: bytes, form: dict[str, Any]) -> 
         if model is None:
             continue
         if media_type.startswith("multipart/"):
-            return validate_python(model, form)
+            return validate_python(model, form or {})
         return parse_json_into(model, body)
     return None

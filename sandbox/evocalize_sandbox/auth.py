@@ -11,6 +11,7 @@ from __future__ import annotations
 import hmac
 import secrets
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import NamedTuple
 
 import sqlalchemy as sa
@@ -19,7 +20,7 @@ from evocalize.signing import (
     KEY_ID_HEADER,
     SIGNATURE_HEADER,
     TIMESTAMP_HEADER,
-    signature_matches,
+    SignatureHasher,
     timestamp_is_fresh,
 )
 from sqlalchemy.engine import Connection, Engine
@@ -54,8 +55,96 @@ class Caller(NamedTuple):
     organization: str
 
 
+class KnownClient(NamedTuple):
+    """A client key id's record: its secret and the organization whose data it sees."""
+
+    secret: str
+    organization: str
+
+
 def _unauthorized(code: str, message: str) -> ApiError:
     return ApiError(401, code, message)
+
+
+@dataclass(frozen=True)
+class SentCredentials:
+    """The credential headers of a request, before anything is checked against the database."""
+
+    key_id: str
+    client_key: str | None
+    timestamp: str | None
+    signature: str | None
+
+
+def sent_credentials(headers: Mapping[str, str]) -> SentCredentials:
+    """The credential headers, or a 401 when neither scheme's are all there."""
+    key_id = headers.get(KEY_ID_HEADER.lower())
+    if not key_id:
+        raise _unauthorized(
+            "EV_UNAUTHORIZED_MISSING_HEADERS", f"the {KEY_ID_HEADER} header is missing"
+        )
+    sent = SentCredentials(
+        key_id,
+        headers.get(KEY_HEADER.lower()),
+        headers.get(TIMESTAMP_HEADER.lower()),
+        headers.get(SIGNATURE_HEADER.lower()),
+    )
+    if sent.client_key is None and (sent.timestamp is None or sent.signature is None):
+        raise _unauthorized(
+            "EV_UNAUTHORIZED_MISSING_HEADERS",
+            f"send {KEY_HEADER}, or {TIMESTAMP_HEADER} and {SIGNATURE_HEADER}",
+        )
+    return sent
+
+
+def known_client(conn: Connection, key_id: str) -> KnownClient | None:
+    """The client key and organization of `key_id`, None for an unknown key id."""
+    row = cursor_reads.first_row(conn, _CLIENT_KEY_OF, {"key_id": key_id})
+    if row is None:
+        return None
+    secret, organization = row
+    return KnownClient(str(secret), organization_of(key_id, organization))
+
+
+class PendingSignature:
+    """A signed request whose headers passed: its body is hashed as it streams (`update`), and
+    `check` then refuses a signature that does not match. Nothing of the body is kept here."""
+
+    def __init__(self, sent: SentCredentials, secret: str, raw_path: str) -> None:
+        assert sent.timestamp is not None and sent.signature is not None
+        self._timestamp = sent.timestamp
+        self._signature = sent.signature
+        self._secret = secret
+        self._hasher = SignatureHasher(raw_path)
+
+    def update(self, chunk: bytes) -> None:
+        self._hasher.update(chunk)
+
+    def check(self) -> None:
+        if not self._hasher.matches(self._signature, self._timestamp, self._secret):
+            raise _unauthorized("EV_UNAUTHORIZED_INVALID_SIGNATURE", "wrong request signature")
+
+
+def check_before_body(
+    sent: SentCredentials, client: KnownClient | None, raw_path: str, now: float
+) -> PendingSignature | None:
+    """Every check the headers allow, before the body is read: the key id, the shared secret,
+    the timestamp. None when the caller is authenticated (shared secret); for a signed request,
+    the signature still to check over the body."""
+    if client is None:
+        raise _unauthorized("EV_UNAUTHORIZED_INVALID_KEY", "unknown client key id")
+    secret = client.secret
+    if sent.client_key is not None:
+        if not hmac.compare_digest(sent.client_key.encode("utf-8"), secret.encode("utf-8")):
+            raise _unauthorized("EV_UNAUTHORIZED_INVALID_SECRET", "wrong client key")
+        return None
+    assert sent.timestamp is not None
+    if not timestamp_is_fresh(sent.timestamp, now=now):
+        raise _unauthorized(
+            "EV_UNAUTHORIZED_EXPIRED_REQUEST",
+            "the request timestamp is more than 60 seconds away from the server time",
+        )
+    return PendingSignature(sent, secret, raw_path)
 
 
 def authenticate(
@@ -65,38 +154,16 @@ def authenticate(
     body: bytes,
     now: float,
 ) -> Caller:
-    """The caller, or an `ApiError` 401 saying which check failed."""
-    key_id = headers.get(KEY_ID_HEADER.lower())
-    if not key_id:
-        raise _unauthorized(
-            "EV_UNAUTHORIZED_MISSING_HEADERS", f"the {KEY_ID_HEADER} header is missing"
-        )
-    client_key = headers.get(KEY_HEADER.lower())
-    timestamp = headers.get(TIMESTAMP_HEADER.lower())
-    signature = headers.get(SIGNATURE_HEADER.lower())
-    if client_key is None and (timestamp is None or signature is None):
-        raise _unauthorized(
-            "EV_UNAUTHORIZED_MISSING_HEADERS",
-            f"send {KEY_HEADER}, or {TIMESTAMP_HEADER} and {SIGNATURE_HEADER}",
-        )
-    client = cursor_reads.first_row(conn, _CLIENT_KEY_OF, {"key_id": key_id})
-    if client is None:
-        raise _unauthorized("EV_UNAUTHORIZED_INVALID_KEY", "unknown client key id")
-    secret, organization = client
-    caller = Caller(key_id, organization_of(key_id, organization))
-    if client_key is not None:
-        if not hmac.compare_digest(client_key.encode("utf-8"), str(secret).encode("utf-8")):
-            raise _unauthorized("EV_UNAUTHORIZED_INVALID_SECRET", "wrong client key")
-        return caller
-    assert timestamp is not None and signature is not None
-    if not timestamp_is_fresh(timestamp, now=now):
-        raise _unauthorized(
-            "EV_UNAUTHORIZED_EXPIRED_REQUEST",
-            "the request timestamp is more than 60 seconds away from the server time",
-        )
-    if not signature_matches(signature, raw_path, body, timestamp, str(secret)):
-        raise _unauthorized("EV_UNAUTHORIZED_INVALID_SIGNATURE", "wrong request signature")
-    return caller
+    """The caller of a request whose body is already read, or an `ApiError` 401 saying which
+    check failed."""
+    sent = sent_credentials(headers)
+    client = known_client(conn, sent.key_id)
+    pending = check_before_body(sent, client, raw_path, now)
+    if pending is not None:
+        pending.update(body)
+        pending.check()
+    assert client is not None  # check_before_body refused an unknown key id
+    return Caller(sent.key_id, client.organization)
 
 
 def register_clients(engine: Engine, clients: Mapping[str, str]) -> None:

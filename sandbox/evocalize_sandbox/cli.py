@@ -8,6 +8,7 @@ rest of the `evocalize` command line stays fast.
 from __future__ import annotations
 
 import copy
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -16,6 +17,7 @@ import typer
 from .clock_cli import clock_app
 from .leads_cli import send_concierge, send_leads
 from .seed_cli import seed as show_seed
+from .settings import MAX_CONNECTIONS, READ_TIMEOUT_SECONDS
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import URL
@@ -27,11 +29,35 @@ sandbox_app = typer.Typer(
 )
 
 
-def _parse_client(value: str) -> tuple[str, str]:
+# Credentials given this way stay out of `ps` and the shell history, unlike --client.
+CLIENTS_ENV = "EVOCALIZE_SANDBOX_CLIENTS"
+
+
+def _parse_client(value: str, where: str = "--client") -> tuple[str, str]:
     key_id, colon, key = value.partition(":")
     if not colon or not key_id or not key:
-        raise typer.BadParameter("expected KEY_ID:KEY, for example --client partner:s3cret")
+        raise typer.BadParameter(
+            "expected KEY_ID:KEY, for example partner:s3cret", param_hint=where
+        )
     return key_id, key
+
+
+def given_clients(values: list[str], client_file: Path | None) -> dict[str, str]:
+    """The credentials of --client, of --client-file (one KEY_ID:KEY a line; blank lines and
+    `#` comments skipped) and of the environment variable (separated by blanks)."""
+    given = [(value, "--client") for value in values]
+    if client_file is not None:
+        try:
+            lines = client_file.read_text(encoding="utf-8").splitlines()
+        except OSError as error:
+            raise typer.BadParameter(
+                f"cannot read {client_file}: {error.strerror}", param_hint="--client-file"
+            ) from None
+        given += [(line.strip(), "--client-file") for line in lines]
+    given += [(value, CLIENTS_ENV) for value in os.environ.get(CLIENTS_ENV, "").split()]
+    return dict(
+        _parse_client(value, where) for value, where in given if value and not value.startswith("#")
+    )
 
 
 @sandbox_app.callback()
@@ -55,7 +81,15 @@ def serve(
             help="A credential KEY_ID:KEY the sandbox accepts (repeatable). Each key is its "
             "own organization, seeing only its own data; KEY_ID@ORG:KEY makes keys share the "
             "organization ORG. Without one, a development credential is created, kept in the "
-            "database and printed.",
+            "database and printed. A key given here shows in `ps`: prefer --client-file or the "
+            f"environment variable {CLIENTS_ENV} (KEY_ID:KEY entries separated by blanks).",
+        ),
+    ] = None,
+    client_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--client-file",
+            help="A file of credentials the sandbox accepts, one KEY_ID:KEY a line.",
         ),
     ] = None,
     seed: str | None = typer.Option(
@@ -96,6 +130,19 @@ def serve(
         help="Server processes sharing the database (a SQLite file, or PostgreSQL, which "
         "sandboxes on other hosts may share too); each also applies batches.",
     ),
+    read_timeout: float = typer.Option(
+        READ_TIMEOUT_SECONDS,
+        "--read-timeout",
+        min=0.1,
+        help="Seconds a connection may take to send a request's headers, and may stay silent "
+        "in the middle of a body, before the sandbox closes it (or refuses the body).",
+    ),
+    max_connections: int = typer.Option(
+        MAX_CONNECTIONS,
+        "--max-connections",
+        min=1,
+        help="Open connections the sandbox keeps at most; it closes any further one at once.",
+    ),
 ) -> None:
     """Start the sandbox. Its data lives in --db (by default the SQLite file
     evocalize-sandbox.db in the current folder) and survives a restart; delete the file, or give
@@ -105,7 +152,7 @@ def serve(
     """
     if ctx.invoked_subcommand is not None:
         return
-    clients = dict(_parse_client(value) for value in client or [])
+    clients = given_clients(client or [], client_file)
     if workers > 1 and _in_memory(db):
         raise typer.BadParameter(
             "several processes cannot share an in-memory database: give a file or PostgreSQL",
@@ -127,6 +174,7 @@ def serve(
     from .faults import FaultError, read_faults
     from .organizations import CredentialError
     from .seed import SeedError
+    from .serving import uvicorn_options
     from .settings import Settings
 
     try:
@@ -135,6 +183,7 @@ def serve(
             lease_seconds=lease_seconds,
             test_mode=test_mode,
             faults=None if faults is None else read_faults(faults),
+            body_idle_seconds=read_timeout,
         )
         app = create_app(
             database_url=db,
@@ -177,16 +226,29 @@ def serve(
             f"EVOCALIZE_CLIENT_KEY={key}"
         )
     if workers == 1:
-        uvicorn.run(app, host=host, port=port, log_level="info", log_config=_log_config())
+        uvicorn.run(
+            app,
+            host=host,
+            port=port,
+            log_level="info",
+            log_config=_log_config(),
+            **uvicorn_options(read_timeout, max_connections),
+        )
         return
     from .processes import ProcessOptions, serve_processes
 
     # The processes open the database themselves: this one only prepared it.
     app.state.sandbox.close()
-    options = ProcessOptions(db, audience_seconds, lease_seconds)
+    options = ProcessOptions(db, audience_seconds, lease_seconds, read_timeout)
     typer.echo(f"Serving from {workers} processes")
     serve_processes(
-        options, workers, host=host, port=port, log_level="info", log_config=_log_config()
+        options,
+        workers,
+        host=host,
+        port=port,
+        log_level="info",
+        log_config=_log_config(),
+        **uvicorn_options(read_timeout, max_connections),
     )
 
 

@@ -27,6 +27,7 @@ class ProcessOptions:
     database_url: str
     audience_processing_seconds: float | None = None
     lease_seconds: float | None = None
+    body_idle_seconds: float | None = None
 
     def settings(self) -> Any:
         from .settings import Settings

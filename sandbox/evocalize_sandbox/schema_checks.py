@@ -1,7 +1,8 @@
 """The parts of the spec's JSON Schema that the generated pydantic models do not enforce.
 
 datamodel-code-generator drops `maxProperties`/`minProperties`, conditional `if`/`then`
-requirements (a USER grantee needs `userId`) and `format: uri`, and makes optional fields
+requirements (a USER grantee needs `userId`), `format: uri` and the ASCII of `format: email`,
+and makes optional fields
 accept null even where the schema does not. This walk runs after the model accepted a body
 and refuses what the spec refuses, so "schema-violating request accepted" never happens. It
 reads the spec, so it needs no list of fields.
@@ -43,6 +44,10 @@ def check_document(schema: Any, value: Any, field: str = "") -> None:
             check_document(schema[branch], value, field)
     if isinstance(value, str) and schema.get("format") == "uri" and not _URI.fullmatch(value):
         raise invalid_field(field or "body", f"{field or 'body'} must be an absolute URI")
+    if isinstance(value, str) and schema.get("format") == "email" and not value.isascii():
+        # `format: email` is RFC 5321's ASCII address; pydantic's EmailStr also takes the
+        # internationalized ones (`idn-email`), which the spec's answers could then not hold.
+        raise invalid_field(field or "body", f"{field or 'body'} must be an ASCII email address")
     if isinstance(value, dict):
         _check_object(schema, value, field)
     elif isinstance(value, list) and isinstance(schema.get("items"), Mapping):

@@ -12,6 +12,11 @@ if TYPE_CHECKING:
 
 MIB = 1024 * 1024
 
+# `evocalize sandbox`'s defaults for its connections (`serving`): seconds a connection may take
+# to send a request's headers (and may stay silent mid-body), and how many may be open at once.
+READ_TIMEOUT_SECONDS = 15.0
+MAX_CONNECTIONS = 1000
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -30,6 +35,9 @@ class Settings:
     # The audience CSV upload: 300+ rows of 4 SHA-256 hashes each is far smaller; a bigger
     # cap lets realistic audiences (hundreds of thousands of rows) through.
     max_multipart_body_bytes: int = 256 * MIB
+    # A request body from which nothing arrives for this long is refused (a 400), so that a
+    # client dripping it, or gone without closing, does not hold a request open.
+    body_idle_seconds: float = READ_TIMEOUT_SECONDS
     page_size: int = 100
     # How long an audience placeholder stays `processing` after a valid CSV upload before its
     # audiences exist (the API reference: "Audience creation can take up to 24 hours").

@@ -7,6 +7,7 @@ one `metadata.create_all`. SQLite is the default (a file survives restarts); a P
 
 from __future__ import annotations
 
+import os
 import secrets
 import sqlite3
 import threading
@@ -109,12 +110,27 @@ def _is_file(engine: Engine) -> bool:
     return engine.url.database not in (None, "", ":memory:")
 
 
+def _owner_only(engine: Engine) -> None:
+    """Makes the SQLite file readable and writable by its owner alone (0600), before SQLite
+    opens it: it holds the client keys and the page-token key. SQLite creates its -wal and -shm
+    files with the database file's permissions, so they follow."""
+    path = engine.url.database
+    if not _is_file(engine) or not path or path.startswith("file:"):
+        return
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
+        os.chmod(path, 0o600)  # an older file, made before this rule
+    except OSError:
+        pass  # no such folder, or not ours: SQLite's own error says which
+
+
 def _sqlite_engine(url: str, factory: type[sqlite3.Connection] = sqlite3.Connection) -> Engine:
     engine = sa.create_engine(
         url,
         connect_args={"check_same_thread": False, "timeout": 30, "factory": factory},
         hide_parameters=True,
     )
+    _owner_only(engine)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:

@@ -8,6 +8,7 @@ Failures map to the codes of `ErrorCode` in openapi.yaml: a type mismatch or unr
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 import types
@@ -125,9 +126,20 @@ def _request_body_of(operation_id: str) -> tuple[bool, dict[str, type[BaseModel]
 
 
 def parse_json_into(model: type[M], raw: bytes, field_prefix: str = "") -> M:
-    """`raw` JSON validated by `model` in strict mode (so `"1"` is not an integer)."""
+    """`raw` JSON validated by `model` in strict mode (so `"1"` is not an integer).
+
+    JSON is UTF-8 without a byte order mark (RFC 8259), each object's keys unique: `json.loads`
+    would also read UTF-16 and UTF-32, skip a BOM and keep the last of repeated keys, hiding a
+    partner's encoding or serialisation bug that the real API may not forgive."""
     try:
-        document = json.loads(raw, parse_float=_number, parse_constant=_refuse_constant)
+        if raw.startswith(codecs.BOM_UTF8):
+            raise ValueError("JSON starts with no byte order mark")
+        document = json.loads(
+            raw.decode("utf-8"),
+            parse_float=_number,
+            parse_constant=_refuse_constant,
+            object_pairs_hook=_unique_keys,
+        )
     except (ValueError, UnicodeDecodeError, RecursionError):
         raise malformed("the request body is not valid JSON", field_prefix or None) from None
     if isinstance(document, list) and len(document) > BATCH_LIMIT:
@@ -149,6 +161,13 @@ def _number(text: str) -> int | float:
     if value.is_integer() and abs(value) < 2**63:
         return int(value)
     return value
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    document = dict(pairs)
+    if len(document) != len(pairs):
+        raise malformed("an object of the request body repeats a key")
+    return document
 
 
 def _refuse_constant(text: str) -> Any:

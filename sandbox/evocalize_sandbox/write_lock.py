@@ -16,10 +16,10 @@ worker's groups included: every write goes through the engine.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from collections import deque
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event
@@ -67,7 +67,9 @@ class WriteLock:
         self._threads = FifoLock()
         self._file: Any = None
         if fcntl is not None and database and database != ":memory:":
-            self._file = Path(f"{database}-writelock").open("a+b")  # noqa: SIM115 (kept open)
+            # Owner-only, like the database beside it (storage.py).
+            descriptor = os.open(f"{database}-writelock", os.O_CREAT | os.O_RDWR, 0o600)
+            self._file = os.fdopen(descriptor, "r+b")
 
     def acquire(self) -> None:
         self._threads.acquire()

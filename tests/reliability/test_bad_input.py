@@ -251,6 +251,64 @@ ROWS = [
         "EV_UNAUTHORIZED_EXPIRED_REQUEST",
         auth=signing(timestamp="yesterday"),
     ),
+    # Timestamps that are not plain digits, or overflow a float (310 digits) or int() itself
+    # (4,301), from a known key id: the documented 401, never a 500.
+    *(
+        Row(
+            f"timestamp-{name}",
+            "POST",
+            USER,
+            user_body(),
+            401,
+            "EV_UNAUTHORIZED_EXPIRED_REQUEST",
+            auth=lambda t, b, make=make: signed(t, b, timestamp=make()),  # type: ignore[misc]
+        )
+        for name, make in [
+            ("of-310-digits", lambda: "9" * 310),
+            ("of-4300-digits", lambda: "9" * 4300),
+            ("of-4301-digits", lambda: "9" * 4301),
+            ("inf", lambda: "inf"),
+            ("fractional", lambda: f"{int(time.time())}.0"),
+            ("with-plus-and-underscores", lambda: f"+{int(time.time()):_}"),
+        ]
+    ),
+    # Signatures compared over their whole length: empty, cut short, or padded.
+    Row(
+        "empty-signature",
+        "POST",
+        USER,
+        user_body(),
+        401,
+        "EV_UNAUTHORIZED_INVALID_SIGNATURE",
+        auth=lambda t, b: {**signed(t, b), SIGNATURE_HEADER: ""},
+    ),
+    Row(
+        "signature-cut-to-one-character",
+        "POST",
+        USER,
+        user_body(),
+        401,
+        "EV_UNAUTHORIZED_INVALID_SIGNATURE",
+        auth=lambda t, b: {**signed(t, b), SIGNATURE_HEADER: signed(t, b)[SIGNATURE_HEADER][:1]},
+    ),
+    Row(
+        "signature-cut-in-half",
+        "POST",
+        USER,
+        user_body(),
+        401,
+        "EV_UNAUTHORIZED_INVALID_SIGNATURE",
+        auth=lambda t, b: {**signed(t, b), SIGNATURE_HEADER: signed(t, b)[SIGNATURE_HEADER][:32]},
+    ),
+    Row(
+        "signature-with-extra-characters",
+        "POST",
+        USER,
+        user_body(),
+        401,
+        "EV_UNAUTHORIZED_INVALID_SIGNATURE",
+        auth=lambda t, b: {**signed(t, b), SIGNATURE_HEADER: signed(t, b)[SIGNATURE_HEADER] + "0"},
+    ),
     # Bodies that are not JSON, or not the JSON of the operation.
     Row("malformed-json", "POST", USER, b'{"id": "x",', 400, MALFORMED),
     Row("not-json", "POST", USER, b"id=x&name=y", 400, MALFORMED),

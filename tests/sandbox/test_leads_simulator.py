@@ -11,6 +11,7 @@ import anyio
 import httpx
 import pytest
 from evocalize.signing import signature_matches
+from evocalize.webhook_receiver import LeadsReceiver
 from evocalize_models import LeadsDelivery
 from evocalize_sandbox.leads import (
     DeliveryPolicy,
@@ -106,6 +107,27 @@ async def test_each_attempt_is_signed_over_the_endpoint_path_and_exact_body() ->
     )
     assert json.loads(request.content) == delivery()
     assert CREDENTIALS.key not in str(dict(headers))
+
+
+@pytest.mark.parametrize(
+    "path", ["/hooks/tenant%2F7/leads", "/hooks/evocalize%20leads", "/hooks/caf%C3%A9/leads"]
+)
+async def test_a_receiver_verifies_a_delivery_to_a_percent_encoded_path(path: str) -> None:
+    # The receiver verifies the path as it arrives, percent-encoding kept: so must the signature.
+    received: list[object] = []
+    # The simulator's clock is a fake one, so the receiver leaves the timestamp unchecked.
+    receiver = LeadsReceiver(received.extend, CREDENTIALS.key, window=None)
+    clock = FakeClock()
+    report = await deliver(
+        f"https://partner.example.com{path}?tenant=7",
+        delivery(),
+        CREDENTIALS,
+        transport=httpx.ASGITransport(app=receiver),
+        clock=clock,
+        sleep=clock.sleep,
+    )
+    assert [a.status_code for a in report.attempts] == [200]
+    assert len(received) == len(delivery()["leads"])  # type: ignore[arg-type]
 
 
 async def test_a_500_is_retried_after_the_first_backoff_and_then_delivered() -> None:

@@ -34,6 +34,7 @@ from sandbox_domain_support import (
     domain_client,
     error_code,
     make_domain_app,
+    purchase,
 )
 from sandbox_support import KEY_ID, SECRET
 
@@ -44,22 +45,6 @@ def client(database_url: str, clock: list[float]) -> AuthenticatedClient:
     add_user(api, "agent", {"seattle": "group_user"})
     add_group(api, "portland")
     return api
-
-
-def purchase(clock: list[float], **changes: Any) -> dict[str, Any]:
-    now = int(clock[0])
-    order: dict[str, Any] = {
-        "userId": "agent",
-        "groupId": "seattle",
-        "productCode": "pid_1234567890",
-        "orderType": "purchase",
-        "paymentAmount": 100,
-        "schedule": {"startTimestamp": now + DAY, "endTimestamp": now + 31 * DAY},
-        "contentItemIds": [],
-        "variableValues": {"headline": "headline test", "bodyText": "body text test"},
-    }
-    order.update(changes)
-    return order
 
 
 def subscription(clock: list[float], **changes: Any) -> dict[str, Any]:

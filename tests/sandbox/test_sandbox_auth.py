@@ -57,6 +57,7 @@ def test_the_shared_secret_is_accepted(app: Starlette) -> None:
 def test_a_signed_body_is_part_of_the_signature(anonymous: TestClient) -> None:
     body = json.dumps({"id": "g1", "name": "Group"}).encode()
     headers = signed_headers("/management/v1/group", body, current_timestamp())
+    headers["Content-Type"] = "application/json"
     accepted = anonymous.post("/management/v1/group", content=body, headers=headers)
     assert accepted.status_code == 201
     tampered = anonymous.post(

@@ -19,7 +19,8 @@ from evocalize_client.api.groups import create_or_update_group_batch, list_group
 from evocalize_client.api.users import create_or_update_user_batch, get_user, list_users
 from evocalize_client.models import ContentItemInput, GroupInput, UserInput
 from evocalize_client.types import Response
-from evocalize_sandbox import batches
+from evocalize_sandbox import app as app_module
+from evocalize_sandbox import batches, storage
 from evocalize_sandbox.app import create_app
 from evocalize_sandbox.batches import entries_table, reports_table
 from evocalize_sandbox.context import EntryContext
@@ -41,6 +42,80 @@ from sandbox_support import (
 )
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
+
+# Every entry applied and committed leaves a row here, written by the applier in the entry's own
+# transaction: a rolled-back group or failed entry leaves none. An entry applied twice would be
+# invisible in the data (the appliers are upserts), so each test ends by checking this table.
+APPLICATIONS = "test_batch_applications"
+
+
+@pytest.fixture(autouse=True)
+def entries_are_applied_once(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    engines: list[sa.Engine] = []
+    original_schema = storage.create_schema
+
+    def create_schema(engine: sa.Engine) -> None:
+        original_schema(engine)
+        with engine.begin() as conn:
+            conn.execute(
+                sa.text(
+                    f"CREATE TABLE IF NOT EXISTS {APPLICATIONS} "
+                    "(report_id VARCHAR(64) NOT NULL, position INTEGER NOT NULL)"
+                )
+            )
+            conn.execute(sa.text(f"DELETE FROM {APPLICATIONS}"))
+        engines.append(engine)
+
+    def counted(applier: Callable[[EntryContext, Any], None]) -> Callable[..., None]:
+        def apply(ctx: EntryContext, entry: Any) -> None:
+            applier(ctx, entry)
+            ctx.conn.execute(
+                sa.text(f"INSERT INTO {APPLICATIONS} VALUES (:report, :position)"),
+                {"report": ctx.report_id, "position": ctx.position},
+            )
+
+        return apply
+
+    monkeypatch.setattr(app_module, "create_schema", create_schema)
+    for operation_id, applier in list(ENTRY_APPLIERS.items()):
+        monkeypatch.setitem(ENTRY_APPLIERS, operation_id, counted(applier))
+    yield
+    for engine in engines:
+        with engine.connect() as conn:
+            twice = conn.execute(
+                sa.text(
+                    f"SELECT report_id, position, COUNT(*) FROM {APPLICATIONS} "
+                    "GROUP BY report_id, position HAVING COUNT(*) > 1"
+                )
+            ).all()
+        engine.dispose()
+        assert twice == [], f"entries applied more than once (report, position, times): {twice}"
+
+
+def test_the_application_count_sees_an_entry_applied_twice(
+    app: Starlette, client: AuthenticatedClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The check above catches the bug it is for: an applied entry left unmarked (M3a)."""
+    mark = batches.Batches._mark_succeeded
+
+    def leave_the_first_unmarked(
+        self: batches.Batches, conn: sa.Connection, report_id: str, positions: list[int]
+    ) -> None:
+        mark(self, conn, report_id, positions[1:] if len(positions) > 1 else positions)
+
+    monkeypatch.setattr(batches.Batches, "_mark_succeeded", leave_the_first_unmarked)
+    submit_groups(client, ["a", "b", "c"])
+    sandbox_of(app).process_pending_batches()
+    engine = sandbox_of(app).engine
+    with engine.connect() as conn:
+        counts = conn.execute(
+            sa.text(f"SELECT position, COUNT(*) FROM {APPLICATIONS} GROUP BY position")
+        ).all()
+        conn.execute(sa.text(f"DELETE FROM {APPLICATIONS}"))
+        conn.commit()
+    # How often depends on how the entries fall into groups (a group ends after some time too).
+    assert {position for position, _ in counts} == {0, 1, 2}
+    assert max(times for _, times in counts) > 1, counts
 
 
 def users(count: int, start: int = 0) -> list[UserInput]:

@@ -25,7 +25,8 @@ class User:
     name: str
     """ A human-readable name. """
     email: str
-    """ An email address. """
+    """ An email address in ASCII (RFC 5321, what `format: email` means; internationalized addresses are refused),
+    at most 254 characters (the longest a mail path allows). """
     groups: list[UserGroupMembership] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

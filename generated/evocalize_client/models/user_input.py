@@ -25,7 +25,8 @@ class UserInput:
     """ An id, chosen by the partner (users, groups, items, media) or by Evocalize (orders, reports, placeholders).
     Never `.` or `..`. """
     email: str | Unset = UNSET
-    """ An email address. """
+    """ An email address in ASCII (RFC 5321, what `format: email` means; internationalized addresses are refused),
+    at most 254 characters (the longest a mail path allows). """
     name: str | Unset = UNSET
     """ A human-readable name. """
     replace_groups: bool | Unset = False

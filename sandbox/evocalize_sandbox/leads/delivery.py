@@ -114,13 +114,15 @@ Sleep = Callable[[float], Awaitable[None]]
 def delivery_headers(
     url: str, body: bytes, credentials: PartnerCredentials, timestamp: str
 ) -> dict[str, str]:
-    """The headers of one attempt, signed over the URL's path (no query) and `body`."""
+    """The headers of one attempt, signed over the URL's path (no query) and `body`. The path
+    as sent, percent-encoding kept, is what a receiver sees and verifies."""
+    path = httpx.URL(url).raw_path.decode("ascii").split("?", 1)[0]
     return {
         "Content-Type": "application/json",
         PAYLOAD_VERSION_HEADER: PAYLOAD_VERSION,
         KEY_ID_HEADER: credentials.key_id,
         TIMESTAMP_HEADER: timestamp,
-        SIGNATURE_HEADER: sign(httpx.URL(url).path, body, timestamp, credentials.key),
+        SIGNATURE_HEADER: sign(path, body, timestamp, credentials.key),
     }
 
 
