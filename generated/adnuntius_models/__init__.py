@@ -177,3 +177,7 @@ class LineItemPage(BaseModel):
     page_size: Annotated[int, Field(alias="pageSize", ge=0, le=500)]
     total_count: Annotated[int, Field(alias="totalCount", ge=0, le=2147483647)]
     results: Annotated[list[LineItem], Field(max_length=500)]
+
+
+class LineItemListInput(RootModel[list[LineItemListEntry]]):
+    root: Annotated[list[LineItemListEntry], Field(max_length=500, min_length=1)]

@@ -1,12 +1,14 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.advertiser_campaign import AdvertiserCampaign
 from ...models.error_envelope import ErrorEnvelope
+from ...models.go_live_input import GoLiveInput
 from ...types import UNSET, Response, Unset
 
 
@@ -15,33 +17,34 @@ def _get_kwargs(
     advertiser_id: str,
     campaign_id: str,
     *,
-    oauth_token: str | Unset = UNSET,
+    body: GoLiveInput | Unset = UNSET,
 ) -> dict[str, Any]:
-
-    params: dict[str, Any] = {}
-
-    params["oauth_token"] = oauth_token
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+    headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
-        "method": "delete",
-        "url": "/2015-12-09/{network_id}/advertisers/{advertiser_id}/advertiser_campaigns/{campaign_id}".format(
+        "method": "post",
+        "url": "/2022-08-01/{network_id}/advertisers/{advertiser_id}/advertiser_campaigns/{campaign_id}/go_live.json".format(
             network_id=quote(str(network_id), safe=""),
             advertiser_id=quote(str(advertiser_id), safe=""),
             campaign_id=quote(str(campaign_id), safe=""),
         ),
-        "params": params,
     }
 
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | ErrorEnvelope | None:
+) -> AdvertiserCampaign | ErrorEnvelope | None:
     if response.status_code == 200:
-        response_200 = cast(Any, None)
+        response_200 = AdvertiserCampaign.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 401:
@@ -72,7 +75,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | ErrorEnvelope]:
+) -> Response[AdvertiserCampaign | ErrorEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -87,31 +90,32 @@ def sync_detailed(
     campaign_id: str,
     *,
     client: AuthenticatedClient | Client,
-    oauth_token: str | Unset = UNSET,
-) -> Response[Any | ErrorEnvelope]:
-    """Delete an advertiser campaign
+    body: GoLiveInput | Unset = UNSET,
+) -> Response[AdvertiserCampaign | ErrorEnvelope]:
+    """Make an advertiser campaign live
 
-     Deletes the campaign; when it is already deleted, does nothing and succeeds.
+     Promotes the staged `future_terms` to `current_terms`: the campaign becomes live.
+    An archived campaign must be unarchived first. Harmless to repeat.
 
     Args:
         network_id (int):
         advertiser_id (str): An id the network chose for its object.
         campaign_id (str): An id the network chose for its object.
-        oauth_token (str | Unset): An Invoca API token.
+        body (GoLiveInput | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ErrorEnvelope]
+        Response[AdvertiserCampaign | ErrorEnvelope]
     """
 
     kwargs = _get_kwargs(
         network_id=network_id,
         advertiser_id=advertiser_id,
         campaign_id=campaign_id,
-        oauth_token=oauth_token,
+        body=body,
     )
 
     response = client.get_httpx_client().request(
@@ -127,24 +131,25 @@ def sync(
     campaign_id: str,
     *,
     client: AuthenticatedClient | Client,
-    oauth_token: str | Unset = UNSET,
-) -> Any | ErrorEnvelope | None:
-    """Delete an advertiser campaign
+    body: GoLiveInput | Unset = UNSET,
+) -> AdvertiserCampaign | ErrorEnvelope | None:
+    """Make an advertiser campaign live
 
-     Deletes the campaign; when it is already deleted, does nothing and succeeds.
+     Promotes the staged `future_terms` to `current_terms`: the campaign becomes live.
+    An archived campaign must be unarchived first. Harmless to repeat.
 
     Args:
         network_id (int):
         advertiser_id (str): An id the network chose for its object.
         campaign_id (str): An id the network chose for its object.
-        oauth_token (str | Unset): An Invoca API token.
+        body (GoLiveInput | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ErrorEnvelope
+        AdvertiserCampaign | ErrorEnvelope
     """
 
     return sync_detailed(
@@ -152,7 +157,7 @@ def sync(
         advertiser_id=advertiser_id,
         campaign_id=campaign_id,
         client=client,
-        oauth_token=oauth_token,
+        body=body,
     ).parsed
 
 
@@ -162,31 +167,32 @@ async def asyncio_detailed(
     campaign_id: str,
     *,
     client: AuthenticatedClient | Client,
-    oauth_token: str | Unset = UNSET,
-) -> Response[Any | ErrorEnvelope]:
-    """Delete an advertiser campaign
+    body: GoLiveInput | Unset = UNSET,
+) -> Response[AdvertiserCampaign | ErrorEnvelope]:
+    """Make an advertiser campaign live
 
-     Deletes the campaign; when it is already deleted, does nothing and succeeds.
+     Promotes the staged `future_terms` to `current_terms`: the campaign becomes live.
+    An archived campaign must be unarchived first. Harmless to repeat.
 
     Args:
         network_id (int):
         advertiser_id (str): An id the network chose for its object.
         campaign_id (str): An id the network chose for its object.
-        oauth_token (str | Unset): An Invoca API token.
+        body (GoLiveInput | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ErrorEnvelope]
+        Response[AdvertiserCampaign | ErrorEnvelope]
     """
 
     kwargs = _get_kwargs(
         network_id=network_id,
         advertiser_id=advertiser_id,
         campaign_id=campaign_id,
-        oauth_token=oauth_token,
+        body=body,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -200,24 +206,25 @@ async def asyncio(
     campaign_id: str,
     *,
     client: AuthenticatedClient | Client,
-    oauth_token: str | Unset = UNSET,
-) -> Any | ErrorEnvelope | None:
-    """Delete an advertiser campaign
+    body: GoLiveInput | Unset = UNSET,
+) -> AdvertiserCampaign | ErrorEnvelope | None:
+    """Make an advertiser campaign live
 
-     Deletes the campaign; when it is already deleted, does nothing and succeeds.
+     Promotes the staged `future_terms` to `current_terms`: the campaign becomes live.
+    An archived campaign must be unarchived first. Harmless to repeat.
 
     Args:
         network_id (int):
         advertiser_id (str): An id the network chose for its object.
         campaign_id (str): An id the network chose for its object.
-        oauth_token (str | Unset): An Invoca API token.
+        body (GoLiveInput | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ErrorEnvelope
+        AdvertiserCampaign | ErrorEnvelope
     """
 
     return (
@@ -226,6 +233,6 @@ async def asyncio(
             advertiser_id=advertiser_id,
             campaign_id=campaign_id,
             client=client,
-            oauth_token=oauth_token,
+            body=body,
         )
     ).parsed
