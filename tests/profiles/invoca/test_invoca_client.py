@@ -107,7 +107,7 @@ def test_a_validation_failure_is_decoded_field_by_field(fake: InvocaFake) -> Non
         )
     error = raised.value
     assert isinstance(error, PermissionDeniedError) and isinstance(error, BadRequestError)
-    assert (error.status_code, error.field) == (403, "name")
+    assert (error.status, error.field) == (403, "name")
     assert error.message == "name can't be blank"
 
 

@@ -8,18 +8,27 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_envelope import ErrorEnvelope
 from ...models.status_envelope import StatusEnvelope
-from ...types import Response
+from ...types import UNSET, Response
 
 
 def _get_kwargs(
-    id: str,
+    member_id: int,
+    *,
+    id: int,
 ) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["id"] = id
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "delete",
-        "url": "/creative/{id}".format(
-            id=quote(str(id), safe=""),
+        "url": "/creative/{member_id}".format(
+            member_id=quote(str(member_id), safe=""),
         ),
+        "params": params,
     }
 
     return _kwargs
@@ -58,20 +67,15 @@ def _parse_response(
 
         return response_405
 
-    if response.status_code == 409:
-        response_409 = ErrorEnvelope.from_dict(response.json())
-
-        return response_409
-
     if response.status_code == 429:
         response_429 = ErrorEnvelope.from_dict(response.json())
 
         return response_429
 
-    if response.status_code == 500:
-        response_500 = ErrorEnvelope.from_dict(response.json())
+    if response.status_code == 503:
+        response_503 = ErrorEnvelope.from_dict(response.json())
 
-        return response_500
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -91,16 +95,18 @@ def _build_response(
 
 
 def sync_detailed(
-    id: str,
+    member_id: int,
     *,
     client: AuthenticatedClient | Client,
+    id: int,
 ) -> Response[ErrorEnvelope | StatusEnvelope]:
     """Delete a creative
 
-     Deletes one creative.
+     Deletes one creative of the member.
 
     Args:
-        id (str): An object id, as the digits of a whole number.
+        member_id (int):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -111,6 +117,7 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
+        member_id=member_id,
         id=id,
     )
 
@@ -122,16 +129,18 @@ def sync_detailed(
 
 
 def sync(
-    id: str,
+    member_id: int,
     *,
     client: AuthenticatedClient | Client,
+    id: int,
 ) -> ErrorEnvelope | StatusEnvelope | None:
     """Delete a creative
 
-     Deletes one creative.
+     Deletes one creative of the member.
 
     Args:
-        id (str): An object id, as the digits of a whole number.
+        member_id (int):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -142,22 +151,25 @@ def sync(
     """
 
     return sync_detailed(
-        id=id,
+        member_id=member_id,
         client=client,
+        id=id,
     ).parsed
 
 
 async def asyncio_detailed(
-    id: str,
+    member_id: int,
     *,
     client: AuthenticatedClient | Client,
+    id: int,
 ) -> Response[ErrorEnvelope | StatusEnvelope]:
     """Delete a creative
 
-     Deletes one creative.
+     Deletes one creative of the member.
 
     Args:
-        id (str): An object id, as the digits of a whole number.
+        member_id (int):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -168,6 +180,7 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
+        member_id=member_id,
         id=id,
     )
 
@@ -177,16 +190,18 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    id: str,
+    member_id: int,
     *,
     client: AuthenticatedClient | Client,
+    id: int,
 ) -> ErrorEnvelope | StatusEnvelope | None:
     """Delete a creative
 
-     Deletes one creative.
+     Deletes one creative of the member.
 
     Args:
-        id (str): An object id, as the digits of a whole number.
+        member_id (int):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -198,7 +213,8 @@ async def asyncio(
 
     return (
         await asyncio_detailed(
-            id=id,
+            member_id=member_id,
             client=client,
+            id=id,
         )
     ).parsed

@@ -1,60 +1,43 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-if TYPE_CHECKING:
-    from ..models.meta_response_fields import MetaResponseFields
+from ..types import UNSET, Unset
 
-
-T = TypeVar("T", bound="MetaResponse")
+T = TypeVar("T", bound="CreativeFieldsTemplate")
 
 
 @_attrs_define
-class MetaResponse:
-    status: Literal["OK"]
-    """ `OK` on every successful answer. """
-    fields: MetaResponseFields
-    """ Each field of the object by name. """
+class CreativeFieldsTemplate:
+    id: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        status = self.status
-
-        fields = self.fields.to_dict()
+        id = self.id
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "status": status,
-                "fields": fields,
-            }
-        )
+        field_dict.update({})
+        if id is not UNSET:
+            field_dict["id"] = id
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.meta_response_fields import MetaResponseFields
-
         d = dict(src_dict)
-        status = cast(Literal["OK"], d.pop("status"))
-        if status != "OK":
-            raise ValueError(f"status must match const 'OK', got '{status}'")
+        id = d.pop("id", UNSET)
 
-        fields = MetaResponseFields.from_dict(d.pop("fields"))
-
-        meta_response = cls(
-            status=status,
-            fields=fields,
+        creative_fields_template = cls(
+            id=id,
         )
 
-        meta_response.additional_properties = d
-        return meta_response
+        creative_fields_template.additional_properties = d
+        return creative_fields_template
 
     @property
     def additional_keys(self) -> list[str]:

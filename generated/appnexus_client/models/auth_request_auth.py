@@ -5,11 +5,11 @@ from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 
-T = TypeVar("T", bound="Credentials")
+T = TypeVar("T", bound="AuthRequestAuth")
 
 
 @_attrs_define
-class Credentials:
+class AuthRequestAuth:
     username: str
     password: str
 
@@ -36,9 +36,9 @@ class Credentials:
 
         password = d.pop("password")
 
-        credentials = cls(
+        auth_request_auth = cls(
             username=username,
             password=password,
         )
 
-        return credentials
+        return auth_request_auth

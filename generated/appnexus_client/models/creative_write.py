@@ -1,25 +1,26 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.creative import Creative
 
 
-T = TypeVar("T", bound="CreativeResponse")
+T = TypeVar("T", bound="CreativeWrite")
 
 
 @_attrs_define
-class CreativeResponse:
-    status: Literal["OK"]
-    """ `OK` on every successful answer. """
-    id: int
-    creative: Creative
-    """ A creative; with `fields`, only the fields named are present. """
+class CreativeWrite:
+    status: str | Unset = UNSET
+    id: int | Unset = UNSET
+    creative: Creative | Unset = UNSET
+    """ A creative as Xandr answers it; unknown fields are kept. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -27,17 +28,19 @@ class CreativeResponse:
 
         id = self.id
 
-        creative = self.creative.to_dict()
+        creative: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.creative, Unset):
+            creative = self.creative.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "status": status,
-                "id": id,
-                "creative": creative,
-            }
-        )
+        field_dict.update({})
+        if status is not UNSET:
+            field_dict["status"] = status
+        if id is not UNSET:
+            field_dict["id"] = id
+        if creative is not UNSET:
+            field_dict["creative"] = creative
 
         return field_dict
 
@@ -46,22 +49,25 @@ class CreativeResponse:
         from ..models.creative import Creative
 
         d = dict(src_dict)
-        status = cast(Literal["OK"], d.pop("status"))
-        if status != "OK":
-            raise ValueError(f"status must match const 'OK', got '{status}'")
+        status = d.pop("status", UNSET)
 
-        id = d.pop("id")
+        id = d.pop("id", UNSET)
 
-        creative = Creative.from_dict(d.pop("creative"))
+        _creative = d.pop("creative", UNSET)
+        creative: Creative | Unset
+        if isinstance(_creative, Unset):
+            creative = UNSET
+        else:
+            creative = Creative.from_dict(_creative)
 
-        creative_response = cls(
+        creative_write = cls(
             status=status,
             id=id,
             creative=creative,
         )
 
-        creative_response.additional_properties = d
-        return creative_response
+        creative_write.additional_properties = d
+        return creative_write
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,39 +6,38 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="FieldMeta")
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="StatusEnvelopeResponse")
 
 
 @_attrs_define
-class FieldMeta:
-    type_: str
-    """ The value type: `int`, `string`, `boolean`, `double`, `date`, `money`, `enum`, `array`, ... """
+class StatusEnvelopeResponse:
+    status: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        type_ = self.type_
+        status = self.status
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "type": type_,
-            }
-        )
+        field_dict.update({})
+        if status is not UNSET:
+            field_dict["status"] = status
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        type_ = d.pop("type")
+        status = d.pop("status", UNSET)
 
-        field_meta = cls(
-            type_=type_,
+        status_envelope_response = cls(
+            status=status,
         )
 
-        field_meta.additional_properties = d
-        return field_meta
+        status_envelope_response.additional_properties = d
+        return status_envelope_response
 
     @property
     def additional_keys(self) -> list[str]:

@@ -9,13 +9,13 @@ if TYPE_CHECKING:
     from ..models.creative_fields import CreativeFields
 
 
-T = TypeVar("T", bound="CreativeCreateRequest")
+T = TypeVar("T", bound="CreativeInput")
 
 
 @_attrs_define
-class CreativeCreateRequest:
+class CreativeInput:
     creative: CreativeFields
-    """ The fields of a creative that a request may set. """
+    """ The fields of a creative that a request may set (more go in `extra_body`). """
 
     def to_dict(self) -> dict[str, Any]:
         creative = self.creative.to_dict()
@@ -37,8 +37,8 @@ class CreativeCreateRequest:
         d = dict(src_dict)
         creative = CreativeFields.from_dict(d.pop("creative"))
 
-        creative_create_request = cls(
+        creative_input = cls(
             creative=creative,
         )
 
-        return creative_create_request
+        return creative_input
