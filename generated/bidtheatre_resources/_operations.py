@@ -8,10 +8,28 @@ from typing import Any
 
 from evocalize._bodies import BodySchema
 from evocalize._operation import Operation, QueryParameter, list_of, no_data
-from bidtheatre_client.models import CampaignEnvelope, CampaignsEnvelope
+from bidtheatre_client.models import (
+    AuthEnvelope,
+    CampaignEnvelope,
+    CampaignsEnvelope,
+    ReportEnvelope,
+)
 
 __all__ = ["OPERATIONS"]
 
+AUTHENTICATE: Operation[AuthEnvelope] = Operation(
+    operation_id="authenticate",
+    method="POST",
+    path="/v2.0/api/auth",
+    path_params=(),
+    query=(),
+    parse=AuthEnvelope.from_dict,
+    idempotent=False,
+    tag="authentication",
+    name="authenticate",
+    summary="Log in, refresh or revoke",
+    body=BodySchema("AuthRequest", required=True, entries_key=None, models="bidtheatre_models"),
+)
 LIST_CAMPAIGNS: Operation[CampaignsEnvelope] = Operation(
     operation_id="listCampaigns",
     method="GET",
@@ -74,11 +92,39 @@ DELETE_CAMPAIGN: Operation[None] = Operation(
     name="delete_campaign",
     summary="Delete a campaign",
 )
+CREATE_REPORT: Operation[ReportEnvelope] = Operation(
+    operation_id="createReport",
+    method="POST",
+    path="/v2.0/api/{network_id}/report",
+    path_params=("network_id",),
+    query=(),
+    parse=ReportEnvelope.from_dict,
+    idempotent=False,
+    tag="reports",
+    name="create_report",
+    summary="Create a report",
+    body=BodySchema("ReportRequest", required=True, entries_key=None, models="bidtheatre_models"),
+)
+GET_REPORT: Operation[ReportEnvelope] = Operation(
+    operation_id="getReport",
+    method="GET",
+    path="/v2.0/api/{network_id}/report/{id}",
+    path_params=("network_id", "id"),
+    query=(),
+    parse=ReportEnvelope.from_dict,
+    idempotent=True,
+    tag="reports",
+    name="get_report",
+    summary="Read a report",
+)
 
 OPERATIONS: dict[str, Operation[Any]] = {
+    "authenticate": AUTHENTICATE,
     "listCampaigns": LIST_CAMPAIGNS,
     "createCampaign": CREATE_CAMPAIGN,
     "getCampaign": GET_CAMPAIGN,
     "updateCampaign": UPDATE_CAMPAIGN,
     "deleteCampaign": DELETE_CAMPAIGN,
+    "createReport": CREATE_REPORT,
+    "getReport": GET_REPORT,
 }

@@ -44,14 +44,20 @@ class CampaignsResource(SyncAPIResource):
         `GET /v2.0/api/{network_id}/campaign` (operationId `listCampaigns`).
 
         Raises:
-            BadRequestError: 400, A bad input parameter; the message says which one and why.
-            AuthenticationError: 401, Bad or expired token. Authenticate again to resolve.
-            PermissionDeniedError: 403, Invalid auth, or a network the token may not access.
-            RateLimitError: 429, Too many requests; this one is throttled. Retry after `Retry-After`
-                seconds.
-            InternalServerError: 500, A server-side problem, possibly with an application error
-                code.
-            InternalServerError: 503, A sub-service this one needs is down.
+            BadRequestError: 400, A failure; `error.message` says why, `error.errorCode` may follow
+                a 403 or a 500.
+            AuthenticationError: 401, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
+            PermissionDeniedError: 403, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
+            NotFoundError: 404, A failure; `error.message` says why, `error.errorCode` may follow a
+                403 or a 500.
+            RateLimitError: 429, A failure; `error.message` says why, `error.errorCode` may follow a
+                403 or a 500.
+            InternalServerError: 500, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
+            InternalServerError: 503, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
             RequestValidationError: the body breaks the request schema; nothing was sent.
             APIConnectionError: no answer (APITimeoutError: none in time).
         """
@@ -80,14 +86,20 @@ class CampaignsResource(SyncAPIResource):
         `POST /v2.0/api/{network_id}/campaign` (operationId `createCampaign`).
 
         Raises:
-            BadRequestError: 400, A bad input parameter; the message says which one and why.
-            AuthenticationError: 401, Bad or expired token. Authenticate again to resolve.
-            PermissionDeniedError: 403, Invalid auth, or a network the token may not access.
-            RateLimitError: 429, Too many requests; this one is throttled. Retry after `Retry-After`
-                seconds.
-            InternalServerError: 500, A server-side problem, possibly with an application error
-                code.
-            InternalServerError: 503, A sub-service this one needs is down.
+            BadRequestError: 400, A failure; `error.message` says why, `error.errorCode` may follow
+                a 403 or a 500.
+            AuthenticationError: 401, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
+            PermissionDeniedError: 403, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
+            NotFoundError: 404, A failure; `error.message` says why, `error.errorCode` may follow a
+                403 or a 500.
+            RateLimitError: 429, A failure; `error.message` says why, `error.errorCode` may follow a
+                403 or a 500.
+            InternalServerError: 500, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
+            InternalServerError: 503, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
             RequestValidationError: the body breaks the request schema; nothing was sent.
             APIConnectionError: no answer (APITimeoutError: none in time).
         """
@@ -113,20 +125,23 @@ class CampaignsResource(SyncAPIResource):
     ) -> CampaignEnvelope:
         """Read a campaign.
 
-        One campaign, under the singular root key `campaign`.
+        One campaign under the singular root key `campaign`.
 
         `GET /v2.0/api/{network_id}/campaign/{id}` (operationId `getCampaign`).
 
         Raises:
-            BadRequestError: 400, A bad input parameter; the message says which one and why.
-            AuthenticationError: 401, Bad or expired token. Authenticate again to resolve.
-            PermissionDeniedError: 403, Invalid auth, or a network the token may not access.
-            NotFoundError: 404, No such resource.
-            RateLimitError: 429, Too many requests; this one is throttled. Retry after `Retry-After`
-                seconds.
-            InternalServerError: 500, A server-side problem, possibly with an application error
-                code.
-            InternalServerError: 503, A sub-service this one needs is down.
+            AuthenticationError: 401, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
+            PermissionDeniedError: 403, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
+            NotFoundError: 404, A failure; `error.message` says why, `error.errorCode` may follow a
+                403 or a 500.
+            RateLimitError: 429, A failure; `error.message` says why, `error.errorCode` may follow a
+                403 or a 500.
+            InternalServerError: 500, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
+            InternalServerError: 503, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
             RequestValidationError: the body breaks the request schema; nothing was sent.
             APIConnectionError: no answer (APITimeoutError: none in time).
         """
@@ -154,20 +169,25 @@ class CampaignsResource(SyncAPIResource):
     ) -> CampaignEnvelope:
         """Update a campaign.
 
-        Sets the campaign's fields to the values given, whatever they were.
+        Sets the fields sent.
 
         `PUT /v2.0/api/{network_id}/campaign/{id}` (operationId `updateCampaign`).
 
         Raises:
-            BadRequestError: 400, A bad input parameter; the message says which one and why.
-            AuthenticationError: 401, Bad or expired token. Authenticate again to resolve.
-            PermissionDeniedError: 403, Invalid auth, or a network the token may not access.
-            NotFoundError: 404, No such resource.
-            RateLimitError: 429, Too many requests; this one is throttled. Retry after `Retry-After`
-                seconds.
-            InternalServerError: 500, A server-side problem, possibly with an application error
-                code.
-            InternalServerError: 503, A sub-service this one needs is down.
+            BadRequestError: 400, A failure; `error.message` says why, `error.errorCode` may follow
+                a 403 or a 500.
+            AuthenticationError: 401, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
+            PermissionDeniedError: 403, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
+            NotFoundError: 404, A failure; `error.message` says why, `error.errorCode` may follow a
+                403 or a 500.
+            RateLimitError: 429, A failure; `error.message` says why, `error.errorCode` may follow a
+                403 or a 500.
+            InternalServerError: 500, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
+            InternalServerError: 503, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
             RequestValidationError: the body breaks the request schema; nothing was sent.
             APIConnectionError: no answer (APITimeoutError: none in time).
         """
@@ -196,20 +216,23 @@ class CampaignsResource(SyncAPIResource):
     ) -> None:
         """Delete a campaign.
 
-        Deletes the campaign; the answer is 204 with an empty body.
+        Deletes the campaign; 204 with an empty body.
 
         `DELETE /v2.0/api/{network_id}/campaign/{id}` (operationId `deleteCampaign`).
 
         Raises:
-            BadRequestError: 400, A bad input parameter; the message says which one and why.
-            AuthenticationError: 401, Bad or expired token. Authenticate again to resolve.
-            PermissionDeniedError: 403, Invalid auth, or a network the token may not access.
-            NotFoundError: 404, No such resource.
-            RateLimitError: 429, Too many requests; this one is throttled. Retry after `Retry-After`
-                seconds.
-            InternalServerError: 500, A server-side problem, possibly with an application error
-                code.
-            InternalServerError: 503, A sub-service this one needs is down.
+            AuthenticationError: 401, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
+            PermissionDeniedError: 403, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
+            NotFoundError: 404, A failure; `error.message` says why, `error.errorCode` may follow a
+                403 or a 500.
+            RateLimitError: 429, A failure; `error.message` says why, `error.errorCode` may follow a
+                403 or a 500.
+            InternalServerError: 500, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
+            InternalServerError: 503, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
             RequestValidationError: the body breaks the request schema; nothing was sent.
             APIConnectionError: no answer (APITimeoutError: none in time).
         """
@@ -249,14 +272,20 @@ class CampaignsResourceWithRawResponse(SyncAPIResource):
         `GET /v2.0/api/{network_id}/campaign` (operationId `listCampaigns`).
 
         Raises:
-            BadRequestError: 400, A bad input parameter; the message says which one and why.
-            AuthenticationError: 401, Bad or expired token. Authenticate again to resolve.
-            PermissionDeniedError: 403, Invalid auth, or a network the token may not access.
-            RateLimitError: 429, Too many requests; this one is throttled. Retry after `Retry-After`
-                seconds.
-            InternalServerError: 500, A server-side problem, possibly with an application error
-                code.
-            InternalServerError: 503, A sub-service this one needs is down.
+            BadRequestError: 400, A failure; `error.message` says why, `error.errorCode` may follow
+                a 403 or a 500.
+            AuthenticationError: 401, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
+            PermissionDeniedError: 403, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
+            NotFoundError: 404, A failure; `error.message` says why, `error.errorCode` may follow a
+                403 or a 500.
+            RateLimitError: 429, A failure; `error.message` says why, `error.errorCode` may follow a
+                403 or a 500.
+            InternalServerError: 500, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
+            InternalServerError: 503, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
             RequestValidationError: the body breaks the request schema; nothing was sent.
             APIConnectionError: no answer (APITimeoutError: none in time).
         """
@@ -285,14 +314,20 @@ class CampaignsResourceWithRawResponse(SyncAPIResource):
         `POST /v2.0/api/{network_id}/campaign` (operationId `createCampaign`).
 
         Raises:
-            BadRequestError: 400, A bad input parameter; the message says which one and why.
-            AuthenticationError: 401, Bad or expired token. Authenticate again to resolve.
-            PermissionDeniedError: 403, Invalid auth, or a network the token may not access.
-            RateLimitError: 429, Too many requests; this one is throttled. Retry after `Retry-After`
-                seconds.
-            InternalServerError: 500, A server-side problem, possibly with an application error
-                code.
-            InternalServerError: 503, A sub-service this one needs is down.
+            BadRequestError: 400, A failure; `error.message` says why, `error.errorCode` may follow
+                a 403 or a 500.
+            AuthenticationError: 401, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
+            PermissionDeniedError: 403, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
+            NotFoundError: 404, A failure; `error.message` says why, `error.errorCode` may follow a
+                403 or a 500.
+            RateLimitError: 429, A failure; `error.message` says why, `error.errorCode` may follow a
+                403 or a 500.
+            InternalServerError: 500, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
+            InternalServerError: 503, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
             RequestValidationError: the body breaks the request schema; nothing was sent.
             APIConnectionError: no answer (APITimeoutError: none in time).
         """
@@ -318,20 +353,23 @@ class CampaignsResourceWithRawResponse(SyncAPIResource):
     ) -> httpx.Response:
         """Read a campaign.
 
-        One campaign, under the singular root key `campaign`.
+        One campaign under the singular root key `campaign`.
 
         `GET /v2.0/api/{network_id}/campaign/{id}` (operationId `getCampaign`).
 
         Raises:
-            BadRequestError: 400, A bad input parameter; the message says which one and why.
-            AuthenticationError: 401, Bad or expired token. Authenticate again to resolve.
-            PermissionDeniedError: 403, Invalid auth, or a network the token may not access.
-            NotFoundError: 404, No such resource.
-            RateLimitError: 429, Too many requests; this one is throttled. Retry after `Retry-After`
-                seconds.
-            InternalServerError: 500, A server-side problem, possibly with an application error
-                code.
-            InternalServerError: 503, A sub-service this one needs is down.
+            AuthenticationError: 401, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
+            PermissionDeniedError: 403, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
+            NotFoundError: 404, A failure; `error.message` says why, `error.errorCode` may follow a
+                403 or a 500.
+            RateLimitError: 429, A failure; `error.message` says why, `error.errorCode` may follow a
+                403 or a 500.
+            InternalServerError: 500, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
+            InternalServerError: 503, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
             RequestValidationError: the body breaks the request schema; nothing was sent.
             APIConnectionError: no answer (APITimeoutError: none in time).
         """
@@ -359,20 +397,25 @@ class CampaignsResourceWithRawResponse(SyncAPIResource):
     ) -> httpx.Response:
         """Update a campaign.
 
-        Sets the campaign's fields to the values given, whatever they were.
+        Sets the fields sent.
 
         `PUT /v2.0/api/{network_id}/campaign/{id}` (operationId `updateCampaign`).
 
         Raises:
-            BadRequestError: 400, A bad input parameter; the message says which one and why.
-            AuthenticationError: 401, Bad or expired token. Authenticate again to resolve.
-            PermissionDeniedError: 403, Invalid auth, or a network the token may not access.
-            NotFoundError: 404, No such resource.
-            RateLimitError: 429, Too many requests; this one is throttled. Retry after `Retry-After`
-                seconds.
-            InternalServerError: 500, A server-side problem, possibly with an application error
-                code.
-            InternalServerError: 503, A sub-service this one needs is down.
+            BadRequestError: 400, A failure; `error.message` says why, `error.errorCode` may follow
+                a 403 or a 500.
+            AuthenticationError: 401, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
+            PermissionDeniedError: 403, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
+            NotFoundError: 404, A failure; `error.message` says why, `error.errorCode` may follow a
+                403 or a 500.
+            RateLimitError: 429, A failure; `error.message` says why, `error.errorCode` may follow a
+                403 or a 500.
+            InternalServerError: 500, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
+            InternalServerError: 503, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
             RequestValidationError: the body breaks the request schema; nothing was sent.
             APIConnectionError: no answer (APITimeoutError: none in time).
         """
@@ -401,20 +444,23 @@ class CampaignsResourceWithRawResponse(SyncAPIResource):
     ) -> httpx.Response:
         """Delete a campaign.
 
-        Deletes the campaign; the answer is 204 with an empty body.
+        Deletes the campaign; 204 with an empty body.
 
         `DELETE /v2.0/api/{network_id}/campaign/{id}` (operationId `deleteCampaign`).
 
         Raises:
-            BadRequestError: 400, A bad input parameter; the message says which one and why.
-            AuthenticationError: 401, Bad or expired token. Authenticate again to resolve.
-            PermissionDeniedError: 403, Invalid auth, or a network the token may not access.
-            NotFoundError: 404, No such resource.
-            RateLimitError: 429, Too many requests; this one is throttled. Retry after `Retry-After`
-                seconds.
-            InternalServerError: 500, A server-side problem, possibly with an application error
-                code.
-            InternalServerError: 503, A sub-service this one needs is down.
+            AuthenticationError: 401, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
+            PermissionDeniedError: 403, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
+            NotFoundError: 404, A failure; `error.message` says why, `error.errorCode` may follow a
+                403 or a 500.
+            RateLimitError: 429, A failure; `error.message` says why, `error.errorCode` may follow a
+                403 or a 500.
+            InternalServerError: 500, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
+            InternalServerError: 503, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
             RequestValidationError: the body breaks the request schema; nothing was sent.
             APIConnectionError: no answer (APITimeoutError: none in time).
         """
@@ -448,14 +494,20 @@ class AsyncCampaignsResource(AsyncAPIResource):
         `GET /v2.0/api/{network_id}/campaign` (operationId `listCampaigns`).
 
         Raises:
-            BadRequestError: 400, A bad input parameter; the message says which one and why.
-            AuthenticationError: 401, Bad or expired token. Authenticate again to resolve.
-            PermissionDeniedError: 403, Invalid auth, or a network the token may not access.
-            RateLimitError: 429, Too many requests; this one is throttled. Retry after `Retry-After`
-                seconds.
-            InternalServerError: 500, A server-side problem, possibly with an application error
-                code.
-            InternalServerError: 503, A sub-service this one needs is down.
+            BadRequestError: 400, A failure; `error.message` says why, `error.errorCode` may follow
+                a 403 or a 500.
+            AuthenticationError: 401, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
+            PermissionDeniedError: 403, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
+            NotFoundError: 404, A failure; `error.message` says why, `error.errorCode` may follow a
+                403 or a 500.
+            RateLimitError: 429, A failure; `error.message` says why, `error.errorCode` may follow a
+                403 or a 500.
+            InternalServerError: 500, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
+            InternalServerError: 503, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
             RequestValidationError: the body breaks the request schema; nothing was sent.
             APIConnectionError: no answer (APITimeoutError: none in time).
         """
@@ -484,14 +536,20 @@ class AsyncCampaignsResource(AsyncAPIResource):
         `POST /v2.0/api/{network_id}/campaign` (operationId `createCampaign`).
 
         Raises:
-            BadRequestError: 400, A bad input parameter; the message says which one and why.
-            AuthenticationError: 401, Bad or expired token. Authenticate again to resolve.
-            PermissionDeniedError: 403, Invalid auth, or a network the token may not access.
-            RateLimitError: 429, Too many requests; this one is throttled. Retry after `Retry-After`
-                seconds.
-            InternalServerError: 500, A server-side problem, possibly with an application error
-                code.
-            InternalServerError: 503, A sub-service this one needs is down.
+            BadRequestError: 400, A failure; `error.message` says why, `error.errorCode` may follow
+                a 403 or a 500.
+            AuthenticationError: 401, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
+            PermissionDeniedError: 403, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
+            NotFoundError: 404, A failure; `error.message` says why, `error.errorCode` may follow a
+                403 or a 500.
+            RateLimitError: 429, A failure; `error.message` says why, `error.errorCode` may follow a
+                403 or a 500.
+            InternalServerError: 500, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
+            InternalServerError: 503, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
             RequestValidationError: the body breaks the request schema; nothing was sent.
             APIConnectionError: no answer (APITimeoutError: none in time).
         """
@@ -517,20 +575,23 @@ class AsyncCampaignsResource(AsyncAPIResource):
     ) -> CampaignEnvelope:
         """Read a campaign.
 
-        One campaign, under the singular root key `campaign`.
+        One campaign under the singular root key `campaign`.
 
         `GET /v2.0/api/{network_id}/campaign/{id}` (operationId `getCampaign`).
 
         Raises:
-            BadRequestError: 400, A bad input parameter; the message says which one and why.
-            AuthenticationError: 401, Bad or expired token. Authenticate again to resolve.
-            PermissionDeniedError: 403, Invalid auth, or a network the token may not access.
-            NotFoundError: 404, No such resource.
-            RateLimitError: 429, Too many requests; this one is throttled. Retry after `Retry-After`
-                seconds.
-            InternalServerError: 500, A server-side problem, possibly with an application error
-                code.
-            InternalServerError: 503, A sub-service this one needs is down.
+            AuthenticationError: 401, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
+            PermissionDeniedError: 403, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
+            NotFoundError: 404, A failure; `error.message` says why, `error.errorCode` may follow a
+                403 or a 500.
+            RateLimitError: 429, A failure; `error.message` says why, `error.errorCode` may follow a
+                403 or a 500.
+            InternalServerError: 500, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
+            InternalServerError: 503, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
             RequestValidationError: the body breaks the request schema; nothing was sent.
             APIConnectionError: no answer (APITimeoutError: none in time).
         """
@@ -558,20 +619,25 @@ class AsyncCampaignsResource(AsyncAPIResource):
     ) -> CampaignEnvelope:
         """Update a campaign.
 
-        Sets the campaign's fields to the values given, whatever they were.
+        Sets the fields sent.
 
         `PUT /v2.0/api/{network_id}/campaign/{id}` (operationId `updateCampaign`).
 
         Raises:
-            BadRequestError: 400, A bad input parameter; the message says which one and why.
-            AuthenticationError: 401, Bad or expired token. Authenticate again to resolve.
-            PermissionDeniedError: 403, Invalid auth, or a network the token may not access.
-            NotFoundError: 404, No such resource.
-            RateLimitError: 429, Too many requests; this one is throttled. Retry after `Retry-After`
-                seconds.
-            InternalServerError: 500, A server-side problem, possibly with an application error
-                code.
-            InternalServerError: 503, A sub-service this one needs is down.
+            BadRequestError: 400, A failure; `error.message` says why, `error.errorCode` may follow
+                a 403 or a 500.
+            AuthenticationError: 401, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
+            PermissionDeniedError: 403, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
+            NotFoundError: 404, A failure; `error.message` says why, `error.errorCode` may follow a
+                403 or a 500.
+            RateLimitError: 429, A failure; `error.message` says why, `error.errorCode` may follow a
+                403 or a 500.
+            InternalServerError: 500, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
+            InternalServerError: 503, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
             RequestValidationError: the body breaks the request schema; nothing was sent.
             APIConnectionError: no answer (APITimeoutError: none in time).
         """
@@ -600,20 +666,23 @@ class AsyncCampaignsResource(AsyncAPIResource):
     ) -> None:
         """Delete a campaign.
 
-        Deletes the campaign; the answer is 204 with an empty body.
+        Deletes the campaign; 204 with an empty body.
 
         `DELETE /v2.0/api/{network_id}/campaign/{id}` (operationId `deleteCampaign`).
 
         Raises:
-            BadRequestError: 400, A bad input parameter; the message says which one and why.
-            AuthenticationError: 401, Bad or expired token. Authenticate again to resolve.
-            PermissionDeniedError: 403, Invalid auth, or a network the token may not access.
-            NotFoundError: 404, No such resource.
-            RateLimitError: 429, Too many requests; this one is throttled. Retry after `Retry-After`
-                seconds.
-            InternalServerError: 500, A server-side problem, possibly with an application error
-                code.
-            InternalServerError: 503, A sub-service this one needs is down.
+            AuthenticationError: 401, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
+            PermissionDeniedError: 403, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
+            NotFoundError: 404, A failure; `error.message` says why, `error.errorCode` may follow a
+                403 or a 500.
+            RateLimitError: 429, A failure; `error.message` says why, `error.errorCode` may follow a
+                403 or a 500.
+            InternalServerError: 500, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
+            InternalServerError: 503, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
             RequestValidationError: the body breaks the request schema; nothing was sent.
             APIConnectionError: no answer (APITimeoutError: none in time).
         """
@@ -653,14 +722,20 @@ class AsyncCampaignsResourceWithRawResponse(AsyncAPIResource):
         `GET /v2.0/api/{network_id}/campaign` (operationId `listCampaigns`).
 
         Raises:
-            BadRequestError: 400, A bad input parameter; the message says which one and why.
-            AuthenticationError: 401, Bad or expired token. Authenticate again to resolve.
-            PermissionDeniedError: 403, Invalid auth, or a network the token may not access.
-            RateLimitError: 429, Too many requests; this one is throttled. Retry after `Retry-After`
-                seconds.
-            InternalServerError: 500, A server-side problem, possibly with an application error
-                code.
-            InternalServerError: 503, A sub-service this one needs is down.
+            BadRequestError: 400, A failure; `error.message` says why, `error.errorCode` may follow
+                a 403 or a 500.
+            AuthenticationError: 401, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
+            PermissionDeniedError: 403, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
+            NotFoundError: 404, A failure; `error.message` says why, `error.errorCode` may follow a
+                403 or a 500.
+            RateLimitError: 429, A failure; `error.message` says why, `error.errorCode` may follow a
+                403 or a 500.
+            InternalServerError: 500, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
+            InternalServerError: 503, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
             RequestValidationError: the body breaks the request schema; nothing was sent.
             APIConnectionError: no answer (APITimeoutError: none in time).
         """
@@ -689,14 +764,20 @@ class AsyncCampaignsResourceWithRawResponse(AsyncAPIResource):
         `POST /v2.0/api/{network_id}/campaign` (operationId `createCampaign`).
 
         Raises:
-            BadRequestError: 400, A bad input parameter; the message says which one and why.
-            AuthenticationError: 401, Bad or expired token. Authenticate again to resolve.
-            PermissionDeniedError: 403, Invalid auth, or a network the token may not access.
-            RateLimitError: 429, Too many requests; this one is throttled. Retry after `Retry-After`
-                seconds.
-            InternalServerError: 500, A server-side problem, possibly with an application error
-                code.
-            InternalServerError: 503, A sub-service this one needs is down.
+            BadRequestError: 400, A failure; `error.message` says why, `error.errorCode` may follow
+                a 403 or a 500.
+            AuthenticationError: 401, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
+            PermissionDeniedError: 403, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
+            NotFoundError: 404, A failure; `error.message` says why, `error.errorCode` may follow a
+                403 or a 500.
+            RateLimitError: 429, A failure; `error.message` says why, `error.errorCode` may follow a
+                403 or a 500.
+            InternalServerError: 500, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
+            InternalServerError: 503, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
             RequestValidationError: the body breaks the request schema; nothing was sent.
             APIConnectionError: no answer (APITimeoutError: none in time).
         """
@@ -722,20 +803,23 @@ class AsyncCampaignsResourceWithRawResponse(AsyncAPIResource):
     ) -> httpx.Response:
         """Read a campaign.
 
-        One campaign, under the singular root key `campaign`.
+        One campaign under the singular root key `campaign`.
 
         `GET /v2.0/api/{network_id}/campaign/{id}` (operationId `getCampaign`).
 
         Raises:
-            BadRequestError: 400, A bad input parameter; the message says which one and why.
-            AuthenticationError: 401, Bad or expired token. Authenticate again to resolve.
-            PermissionDeniedError: 403, Invalid auth, or a network the token may not access.
-            NotFoundError: 404, No such resource.
-            RateLimitError: 429, Too many requests; this one is throttled. Retry after `Retry-After`
-                seconds.
-            InternalServerError: 500, A server-side problem, possibly with an application error
-                code.
-            InternalServerError: 503, A sub-service this one needs is down.
+            AuthenticationError: 401, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
+            PermissionDeniedError: 403, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
+            NotFoundError: 404, A failure; `error.message` says why, `error.errorCode` may follow a
+                403 or a 500.
+            RateLimitError: 429, A failure; `error.message` says why, `error.errorCode` may follow a
+                403 or a 500.
+            InternalServerError: 500, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
+            InternalServerError: 503, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
             RequestValidationError: the body breaks the request schema; nothing was sent.
             APIConnectionError: no answer (APITimeoutError: none in time).
         """
@@ -763,20 +847,25 @@ class AsyncCampaignsResourceWithRawResponse(AsyncAPIResource):
     ) -> httpx.Response:
         """Update a campaign.
 
-        Sets the campaign's fields to the values given, whatever they were.
+        Sets the fields sent.
 
         `PUT /v2.0/api/{network_id}/campaign/{id}` (operationId `updateCampaign`).
 
         Raises:
-            BadRequestError: 400, A bad input parameter; the message says which one and why.
-            AuthenticationError: 401, Bad or expired token. Authenticate again to resolve.
-            PermissionDeniedError: 403, Invalid auth, or a network the token may not access.
-            NotFoundError: 404, No such resource.
-            RateLimitError: 429, Too many requests; this one is throttled. Retry after `Retry-After`
-                seconds.
-            InternalServerError: 500, A server-side problem, possibly with an application error
-                code.
-            InternalServerError: 503, A sub-service this one needs is down.
+            BadRequestError: 400, A failure; `error.message` says why, `error.errorCode` may follow
+                a 403 or a 500.
+            AuthenticationError: 401, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
+            PermissionDeniedError: 403, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
+            NotFoundError: 404, A failure; `error.message` says why, `error.errorCode` may follow a
+                403 or a 500.
+            RateLimitError: 429, A failure; `error.message` says why, `error.errorCode` may follow a
+                403 or a 500.
+            InternalServerError: 500, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
+            InternalServerError: 503, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
             RequestValidationError: the body breaks the request schema; nothing was sent.
             APIConnectionError: no answer (APITimeoutError: none in time).
         """
@@ -805,20 +894,23 @@ class AsyncCampaignsResourceWithRawResponse(AsyncAPIResource):
     ) -> httpx.Response:
         """Delete a campaign.
 
-        Deletes the campaign; the answer is 204 with an empty body.
+        Deletes the campaign; 204 with an empty body.
 
         `DELETE /v2.0/api/{network_id}/campaign/{id}` (operationId `deleteCampaign`).
 
         Raises:
-            BadRequestError: 400, A bad input parameter; the message says which one and why.
-            AuthenticationError: 401, Bad or expired token. Authenticate again to resolve.
-            PermissionDeniedError: 403, Invalid auth, or a network the token may not access.
-            NotFoundError: 404, No such resource.
-            RateLimitError: 429, Too many requests; this one is throttled. Retry after `Retry-After`
-                seconds.
-            InternalServerError: 500, A server-side problem, possibly with an application error
-                code.
-            InternalServerError: 503, A sub-service this one needs is down.
+            AuthenticationError: 401, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
+            PermissionDeniedError: 403, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
+            NotFoundError: 404, A failure; `error.message` says why, `error.errorCode` may follow a
+                403 or a 500.
+            RateLimitError: 429, A failure; `error.message` says why, `error.errorCode` may follow a
+                403 or a 500.
+            InternalServerError: 500, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
+            InternalServerError: 503, A failure; `error.message` says why, `error.errorCode` may
+                follow a 403 or a 500.
             RequestValidationError: the body breaks the request schema; nothing was sent.
             APIConnectionError: no answer (APITimeoutError: none in time).
         """

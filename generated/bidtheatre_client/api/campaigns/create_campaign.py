@@ -57,6 +57,11 @@ def _parse_response(
 
         return response_403
 
+    if response.status_code == 404:
+        response_404 = ErrorEnvelope.from_dict(response.json())
+
+        return response_404
+
     if response.status_code == 429:
         response_429 = ErrorEnvelope.from_dict(response.json())
 
@@ -101,7 +106,8 @@ def sync_detailed(
 
     Args:
         network_id (int):
-        body (CampaignInput): The fields of a campaign to create or to set.
+        body (CampaignInput): The fields of a campaign to create or to set (more go in
+            `extra_body`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -135,7 +141,8 @@ def sync(
 
     Args:
         network_id (int):
-        body (CampaignInput): The fields of a campaign to create or to set.
+        body (CampaignInput): The fields of a campaign to create or to set (more go in
+            `extra_body`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -164,7 +171,8 @@ async def asyncio_detailed(
 
     Args:
         network_id (int):
-        body (CampaignInput): The fields of a campaign to create or to set.
+        body (CampaignInput): The fields of a campaign to create or to set (more go in
+            `extra_body`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -196,7 +204,8 @@ async def asyncio(
 
     Args:
         network_id (int):
-        body (CampaignInput): The fields of a campaign to create or to set.
+        body (CampaignInput): The fields of a campaign to create or to set (more go in
+            `extra_body`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -35,11 +35,6 @@ def _parse_response(
 
         return response_200
 
-    if response.status_code == 400:
-        response_400 = ErrorEnvelope.from_dict(response.json())
-
-        return response_400
-
     if response.status_code == 401:
         response_401 = ErrorEnvelope.from_dict(response.json())
 
@@ -95,7 +90,7 @@ def sync_detailed(
 ) -> Response[CampaignEnvelope | ErrorEnvelope]:
     """Read a campaign
 
-     One campaign, under the singular root key `campaign`.
+     One campaign under the singular root key `campaign`.
 
     Args:
         network_id (int):
@@ -129,7 +124,7 @@ def sync(
 ) -> CampaignEnvelope | ErrorEnvelope | None:
     """Read a campaign
 
-     One campaign, under the singular root key `campaign`.
+     One campaign under the singular root key `campaign`.
 
     Args:
         network_id (int):
@@ -158,7 +153,7 @@ async def asyncio_detailed(
 ) -> Response[CampaignEnvelope | ErrorEnvelope]:
     """Read a campaign
 
-     One campaign, under the singular root key `campaign`.
+     One campaign under the singular root key `campaign`.
 
     Args:
         network_id (int):
@@ -190,7 +185,7 @@ async def asyncio(
 ) -> CampaignEnvelope | ErrorEnvelope | None:
     """Read a campaign
 
-     One campaign, under the singular root key `campaign`.
+     One campaign under the singular root key `campaign`.
 
     Args:
         network_id (int):

@@ -105,12 +105,13 @@ def sync_detailed(
 ) -> Response[CampaignEnvelope | ErrorEnvelope]:
     """Update a campaign
 
-     Sets the campaign's fields to the values given, whatever they were.
+     Sets the fields sent.
 
     Args:
         network_id (int):
         id (int):
-        body (CampaignInput): The fields of a campaign to create or to set.
+        body (CampaignInput): The fields of a campaign to create or to set (more go in
+            `extra_body`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -142,12 +143,13 @@ def sync(
 ) -> CampaignEnvelope | ErrorEnvelope | None:
     """Update a campaign
 
-     Sets the campaign's fields to the values given, whatever they were.
+     Sets the fields sent.
 
     Args:
         network_id (int):
         id (int):
-        body (CampaignInput): The fields of a campaign to create or to set.
+        body (CampaignInput): The fields of a campaign to create or to set (more go in
+            `extra_body`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -174,12 +176,13 @@ async def asyncio_detailed(
 ) -> Response[CampaignEnvelope | ErrorEnvelope]:
     """Update a campaign
 
-     Sets the campaign's fields to the values given, whatever they were.
+     Sets the fields sent.
 
     Args:
         network_id (int):
         id (int):
-        body (CampaignInput): The fields of a campaign to create or to set.
+        body (CampaignInput): The fields of a campaign to create or to set (more go in
+            `extra_body`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -209,12 +212,13 @@ async def asyncio(
 ) -> CampaignEnvelope | ErrorEnvelope | None:
     """Update a campaign
 
-     Sets the campaign's fields to the values given, whatever they were.
+     Sets the fields sent.
 
     Args:
         network_id (int):
         id (int):
-        body (CampaignInput): The fields of a campaign to create or to set.
+        body (CampaignInput): The fields of a campaign to create or to set (more go in
+            `extra_body`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
