@@ -8,7 +8,7 @@ from typing import Any
 
 from evocalize._bodies import BodySchema
 from evocalize._operation import Operation, QueryParameter, list_of, no_data
-from adnuntius_client.models import AccessToken, LineItem, LineItemPage
+from adnuntius_client.models import AccessToken, Asset, LineItem, LineItemPage
 
 __all__ = ["OPERATIONS"]
 
@@ -17,7 +17,7 @@ REQUEST_ACCESS_TOKEN: Operation[AccessToken] = Operation(
     method="POST",
     path="/api/authenticate",
     path_params=(),
-    query=(),
+    query=(QueryParameter("context"),),
     parse=AccessToken.from_dict,
     idempotent=True,
     tag="authentication",
@@ -35,13 +35,19 @@ LIST_LINE_ITEMS: Operation[LineItemPage] = Operation(
         QueryParameter("page"),
         QueryParameter("pageSize"),
         QueryParameter("includeHidden"),
-        QueryParameter("ids"),
+        QueryParameter("id", delimiter=";"),
+        QueryParameter("filterBy"),
+        QueryParameter("filterByLike"),
+        QueryParameter("where"),
+        QueryParameter("orderBy"),
+        QueryParameter("orderByDirection"),
     ),
     parse=LineItemPage.from_dict,
     idempotent=True,
     tag="line_items",
     name="list_line_items",
     summary="List line items",
+    items_path=("results",),
 )
 PUT_LINE_ITEMS: Operation[LineItemPage] = Operation(
     operation_id="putLineItems",
@@ -123,6 +129,19 @@ LINE_ITEM_EXISTS: Operation[None] = Operation(
     name="line_item_exists",
     summary="Does a line item exist",
 )
+UPLOAD_ASSET: Operation[Asset] = Operation(
+    operation_id="uploadAsset",
+    method="POST",
+    path="/api/v1/assets/{creative_id}/{id}",
+    path_params=("creative_id", "id"),
+    query=(QueryParameter("context"),),
+    parse=Asset.from_dict,
+    idempotent=True,
+    tag="assets",
+    name="upload_asset",
+    summary="Upload an asset",
+    body=BodySchema("AssetUpload", required=True, multipart=True, models="adnuntius_models"),
+)
 
 OPERATIONS: dict[str, Operation[Any]] = {
     "requestAccessToken": REQUEST_ACCESS_TOKEN,
@@ -133,4 +152,5 @@ OPERATIONS: dict[str, Operation[Any]] = {
     "putLineItem": PUT_LINE_ITEM,
     "upsertLineItem": UPSERT_LINE_ITEM,
     "lineItemExists": LINE_ITEM_EXISTS,
+    "uploadAsset": UPLOAD_ASSET,
 }

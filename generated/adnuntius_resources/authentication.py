@@ -33,6 +33,7 @@ class AuthenticationResource(SyncAPIResource):
         self,
         *,
         body: TokenRequest | adnuntius_models.TokenRequest | Mapping[str, Any],
+        context: str | None = None,
         extra_body: Mapping[str, Any] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
@@ -40,8 +41,9 @@ class AuthenticationResource(SyncAPIResource):
     ) -> AccessToken:
         """Request an access token.
 
-        Exchanges a username and password for an access token, valid for `expires_in` seconds.
-        Asking again only issues another token, so the request is safe to repeat.
+        Exchanges a username and password (`grant_type: password`) or a refresh token
+        (`grant_type: refresh_token`) for an access token, valid for `expires_in` seconds, and a
+        refresh token. Asking again only issues another token, so the request is safe to repeat.
 
         `POST /api/authenticate` (operationId `requestAccessToken`).
 
@@ -58,7 +60,7 @@ class AuthenticationResource(SyncAPIResource):
         return self._client._call(
             _operations.REQUEST_ACCESS_TOKEN,
             (),
-            None,
+            {"context": context},
             body,
             extra_query=extra_query,
             extra_headers=extra_headers,
@@ -80,6 +82,7 @@ class AuthenticationResourceWithRawResponse(SyncAPIResource):
         self,
         *,
         body: TokenRequest | adnuntius_models.TokenRequest | Mapping[str, Any],
+        context: str | None = None,
         extra_body: Mapping[str, Any] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
@@ -87,8 +90,9 @@ class AuthenticationResourceWithRawResponse(SyncAPIResource):
     ) -> httpx.Response:
         """Request an access token.
 
-        Exchanges a username and password for an access token, valid for `expires_in` seconds.
-        Asking again only issues another token, so the request is safe to repeat.
+        Exchanges a username and password (`grant_type: password`) or a refresh token
+        (`grant_type: refresh_token`) for an access token, valid for `expires_in` seconds, and a
+        refresh token. Asking again only issues another token, so the request is safe to repeat.
 
         `POST /api/authenticate` (operationId `requestAccessToken`).
 
@@ -105,7 +109,7 @@ class AuthenticationResourceWithRawResponse(SyncAPIResource):
         return self._client._raw(
             _operations.REQUEST_ACCESS_TOKEN,
             (),
-            None,
+            {"context": context},
             body,
             extra_query=extra_query,
             extra_headers=extra_headers,
@@ -121,6 +125,7 @@ class AsyncAuthenticationResource(AsyncAPIResource):
         self,
         *,
         body: TokenRequest | adnuntius_models.TokenRequest | Mapping[str, Any],
+        context: str | None = None,
         extra_body: Mapping[str, Any] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
@@ -128,8 +133,9 @@ class AsyncAuthenticationResource(AsyncAPIResource):
     ) -> AccessToken:
         """Request an access token.
 
-        Exchanges a username and password for an access token, valid for `expires_in` seconds.
-        Asking again only issues another token, so the request is safe to repeat.
+        Exchanges a username and password (`grant_type: password`) or a refresh token
+        (`grant_type: refresh_token`) for an access token, valid for `expires_in` seconds, and a
+        refresh token. Asking again only issues another token, so the request is safe to repeat.
 
         `POST /api/authenticate` (operationId `requestAccessToken`).
 
@@ -146,7 +152,7 @@ class AsyncAuthenticationResource(AsyncAPIResource):
         return await self._client._call(
             _operations.REQUEST_ACCESS_TOKEN,
             (),
-            None,
+            {"context": context},
             body,
             extra_query=extra_query,
             extra_headers=extra_headers,
@@ -168,6 +174,7 @@ class AsyncAuthenticationResourceWithRawResponse(AsyncAPIResource):
         self,
         *,
         body: TokenRequest | adnuntius_models.TokenRequest | Mapping[str, Any],
+        context: str | None = None,
         extra_body: Mapping[str, Any] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
@@ -175,8 +182,9 @@ class AsyncAuthenticationResourceWithRawResponse(AsyncAPIResource):
     ) -> httpx.Response:
         """Request an access token.
 
-        Exchanges a username and password for an access token, valid for `expires_in` seconds.
-        Asking again only issues another token, so the request is safe to repeat.
+        Exchanges a username and password (`grant_type: password`) or a refresh token
+        (`grant_type: refresh_token`) for an access token, valid for `expires_in` seconds, and a
+        refresh token. Asking again only issues another token, so the request is safe to repeat.
 
         `POST /api/authenticate` (operationId `requestAccessToken`).
 
@@ -193,7 +201,7 @@ class AsyncAuthenticationResourceWithRawResponse(AsyncAPIResource):
         return await self._client._raw(
             _operations.REQUEST_ACCESS_TOKEN,
             (),
-            None,
+            {"context": context},
             body,
             extra_query=extra_query,
             extra_headers=extra_headers,

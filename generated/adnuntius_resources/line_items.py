@@ -36,11 +36,16 @@ class LineItemsResource(SyncAPIResource):
         page: int | None = None,
         page_size: int | None = None,
         include_hidden: bool | None = None,
-        ids: str | None = None,
+        id: Sequence[str] | str | None = None,
+        filter_by: str | None = None,
+        filter_by_like: str | None = None,
+        where: str | None = None,
+        order_by: str | None = None,
+        order_by_direction: str | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
-    ) -> LineItemPage:
+    ) -> SyncPage[LineItem]:
         """List line items.
 
         One page of the network's line items, hidden ones only with `includeHidden=true`.
@@ -58,15 +63,21 @@ class LineItemsResource(SyncAPIResource):
             RequestValidationError: the body breaks the request schema; nothing was sent.
             APIConnectionError: no answer (APITimeoutError: none in time).
         """
-        return self._client._call(
+        return self._client._list(
             _operations.LIST_LINE_ITEMS,
+            LineItem.from_dict,
             (),
             {
                 "context": context,
                 "page": page,
                 "pageSize": page_size,
                 "includeHidden": include_hidden,
-                "ids": ids,
+                "id": id,
+                "filterBy": filter_by,
+                "filterByLike": filter_by_like,
+                "where": where,
+                "orderBy": order_by,
+                "orderByDirection": order_by_direction,
             },
             extra_query=extra_query,
             extra_headers=extra_headers,
@@ -314,7 +325,12 @@ class LineItemsResourceWithRawResponse(SyncAPIResource):
         page: int | None = None,
         page_size: int | None = None,
         include_hidden: bool | None = None,
-        ids: str | None = None,
+        id: Sequence[str] | str | None = None,
+        filter_by: str | None = None,
+        filter_by_like: str | None = None,
+        where: str | None = None,
+        order_by: str | None = None,
+        order_by_direction: str | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
@@ -344,7 +360,12 @@ class LineItemsResourceWithRawResponse(SyncAPIResource):
                 "page": page,
                 "pageSize": page_size,
                 "includeHidden": include_hidden,
-                "ids": ids,
+                "id": id,
+                "filterBy": filter_by,
+                "filterByLike": filter_by_like,
+                "where": where,
+                "orderBy": order_by,
+                "orderByDirection": order_by_direction,
             },
             extra_query=extra_query,
             extra_headers=extra_headers,
@@ -579,18 +600,23 @@ class LineItemsResourceWithRawResponse(SyncAPIResource):
 class AsyncLineItemsResource(AsyncAPIResource):
     """Line Items: Line items, standing for any Adnuntius domain object."""
 
-    async def list_line_items(
+    def list_line_items(
         self,
         *,
         context: str,
         page: int | None = None,
         page_size: int | None = None,
         include_hidden: bool | None = None,
-        ids: str | None = None,
+        id: Sequence[str] | str | None = None,
+        filter_by: str | None = None,
+        filter_by_like: str | None = None,
+        where: str | None = None,
+        order_by: str | None = None,
+        order_by_direction: str | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
-    ) -> LineItemPage:
+    ) -> AsyncPaginator[LineItem]:
         """List line items.
 
         One page of the network's line items, hidden ones only with `includeHidden=true`.
@@ -608,15 +634,21 @@ class AsyncLineItemsResource(AsyncAPIResource):
             RequestValidationError: the body breaks the request schema; nothing was sent.
             APIConnectionError: no answer (APITimeoutError: none in time).
         """
-        return await self._client._call(
+        return self._client._list(
             _operations.LIST_LINE_ITEMS,
+            LineItem.from_dict,
             (),
             {
                 "context": context,
                 "page": page,
                 "pageSize": page_size,
                 "includeHidden": include_hidden,
-                "ids": ids,
+                "id": id,
+                "filterBy": filter_by,
+                "filterByLike": filter_by_like,
+                "where": where,
+                "orderBy": order_by,
+                "orderByDirection": order_by_direction,
             },
             extra_query=extra_query,
             extra_headers=extra_headers,
@@ -864,7 +896,12 @@ class AsyncLineItemsResourceWithRawResponse(AsyncAPIResource):
         page: int | None = None,
         page_size: int | None = None,
         include_hidden: bool | None = None,
-        ids: str | None = None,
+        id: Sequence[str] | str | None = None,
+        filter_by: str | None = None,
+        filter_by_like: str | None = None,
+        where: str | None = None,
+        order_by: str | None = None,
+        order_by_direction: str | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
@@ -894,7 +931,12 @@ class AsyncLineItemsResourceWithRawResponse(AsyncAPIResource):
                 "page": page,
                 "pageSize": page_size,
                 "includeHidden": include_hidden,
-                "ids": ids,
+                "id": id,
+                "filterBy": filter_by,
+                "filterByLike": filter_by_like,
+                "where": where,
+                "orderBy": order_by,
+                "orderByDirection": order_by_direction,
             },
             extra_query=extra_query,
             extra_headers=extra_headers,

@@ -18,7 +18,7 @@ and its typed clients `BidTheatreClient` / `AsyncBidTheatreClient`:
 from __future__ import annotations
 
 import time
-from collections.abc import Awaitable, Callable, Generator, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
 import anyio
@@ -32,8 +32,8 @@ from evocalize.errors import (
     EvocalizeError,
     ResponseValidationError,
     error_object_decoder,
-    json_body,
 )
+from evocalize.profiles.refreshing_auth import RefreshingTokenAuth, string_at
 from evocalize.profiles.wiring import Profile
 from evocalize.retries import RetryPolicy
 from evocalize.session_auth import SessionAuth, renewed_by
@@ -64,77 +64,30 @@ class ReportFailedError(EvocalizeError):
         self.report = report
 
 
-class BidTheatreAuth(httpx.Auth):
+class BidTheatreAuth(RefreshingTokenAuth):
     """Logs in with a username and a password, sends the token as the raw `Authorization`
-    value, and after a 401 gets a new token: from the refresh token first, from a forced new
-    login when that fails. `logins` and `refreshes` count what it did (never credentials)."""
-
-    requires_response_body = True
+    value, and after a 401 gets a new token: from the refresh token first, from a login with
+    `forceNewToken` when that fails."""
 
     def __init__(self, username: str, password: str) -> None:
         if not username or not password:
             raise ValueError("both a username and a password are needed")
-        self._username = username
-        self._password = password
-        self._token: str | None = None
-        self._refresh_token: str | None = None
-        self.logins = 0
-        self.refreshes = 0
 
-    def __repr__(self) -> str:
-        state = "holding a token" if self._token else "holding no token"
-        return f"BidTheatreAuth({state}, logins={self.logins}, refreshes={self.refreshes})"
+        def login(forced: bool) -> dict[str, Any]:
+            body: dict[str, Any] = {"username": username, "password": password}
+            return {**body, "forceNewToken": True} if forced else body
 
-    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        if self._token is None:
-            yield from self._login(request, force=False)
-        sent = self._token
-        response = yield self._with_token(request)
-        if response.status_code != 401:
-            return
-        if self._token == sent:  # nobody renewed it meanwhile
-            yield from self._renew(request)
-        yield self._with_token(request)
-
-    def _with_token(self, request: httpx.Request) -> httpx.Request:
-        request.headers["Authorization"] = self._token or ""
-        return request
-
-    def _renew(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        if self._refresh_token:
-            body = {"mode": "refresh", "refreshToken": self._refresh_token}
-            response = yield _auth_request(request, body)
-            if response.is_success and self._take(response):
-                self.refreshes += 1
-                return
-        yield from self._login(request, force=True)
-
-    def _login(
-        self, request: httpx.Request, *, force: bool
-    ) -> Generator[httpx.Request, httpx.Response, None]:
-        body: dict[str, Any] = {"username": self._username, "password": self._password}
-        if force:
-            body["forceNewToken"] = True
-        response = yield _auth_request(request, body)
-        ERRORS.raise_for(response)
-        if not self._take(response):
-            raise ResponseValidationError("the login answer holds no token")
-        self.logins += 1
-
-    def _take(self, response: httpx.Response) -> bool:
-        body = json_body(response)
-        auth = body.get("auth") if isinstance(body, Mapping) else None
-        token = auth.get("token") if isinstance(auth, Mapping) else None
-        if not isinstance(token, str) or not token:
-            return False
-        self._token = token
-        refresh = auth.get("refreshToken") if isinstance(auth, Mapping) else None
-        self._refresh_token = refresh if isinstance(refresh, str) and refresh else None
-        return True
-
-
-def _auth_request(request: httpx.Request, body: Mapping[str, Any]) -> httpx.Request:
-    return httpx.Request("POST", request.url.join(AUTH_PATH), json=dict(body))
+        super().__init__(
+            token_path=AUTH_PATH,
+            login=login,
+            refresh=lambda token: {"mode": "refresh", "refreshToken": token},
+            read=lambda body: (
+                string_at(body, "auth", "token"),
+                string_at(body, "auth", "refreshToken"),
+            ),
+            place=in_header(scheme=""),
+            errors=ERRORS,
+        )
 
 
 def token_auth(token: str, renew: Callable[[], str] | None = None) -> httpx.Auth:
