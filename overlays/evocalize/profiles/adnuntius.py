@@ -29,7 +29,6 @@ from evocalize.errors import ErrorConvention, ErrorDetail, json_body
 from evocalize.pagination import NumberedPaging
 from evocalize.profiles.refreshing_auth import RefreshingTokenAuth, string_at
 from evocalize.profiles.wiring import Profile
-from evocalize.retries import RetryPolicy
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -153,17 +152,9 @@ class AdnuntiusClient(_Adnuntius, SyncResources):
         api_key: str | None = None,
         auth: httpx.Auth | None = None,
         base_url: str = DEFAULT_BASE_URL,
-        transport: httpx.BaseTransport | None = None,
-        policy: RetryPolicy | None = None,
         **options: Any,
     ) -> None:
-        super().__init__(
-            base_url,
-            _auth(username, password, api_key, auth),
-            transport=transport,
-            policy=policy,
-            **options,
-        )
+        super().__init__(base_url, _auth(username, password, api_key, auth), **options)
 
 
 class AsyncAdnuntiusClient(_Adnuntius, AsyncResources):
@@ -177,14 +168,6 @@ class AsyncAdnuntiusClient(_Adnuntius, AsyncResources):
         api_key: str | None = None,
         auth: httpx.Auth | None = None,
         base_url: str = DEFAULT_BASE_URL,
-        transport: httpx.AsyncBaseTransport | None = None,
-        policy: RetryPolicy | None = None,
         **options: Any,
     ) -> None:
-        super().__init__(
-            base_url,
-            _auth(username, password, api_key, auth),
-            transport=transport,
-            policy=policy,
-            **options,
-        )
+        super().__init__(base_url, _auth(username, password, api_key, auth), **options)

@@ -40,7 +40,6 @@ from evocalize.errors import (
 )
 from evocalize.pagination import Cursor, OffsetPaging
 from evocalize.profiles.wiring import Profile
-from evocalize.retries import RetryPolicy
 from evocalize.session_auth import SessionAuth, logging_in
 
 __all__ = [
@@ -181,17 +180,9 @@ class AppNexusClient(_AppNexus, SyncResources):
         *,
         auth: httpx.Auth | None = None,
         base_url: str = DEFAULT_BASE_URL,
-        transport: httpx.BaseTransport | None = None,
-        policy: RetryPolicy | None = None,
         **options: Any,
     ) -> None:
-        super().__init__(
-            base_url,
-            _auth(username, password, auth),
-            transport=transport,
-            policy=policy,
-            **options,
-        )
+        super().__init__(base_url, _auth(username, password, auth), **options)
 
 
 class AsyncAppNexusClient(_AppNexus, AsyncResources):
@@ -204,14 +195,6 @@ class AsyncAppNexusClient(_AppNexus, AsyncResources):
         *,
         auth: httpx.Auth | None = None,
         base_url: str = DEFAULT_BASE_URL,
-        transport: httpx.AsyncBaseTransport | None = None,
-        policy: RetryPolicy | None = None,
         **options: Any,
     ) -> None:
-        super().__init__(
-            base_url,
-            _auth(username, password, auth),
-            transport=transport,
-            policy=policy,
-            **options,
-        )
+        super().__init__(base_url, _auth(username, password, auth), **options)

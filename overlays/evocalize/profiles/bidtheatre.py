@@ -35,7 +35,6 @@ from evocalize.errors import (
 )
 from evocalize.profiles.refreshing_auth import RefreshingTokenAuth, string_at
 from evocalize.profiles.wiring import Profile
-from evocalize.retries import RetryPolicy
 from evocalize.session_auth import SessionAuth, renewed_by
 
 __all__ = [
@@ -132,17 +131,9 @@ class BidTheatreClient(SyncResources):
         *,
         auth: httpx.Auth | None = None,
         base_url: str = DEFAULT_BASE_URL,
-        transport: httpx.BaseTransport | None = None,
-        policy: RetryPolicy | None = None,
         **options: Any,
     ) -> None:
-        super().__init__(
-            base_url,
-            _auth(username, password, auth),
-            transport=transport,
-            policy=policy,
-            **options,
-        )
+        super().__init__(base_url, _auth(username, password, auth), **options)
 
     def run_report(
         self,
@@ -178,17 +169,9 @@ class AsyncBidTheatreClient(AsyncResources):
         *,
         auth: httpx.Auth | None = None,
         base_url: str = DEFAULT_BASE_URL,
-        transport: httpx.AsyncBaseTransport | None = None,
-        policy: RetryPolicy | None = None,
         **options: Any,
     ) -> None:
-        super().__init__(
-            base_url,
-            _auth(username, password, auth),
-            transport=transport,
-            policy=policy,
-            **options,
-        )
+        super().__init__(base_url, _auth(username, password, auth), **options)
 
     async def run_report(
         self,

@@ -35,7 +35,6 @@ from evocalize.errors import (
 from evocalize.pagination import KeysetPaging, PagingStrategy
 from evocalize.profiles.runtime import BARE_LIST_KEY
 from evocalize.profiles.wiring import Profile
-from evocalize.retries import RetryPolicy
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -149,17 +148,9 @@ class InvocaClient(_Invoca, SyncResources):
         password: str | None = None,
         auth: httpx.Auth | None = None,
         base_url: str = DEFAULT_BASE_URL,
-        transport: httpx.BaseTransport | None = None,
-        policy: RetryPolicy | None = None,
         **options: Any,
     ) -> None:
-        super().__init__(
-            base_url,
-            auth or _auth(token, username, password),
-            transport=transport,
-            policy=policy,
-            **options,
-        )
+        super().__init__(base_url, auth or _auth(token, username, password), **options)
 
 
 class AsyncInvocaClient(_Invoca, AsyncResources):
@@ -173,14 +164,6 @@ class AsyncInvocaClient(_Invoca, AsyncResources):
         password: str | None = None,
         auth: httpx.Auth | None = None,
         base_url: str = DEFAULT_BASE_URL,
-        transport: httpx.AsyncBaseTransport | None = None,
-        policy: RetryPolicy | None = None,
         **options: Any,
     ) -> None:
-        super().__init__(
-            base_url,
-            auth or _auth(token, username, password),
-            transport=transport,
-            policy=policy,
-            **options,
-        )
+        super().__init__(base_url, auth or _auth(token, username, password), **options)
