@@ -190,3 +190,10 @@ def test_the_documented_token_answer_is_what_the_auth_reads() -> None:
     auth = AdnuntiusAuth(USERNAME, PASSWORD)
     assert auth._take(httpx.Response(200, json=body))
     assert adnuntius.ERRORS.decode(httpx.Response(200, json=body)) is None
+
+
+def test_head_answers_whether_a_line_item_exists(fake: AdnuntiusFake) -> None:
+    (item_id,) = fake.add_line_items(1)
+    raw = sync_client(fake, api_key=API_KEY).line_items.with_raw_response
+    assert raw.line_item_exists(item_id, context=NETWORK).status_code == 200
+    assert raw.line_item_exists("lineitem_404", context=NETWORK).status_code == 404
