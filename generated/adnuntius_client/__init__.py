@@ -1,4 +1,4 @@
-"""A client library for accessing Adnuntius API (profile)"""
+"""A client library for accessing Adnuntius API, authentication, line items and assets (profile)"""
 
 from .client import AuthenticatedClient, Client
 

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel, SecretStr
 from typing_extensions import TypeAliasType
@@ -20,27 +20,60 @@ class ObjectState(StrEnum):
     hidden = "HIDDEN"
 
 
+class GrantType(StrEnum):
+    password = "password"
+    refresh_token = "refresh_token"
+
+
 class TokenRequest(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
         populate_by_name=True,
     )
-    grant_type: Literal["password"]
+    grant_type: GrantType
+    refresh_token: Annotated[str | None, Field(max_length=4096, min_length=1)] = None
     scope: Annotated[str | None, Field(max_length=64)] = None
-    username: Annotated[str, Field(max_length=255, min_length=1)]
-    password: Annotated[SecretStr, Field(max_length=255, min_length=1)]
+    username: Annotated[str | None, Field(max_length=255, min_length=1)] = None
+    password: Annotated[SecretStr | None, Field(max_length=255, min_length=1)] = None
 
 
 class AccessToken(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    access_token: Annotated[str, Field(max_length=4096)]
-    token_type: Literal["bearer"]
-    expires_in: Annotated[int, Field(ge=0, le=31536000)]
+    access_token: str
+    token_type: str | None = None
+    expires_in: str | int | None = None
     """
-    Seconds until the token expires.
+    Seconds until the token expires (a string in the documented answer).
     """
+    refresh_token: str | None = None
+
+
+class AssetUpload(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    file: bytes
+
+
+class Asset(BaseModel):
+    """
+    An asset as stored; its other fields are kept.
+    """
+
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: str | None = None
+    object_state: Annotated[str | None, Field(alias="objectState")] = None
+    mime_type: Annotated[str | None, Field(alias="mimeType")] = None
+    file_name: Annotated[str | None, Field(alias="fileName")] = None
+    cdn_id: Annotated[str | None, Field(alias="cdnId")] = None
+    file_size_bytes: Annotated[int | None, Field(alias="fileSizeBytes")] = None
+    width: int | None = None
+    height: int | None = None
+    url: str | None = None
 
 
 ParamsAdditionalProperty = TypeAliasType(
@@ -74,8 +107,14 @@ class TranslatableMessage(BaseModel):
     """
 
 
-class TargetingItem(RootModel[str]):
-    root: Annotated[str, Field(max_length=255, min_length=1)]
+class Targeting(BaseModel):
+    """
+    The targeting object (the documentation's Targeting object page); it replaces the stored one.
+    """
+
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
 
 
 class LineItemChanges(BaseModel):
@@ -97,10 +136,7 @@ class LineItemChanges(BaseModel):
     """
     An ISO 8601 date and time, in UTC.
     """
-    targeting: Annotated[list[TargetingItem] | None, Field(max_length=100)] = None
-    """
-    Keywords the line item targets; a list sent replaces the stored one, even an empty one.
-    """
+    targeting: Targeting | None = None
 
 
 class LineItemListEntry(BaseModel):
@@ -126,10 +162,7 @@ class LineItemListEntry(BaseModel):
     """
     An ISO 8601 date and time, in UTC.
     """
-    targeting: Annotated[list[TargetingItem] | None, Field(max_length=100)] = None
-    """
-    Keywords the line item targets; a list sent replaces the stored one, even an empty one.
-    """
+    targeting: Targeting | None = None
 
 
 class LineItem(BaseModel):
@@ -145,7 +178,7 @@ class LineItem(BaseModel):
     An object id.
     """
     name: Annotated[str | None, Field(max_length=255, min_length=1)] = None
-    object_state: Annotated[ObjectState, Field(alias="objectState")]
+    object_state: Annotated[ObjectState | None, Field(alias="objectState")] = None
     start_date: Annotated[AwareDatetime | None, Field(alias="startDate")] = None
     """
     An ISO 8601 date and time, in UTC.
@@ -154,10 +187,7 @@ class LineItem(BaseModel):
     """
     An ISO 8601 date and time, in UTC.
     """
-    targeting: Annotated[list[TargetingItem] | None, Field(max_length=100)] = None
-    """
-    Keywords the line item targets; a list sent replaces the stored one, even an empty one.
-    """
+    targeting: Targeting | None = None
     validation_warnings: Annotated[
         list[TranslatableMessage] | None, Field(alias="validationWarnings", max_length=100)
     ] = None
@@ -177,3 +207,7 @@ class LineItemPage(BaseModel):
     page_size: Annotated[int, Field(alias="pageSize", ge=0, le=500)]
     total_count: Annotated[int, Field(alias="totalCount", ge=0, le=2147483647)]
     results: Annotated[list[LineItem], Field(max_length=500)]
+
+
+class LineItemListInput(RootModel[list[LineItemListEntry]]):
+    root: Annotated[list[LineItemListEntry], Field(max_length=500, min_length=1)]

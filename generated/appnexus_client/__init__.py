@@ -1,4 +1,4 @@
-"""A client library for accessing AppNexus Impression Bus API (profile)"""
+"""A client library for accessing Xandr (AppNexus) Impression Bus API, authentication and Creative Service (profile)"""
 
 from .client import AuthenticatedClient, Client
 

@@ -3,123 +3,85 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, RootModel, SecretStr
-
-
-class ObjectId(RootModel[int]):
-    root: Annotated[int, Field(ge=1, le=2147483647)]
+from pydantic import BaseModel, ConfigDict, Field
 
 
-class PathId(RootModel[str]):
-    root: Annotated[str, Field(max_length=10, pattern="^[1-9][0-9]{0,9}$")]
-    """
-    An object id, as the digits of a whole number.
-    """
-
-
-class IdList(RootModel[str]):
-    root: Annotated[str, Field(max_length=1100, pattern="^[1-9][0-9]{0,9}(,[1-9][0-9]{0,9})*$")]
-    """
-    Object ids, comma-separated.
-    """
-
-
-class Pixels(RootModel[int]):
-    root: Annotated[int, Field(ge=1, le=10000)]
-
-
-class Credentials(BaseModel):
+class Auth(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
         populate_by_name=True,
     )
     username: Annotated[str, Field(max_length=100, min_length=1)]
-    password: Annotated[SecretStr, Field(max_length=100, min_length=1)]
+    password: Annotated[str, Field(max_length=100, min_length=1)]
+
+
+class AuthRequest(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        populate_by_name=True,
+    )
+    auth: Auth
 
 
 class AuthResponse(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    status: Literal["OK"]
-    """
-    `OK` on every successful answer.
-    """
-    token: Annotated[str, Field(max_length=255)]
-    """
-    The session token.
-    """
+    status: str | None = None
+    token: str | None = None
 
 
 class Creative(BaseModel):
     """
-    A creative; with `fields`, only the fields named are present.
+    A creative as Xandr answers it; unknown fields are kept.
     """
 
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    id: Annotated[int | None, Field(ge=1, le=2147483647)] = None
-    name: Annotated[str | None, Field(max_length=100)] = None
-    code: Annotated[str | None, Field(max_length=100)] = None
-    member_id: Annotated[int | None, Field(ge=1, le=2147483647)] = None
-    active: bool | None = None
-    width: Pixels | None = None
-    height: Pixels | None = None
-    segments: Annotated[list[ObjectId] | None, Field(max_length=1000)] = None
+    id: int | None = None
+    member_id: int | None = None
+    media_url: str | None = None
     """
-    The ids of the segments the creative targets.
+    What identifies the creative (a third-party ad server or CDN URL).
     """
-    last_modified: Annotated[
-        str | None,
-        Field(max_length=19, pattern="^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}$"),
-    ] = None
+    audit_status: str | None = None
     """
-    Date and time in the form `YYYY-MM-DD HH:MM:SS`.
+    pending, audited, no_audit or rejected (open).
     """
+    audit_feedback: str | None = None
+    is_expired: bool | None = None
+    width: int | None = None
+    height: int | None = None
+    code: str | None = None
+
+
+class Template(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: int | None = None
 
 
 class CreativeFields(BaseModel):
     """
-    The fields of a creative that a request may set.
+    The fields of a creative that a request may set (more go in `extra_body`).
     """
 
     model_config = ConfigDict(
         extra="forbid",
         populate_by_name=True,
     )
-    name: Annotated[str | None, Field(max_length=100, min_length=1)] = None
+    media_url: Annotated[str | None, Field(max_length=2000)] = None
+    width: Annotated[int | None, Field(ge=0)] = None
+    height: Annotated[int | None, Field(ge=0)] = None
     code: Annotated[str | None, Field(max_length=100)] = None
-    member_id: Annotated[int | None, Field(ge=1, le=2147483647)] = None
-    active: bool | None = None
-    width: Pixels | None = None
-    height: Pixels | None = None
-    segments: Annotated[list[ObjectId] | None, Field(max_length=1000)] = None
+    template: Template | None = None
 
 
-class NewCreative(CreativeFields):
-    """
-    A creative to create; `name` and `member_id` are required.
-    """
-
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
-    name: Annotated[str, Field(max_length=100, min_length=1)]
-    member_id: Annotated[int, Field(ge=1, le=2147483647)]
-
-
-class CreativeCreateRequest(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-        populate_by_name=True,
-    )
-    creative: NewCreative
-
-
-class CreativeUpdateRequest(BaseModel):
+class CreativeInput(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
         populate_by_name=True,
@@ -131,77 +93,51 @@ class CreativeList(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    status: Literal["OK"]
-    """
-    `OK` on every successful answer.
-    """
-    count: Annotated[int, Field(ge=0, le=2147483647)]
-    """
-    The total number of creatives matching the request.
-    """
-    start_element: Annotated[int, Field(ge=0, le=2147483647)]
-    num_elements: Annotated[int, Field(ge=0, le=100)]
-    creatives: Annotated[list[Creative], Field(max_length=100)]
+    status: str | None = None
+    count: int | None = None
+    start_element: int | None = None
+    num_elements: int | None = None
+    creatives: list[Creative] | None = None
 
 
-class CreativeResponse(BaseModel):
+class CreativeWrite(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    status: Literal["OK"]
-    """
-    `OK` on every successful answer.
-    """
-    id: Annotated[int, Field(ge=1, le=2147483647)]
-    creative: Creative
+    status: str | None = None
+    id: int | None = None
+    creative: Creative | None = None
 
 
-class StatusResponse(BaseModel):
+class Response(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    status: Literal["OK"]
-    """
-    `OK` on every successful answer.
-    """
+    status: str | None = None
 
 
-class FieldMeta(BaseModel):
+class StatusEnvelope(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    type: Annotated[str, Field(max_length=32)]
-    """
-    The value type: `int`, `string`, `boolean`, `double`, `date`, `money`, `enum`, `array`, ...
-    """
+    response: Response
 
 
-class Error(BaseModel):
+class Response1(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    error_id: Annotated[str, Field(max_length=64)]
-    """
-    What went wrong, for programs: `NOAUTH` (log in again), `UNAUTH` (not allowed),
-    `SYNTAX` (a malformed request), `SYSTEM` (a system error), `INTEGRITY` (inconsistent
-    with stored objects), `NOT_FOUND`, `RATE_EXCEEDED` (wait and retry). Other values
-    may appear.
-
-    """
-    error: Annotated[str, Field(max_length=4096)]
-    """
-    A verbose description, for people debugging.
-    """
-    error_description: Annotated[str | None, Field(max_length=4096)] = None
-    error_code: Annotated[str | None, Field(max_length=64)] = None
+    error_id: str | None = None
+    error: str | None = None
+    error_description: str | None = None
+    error_code: str | None = None
 
 
-class AuthRequest(BaseModel):
+class ErrorEnvelope(BaseModel):
     model_config = ConfigDict(
-        extra="forbid",
         populate_by_name=True,
     )
-    auth: Credentials
+    response: Response1
 
 
 class AuthEnvelope(BaseModel):
@@ -222,39 +158,4 @@ class CreativeEnvelope(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    response: CreativeResponse
-
-
-class StatusEnvelope(BaseModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
-    response: StatusResponse
-
-
-class MetaResponse(BaseModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
-    status: Literal["OK"]
-    """
-    `OK` on every successful answer.
-    """
-    fields: Annotated[dict[str, FieldMeta], Field(max_length=200)]
-    """
-    Each field of the object by name.
-    """
-
-
-class ErrorEnvelope(BaseModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
-    response: Error
-
-
-class MetaEnvelope(BaseModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
-    response: MetaResponse
+    response: CreativeWrite

@@ -3,177 +3,216 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from datetime import date
+from enum import StrEnum
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, RootModel
 
 
-class NumericId(RootModel[int]):
-    root: Annotated[int, Field(ge=1, le=9007199254740991)]
+class Mode(StrEnum):
+    auth = "auth"
+    refresh = "refresh"
+    revoke = "revoke"
 
 
-class ObjectLink(BaseModel):
-    """
-    A one-to-one relationship, the other resource's id and URL.
-    """
-
+class AuthRequest(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
         populate_by_name=True,
     )
-    id: Annotated[int, Field(ge=1, le=9007199254740991)]
-    href: Annotated[str, Field(max_length=2048)]
-    """
-    The absolute URL of a resource or collection.
-    """
+    username: Annotated[str | None, Field(max_length=255, min_length=1)] = None
+    password: Annotated[str | None, Field(max_length=255, min_length=1)] = None
+    force_new_token: Annotated[bool | None, Field(alias="forceNewToken")] = None
+    mode: Mode | None = None
+    refresh_token: Annotated[
+        str | None, Field(alias="refreshToken", max_length=255, min_length=1)
+    ] = None
+    two_factor_auth_code: Annotated[str | None, Field(alias="twoFactorAuthCode", max_length=20)] = (
+        None
+    )
 
 
-class ObjectLinkInput(BaseModel):
+class Auth(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    token: str | None = None
+    ttl: int | None = None
+    refresh_token: Annotated[str | None, Field(alias="refreshToken")] = None
+    refresh_token_ttl: Annotated[int | None, Field(alias="refreshTokenTtl")] = None
+    refresh_token_count: Annotated[int | None, Field(alias="refreshTokenCount")] = None
+    username: str | None = None
+    role: str | None = None
+
+
+class AuthEnvelope(BaseModel):
     """
-    A one-to-one relationship to set, by the other resource's id.
+    The `auth` root key beside the metadata fields.
     """
 
     model_config = ConfigDict(
-        extra="forbid",
         populate_by_name=True,
     )
-    id: Annotated[int, Field(ge=1, le=9007199254740991)]
-
-
-class Link(BaseModel):
+    api_version: Annotated[int | None, Field(alias="apiVersion")] = None
     """
-    A one-to-many relationship: the collection at `href` lists the related objects, and
-    `rel` says what kind they are. POST or DELETE to `href` assigns or removes one.
-
+    The version of the API the request was invoked on (`2` in every example).
     """
+    code: int | None = None
+    method: str | None = None
+    network_id: Annotated[int | None, Field(alias="networkId")] = None
+    auth: Auth
 
+
+class Advertiser(BaseModel):
     model_config = ConfigDict(
-        extra="forbid",
         populate_by_name=True,
     )
-    href: Annotated[str, Field(max_length=2048)]
-    """
-    The absolute URL of a resource or collection.
-    """
-    rel: Annotated[str, Field(max_length=100, min_length=1)]
+    id: int
 
 
 class CampaignInput(BaseModel):
     """
-    The fields of a campaign to create or to set.
+    The fields of a campaign to create or to set (more go in `extra_body`).
     """
 
     model_config = ConfigDict(
         extra="forbid",
         populate_by_name=True,
     )
-    name: Annotated[str, Field(max_length=255, min_length=1)]
-    advertiser: ObjectLinkInput | None = None
+    name: Annotated[str | None, Field(max_length=255, min_length=1)] = None
+    advertiser: Advertiser | None = None
 
 
 class Campaign(BaseModel):
     """
-    A campaign.
+    A campaign; its many other fields are kept.
     """
 
     model_config = ConfigDict(
-        extra="forbid",
         populate_by_name=True,
     )
-    id: Annotated[int, Field(ge=1, le=9007199254740991)]
-    name: Annotated[str, Field(max_length=255, min_length=1)]
-    advertiser: ObjectLink | None = None
-    links: Annotated[list[Link], Field(max_length=100)]
-
-
-class ErrorDetails(BaseModel):
-    """
-    What went wrong.
-    """
-
-    model_config = ConfigDict(
-        extra="forbid",
-        populate_by_name=True,
-    )
-    message: Annotated[str, Field(max_length=1000)]
-    error_code: Annotated[str | None, Field(alias="errorCode", max_length=100)] = None
-    """
-    An application error code, which may follow a 500 or a 403.
-    """
-
-
-class ErrorEnvelope(BaseModel):
-    """
-    The body of every answer from 400 to 599, with the metadata fields; `networkId` is null
-    when the path names no valid network.
-
-    """
-
-    model_config = ConfigDict(
-        extra="forbid",
-        populate_by_name=True,
-    )
-    error: ErrorDetails
-    api_version: Annotated[str, Field(alias="apiVersion", max_length=10)]
-    """
-    The version of the API the request was invoked on.
-    """
-    code: Annotated[int, Field(ge=100, le=599)]
-    """
-    The HTTP status of the answer, as in its status line.
-    """
-    method: Annotated[str, Field(max_length=16, pattern="^[A-Z]+$")]
-    """
-    The HTTP method the request used, such as GET, POST, PUT or DELETE.
-    """
-    network_id: Annotated[NumericId | None, Field(alias="networkId")]
+    id: int | None = None
+    name: str | None = None
 
 
 class CampaignEnvelope(BaseModel):
     """
-    One campaign under its singular root key, with the metadata fields.
+    The `campaign` root key beside the metadata fields.
     """
 
     model_config = ConfigDict(
-        extra="forbid",
         populate_by_name=True,
     )
+    api_version: Annotated[int | None, Field(alias="apiVersion")] = None
+    """
+    The version of the API the request was invoked on (`2` in every example).
+    """
+    code: int | None = None
+    method: str | None = None
+    network_id: Annotated[int | None, Field(alias="networkId")] = None
     campaign: Campaign
-    api_version: Annotated[str, Field(alias="apiVersion", max_length=10)]
-    """
-    The version of the API the request was invoked on.
-    """
-    code: Annotated[int, Field(ge=100, le=599)]
-    """
-    The HTTP status of the answer, as in its status line.
-    """
-    method: Annotated[str, Field(max_length=16, pattern="^[A-Z]+$")]
-    """
-    The HTTP method the request used, such as GET, POST, PUT or DELETE.
-    """
-    network_id: Annotated[int, Field(alias="networkId", ge=1, le=9007199254740991)]
 
 
 class CampaignsEnvelope(BaseModel):
     """
-    A collection under its plural root key, with the metadata fields.
+    The `campaigns` root key beside the metadata fields.
     """
 
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    api_version: Annotated[int | None, Field(alias="apiVersion")] = None
+    """
+    The version of the API the request was invoked on (`2` in every example).
+    """
+    code: int | None = None
+    method: str | None = None
+    network_id: Annotated[int | None, Field(alias="networkId")] = None
+    campaigns: list[Campaign]
+
+
+class Column(RootModel[str]):
+    root: Annotated[str, Field(max_length=100)]
+
+
+class ReportRequest(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
         populate_by_name=True,
     )
-    campaigns: Annotated[list[Campaign], Field(max_length=100000)]
-    api_version: Annotated[str, Field(alias="apiVersion", max_length=10)]
+    report: Annotated[str, Field(max_length=100)]
     """
-    The version of the API the request was invoked on.
+    One of Performance, Zone-Forecast, Performance-Hour, Delivery-Hour.
     """
-    code: Annotated[int, Field(ge=100, le=599)]
+    filters: list[dict[str, Any]] | None = None
+    columns: Annotated[list[Column], Field(min_length=1)]
+    group_by: Annotated[str | None, Field(alias="groupBy", max_length=100)] = None
+    start_date: Annotated[date | None, Field(alias="startDate")] = None
+    end_date: Annotated[date | None, Field(alias="endDate")] = None
+    name: Annotated[str | None, Field(max_length=255)] = None
+
+
+class Report(BaseModel):
     """
-    The HTTP status of the answer, as in its status line.
+    A report; `data` holds its rows once `reportStatus` says it is done.
     """
-    method: Annotated[str, Field(max_length=16, pattern="^[A-Z]+$")]
+
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: int | None = None
+    report_name: Annotated[str | None, Field(alias="reportName")] = None
+    name: str | None = None
+    report_status: Annotated[str | None, Field(alias="reportStatus")] = None
     """
-    The HTTP method the request used, such as GET, POST, PUT or DELETE.
+    pending while it runs, then done (or failed); open.
     """
-    network_id: Annotated[int, Field(alias="networkId", ge=1, le=9007199254740991)]
+    group_by: Annotated[str | None, Field(alias="groupBy")] = None
+    creation_date: Annotated[str | None, Field(alias="creationDate")] = None
+    aggregation_date: Annotated[str | None, Field(alias="aggregationDate")] = None
+    data: list[dict[str, Any]] | None = None
+
+
+class ReportEnvelope(BaseModel):
+    """
+    The `report` root key beside the metadata fields.
+    """
+
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    api_version: Annotated[int | None, Field(alias="apiVersion")] = None
+    """
+    The version of the API the request was invoked on (`2` in every example).
+    """
+    code: int | None = None
+    method: str | None = None
+    network_id: Annotated[int | None, Field(alias="networkId")] = None
+    report: Report
+
+
+class Error(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    message: str | None = None
+    error_code: Annotated[str | int | None, Field(alias="errorCode")] = None
+
+
+class ErrorEnvelope(BaseModel):
+    """
+    The `error` root key beside the metadata fields.
+    """
+
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    api_version: Annotated[int | None, Field(alias="apiVersion")] = None
+    """
+    The version of the API the request was invoked on (`2` in every example).
+    """
+    code: int | None = None
+    method: str | None = None
+    network_id: Annotated[int | None, Field(alias="networkId")] = None
+    error: Error

@@ -1,4 +1,4 @@
-"""A client library for accessing Invoca Network Integration API (profile)"""
+"""A client library for accessing Invoca Network Integration and Transactions APIs (profile)"""
 
 from .client import AuthenticatedClient, Client
 

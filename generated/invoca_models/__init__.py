@@ -3,15 +3,49 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from enum import StrEnum
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, RootModel
+
+
+class NetworkAssignedId(RootModel[str]):
+    root: Annotated[str, Field(max_length=64, min_length=1, pattern="^[A-Za-z0-9_-]+$")]
+    """
+    An id the network chose for its object.
+    """
+
+
+class OrgTypePlural(StrEnum):
+    networks = "networks"
+    advertisers = "advertisers"
+    affiliates = "affiliates"
+
+
+class TransactionId(RootModel[str]):
+    root: Annotated[str, Field(max_length=32, pattern="^[0-9A-Za-z-]*$")]
+    """
+    Up to 32 characters, 0-9, A-Z and `-`.
+    """
+
+
+class TransactionType(StrEnum):
+    call = "Call"
+    post_call_event = "PostCallEvent"
+    sale = "Sale"
+    signal = "Signal"
+
+
+class CampaignType(StrEnum):
+    affiliate_enabled = "AffiliateEnabled"
+    direct_only = "DirectOnly"
+    external_only = "ExternalOnly"
 
 
 class AdvertiserCampaignInput(BaseModel):
     """
-    A complete copy of a campaign. `oauth_token` carries the API token in the JSON body, as
-    an alternative to the header, the URL parameter and Basic.
+    Campaign fields to stage (the documentation lists more: send them with `extra_body`).
+    `oauth_token` carries the API token in the body, one of its documented places.
 
     """
 
@@ -19,61 +53,101 @@ class AdvertiserCampaignInput(BaseModel):
         extra="forbid",
         populate_by_name=True,
     )
-    name: Annotated[str, Field(max_length=255, min_length=1)]
+    name: Annotated[str | None, Field(max_length=255, min_length=1)] = None
     description: Annotated[str | None, Field(max_length=1000)] = None
+    campaign_type: CampaignType | None = None
+    timezone: Annotated[str | None, Field(max_length=100)] = None
+    url: Annotated[str | None, Field(max_length=2000)] = None
+    ivr_tree: dict[str, Any] | None = None
+    """
+    The call routing tree (see the documentation's PUT examples).
+    """
     oauth_token: Annotated[str | None, Field(max_length=256, min_length=1)] = None
+
+
+class GoLiveInput(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        populate_by_name=True,
+    )
+    timeout: Annotated[int | None, Field(ge=0, le=3600)] = None
     """
-    An Invoca API token.
+    Seconds to wait for the campaign to go live.
     """
+
+
+class CampaignTerms(BaseModel):
+    """
+    One set of a campaign's terms; the documentation shows many more fields.
+    """
+
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    description: str | None = None
+    timezone: str | None = None
+    campaign_type: str | None = None
+    go_live_date: str | None = None
+    created_at: str | None = None
 
 
 class AdvertiserCampaign(BaseModel):
     """
-    An advertiser campaign as stored.
+    An advertiser campaign as Invoca answers it; unknown fields are kept.
     """
 
     model_config = ConfigDict(
-        extra="forbid",
         populate_by_name=True,
     )
-    id: Annotated[str, Field(max_length=64, min_length=1, pattern="^[A-Za-z0-9_-]+$")]
+    id: int | None = None
     """
-    An id the network chose for its object.
+    Invoca's own id (read-only).
     """
-    advertiser_id: Annotated[str, Field(max_length=64, min_length=1, pattern="^[A-Za-z0-9_-]+$")]
-    """
-    An id the network chose for its object.
-    """
-    name: Annotated[str, Field(max_length=255, min_length=1)]
-    description: Annotated[str | None, Field(max_length=1000)] = None
+    id_from_network: str
+    name: str | None = None
+    status: str | None = None
+    object_url: str | None = None
+    current_terms: CampaignTerms | None = None
+    future_terms: CampaignTerms | None = None
 
 
-class ErrorDetails(BaseModel):
+class Transaction(BaseModel):
     """
-    What went wrong.
+    One transaction row; unknown fields (custom data, ...) are kept.
     """
 
     model_config = ConfigDict(
-        extra="forbid",
         populate_by_name=True,
     )
-    class_: Annotated[str, Field(alias="class", max_length=100)]
+    transaction_id: str
     """
-    The kind of failure, such as RecordInvalid or RecordNotFound.
+    Globally unique; the cursor of the next pull.
     """
-    invalid_data: Annotated[str, Field(max_length=1000)]
+    transaction_type: str | None = None
+    corrects_transaction_id: str | None = None
     """
-    A readable account of the problem.
+    On a correction, the transaction whose values this row replaces.
     """
+    corrected_at: str | None = None
+    advertiser_id: int | str | None = None
+    advertiser_campaign_id: int | str | None = None
+    calling_phone_number: str | None = None
+    duration: int | str | None = None
+    start_time_local: str | None = None
+    start_time_utc: int | str | None = None
 
 
 class ErrorEnvelope(BaseModel):
     """
-    The body of every failure.
+    Every failure's body.
     """
 
     model_config = ConfigDict(
-        extra="forbid",
         populate_by_name=True,
     )
-    errors: ErrorDetails
+    errors: dict[str, Any]
+    """
+    `{"class", "invalid_data"}`, or, for a failed validation, each field mapped to its
+    messages.
+
+    """

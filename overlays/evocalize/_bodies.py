@@ -55,16 +55,18 @@ class Checked:
 class BodySchema:
     """The request body of one operation, as the generated resource layer describes it."""
 
-    model: str  # the pydantic model of `evocalize_models` for the whole body
+    model: str  # the pydantic model of `models` for the whole body
     required: bool = True
     multipart: bool = False
     # A batch: its entries are the body itself (None) or the array under this key.
     entries_key: str | None = None
+    # The package of generated pydantic models (a peer profile's own, `invoca_models`).
+    models: str = MODELS_PACKAGE
     _model: Any = field(default=None, init=False, repr=False, compare=False)
 
     def model_class(self) -> type[pydantic.BaseModel]:
         if self._model is None:
-            found = getattr(importlib.import_module(MODELS_PACKAGE), self.model)
+            found = getattr(importlib.import_module(self.models), self.model)
             object.__setattr__(self, "_model", found)
         model: type[pydantic.BaseModel] = self._model
         return model

@@ -72,6 +72,8 @@ class QueryParameter:
     name: str
     # Sent as compact JSON text (a parameter the spec describes with `content`).
     json: bool = False
+    # A list of values sent as one value joined by this (`x-delimiter`: Adnuntius's `id=a;b`).
+    delimiter: str | None = None
 
 
 @dataclass(frozen=True, eq=False)
@@ -101,6 +103,7 @@ class Operation(Generic[T]):
     envelope: str | None = None
     _path_format: str = field(init=False, repr=False)
     _json_query: frozenset[str] = field(init=False, repr=False)
+    _delimited: dict[str, str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         template = self.path
@@ -109,6 +112,8 @@ class Operation(Generic[T]):
         object.__setattr__(self, "_path_format", template)
         json_names = frozenset(p.name for p in self.query if p.json)
         object.__setattr__(self, "_json_query", json_names)
+        delimited = {p.name: p.delimiter for p in self.query if p.delimiter}
+        object.__setattr__(self, "_delimited", delimited)
 
     def __repr__(self) -> str:
         return f"<operation {self.operation_id} {self.method} {self.path}>"
@@ -148,6 +153,8 @@ class Operation(Generic[T]):
                 continue
             if name in self._json_query and not isinstance(value, str):
                 params[name] = compact_json(value)
+            elif name in self._delimited and isinstance(value, list | tuple):
+                params[name] = self._delimited[name].join(str(each) for each in value)
             elif isinstance(value, enum.Enum):
                 params[name] = value.value
             elif isinstance(value, bool):

@@ -37,6 +37,7 @@ __all__ = [
     "CycleGuard",
     "EmptyPagesError",
     "Fetch",
+    "KeysetPaging",
     "Locator",
     "NumberedPaging",
     "OffsetPaging",
@@ -291,6 +292,42 @@ class NumberedPaging:
 
     def next_params(self, cursor: Cursor, params: Mapping[str, Any]) -> dict[str, Any]:
         return {self.page_param: _int(cursor)}
+
+
+@dataclass(frozen=True, kw_only=True)
+class KeysetPaging:
+    """A keyset cursor: ask for the items after the last one seen, `after_param` set to that
+    item's `key_field` (Invoca's transactions: `start_after_transaction_id`, `transaction_id`,
+    `limit`). The walk ends at an empty page, as the API asks ("call until no rows are
+    returned"); the last page's cursor is where a later pull resumes.
+    """
+
+    after_param: str
+    key_field: str
+    items_field: Locator
+    size_param: str | None = None
+    page_size: int | None = None  # None: the server's default
+
+    def first_params(self, start: Cursor | None) -> dict[str, Any]:
+        params: dict[str, Any] = {}
+        if self.size_param is not None and self.page_size is not None:
+            params[self.size_param] = self.page_size
+        if start is not None:
+            params[self.after_param] = start
+        return params
+
+    def read(self, raw: Mapping[str, Any], params: Mapping[str, Any]) -> Page[Any]:
+        items = _items(raw, self.items_field)
+        if not items:
+            return Page(items, raw, None)
+        last = items[-1]
+        key = last.get(self.key_field) if isinstance(last, Mapping) else None
+        if key is None or key == "":
+            raise PaginationError(f"the last item has no {self.key_field!r} to continue after")
+        return Page(items, raw, key)
+
+    def next_params(self, cursor: Cursor, params: Mapping[str, Any]) -> dict[str, Any]:
+        return {self.after_param: cursor}
 
 
 def _int(value: Any) -> int:

@@ -25,7 +25,9 @@ from evocalize.retries import (
 )
 from evocalize.spec import profile_operations
 
-INVOCA = "https://leadtrust.invoca.net/api/2015-12-09/1234/advertisers/acme/advertiser_campaigns/x"
+INVOCA = (
+    "https://mynetwork.invoca.net/api/2022-08-01/1234/advertisers/acme/advertiser_campaigns/x.json"
+)
 BIDTHEATRE = "https://asx-api.bidtheatre.com/v2.0/api/1234/campaign"
 
 

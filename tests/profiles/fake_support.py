@@ -12,6 +12,7 @@ import secrets
 import warnings
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, TypeVar
 
 import httpx
@@ -249,3 +250,28 @@ def client_over(
         auth, transport=ASGISyncTransport(app), sleep=pauses.append, rand=lambda: 0.5
     )
     return make(base_url=base_url, httpx_args=args)
+
+
+@dataclass(frozen=True)
+class Documented:
+    """A body copied from a peer's public documentation, with the address it was copied from
+    (`tests/profiles/<name>/documented/<file>.json`)."""
+
+    source: str
+    body: Any
+    status: int = 200
+    note: str = ""
+
+
+DOCUMENTED = Path(__file__).resolve().parent
+
+
+def documented(profile: str, name: str) -> Documented:
+    """The documented body `name` of `profile`, a fresh copy on each call."""
+    raw = json.loads((DOCUMENTED / profile / "documented" / f"{name}.json").read_text("utf-8"))
+    return Documented(raw["source"], raw["body"], raw.get("status", 200), raw.get("note", ""))
+
+
+def documented_bodies(profile: str) -> list[str]:
+    """The names of every documented body kept for `profile`."""
+    return sorted(path.stem for path in (DOCUMENTED / profile / "documented").glob("*.json"))

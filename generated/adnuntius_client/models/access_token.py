@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="AccessToken")
 
@@ -12,9 +14,10 @@ T = TypeVar("T", bound="AccessToken")
 @_attrs_define
 class AccessToken:
     access_token: str
-    token_type: Literal["bearer"]
-    expires_in: int
-    """ Seconds until the token expires. """
+    token_type: str | Unset = UNSET
+    expires_in: int | str | Unset = UNSET
+    """ Seconds until the token expires (a string in the documented answer). """
+    refresh_token: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -22,17 +25,27 @@ class AccessToken:
 
         token_type = self.token_type
 
-        expires_in = self.expires_in
+        expires_in: int | str | Unset
+        if isinstance(self.expires_in, Unset):
+            expires_in = UNSET
+        else:
+            expires_in = self.expires_in
+
+        refresh_token = self.refresh_token
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "access_token": access_token,
-                "token_type": token_type,
-                "expires_in": expires_in,
             }
         )
+        if token_type is not UNSET:
+            field_dict["token_type"] = token_type
+        if expires_in is not UNSET:
+            field_dict["expires_in"] = expires_in
+        if refresh_token is not UNSET:
+            field_dict["refresh_token"] = refresh_token
 
         return field_dict
 
@@ -41,16 +54,22 @@ class AccessToken:
         d = dict(src_dict)
         access_token = d.pop("access_token")
 
-        token_type = cast(Literal["bearer"], d.pop("token_type"))
-        if token_type != "bearer":
-            raise ValueError(f"token_type must match const 'bearer', got '{token_type}'")
+        token_type = d.pop("token_type", UNSET)
 
-        expires_in = d.pop("expires_in")
+        def _parse_expires_in(data: object) -> int | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(int | str | Unset, data)
+
+        expires_in = _parse_expires_in(d.pop("expires_in", UNSET))
+
+        refresh_token = d.pop("refresh_token", UNSET)
 
         access_token = cls(
             access_token=access_token,
             token_type=token_type,
             expires_in=expires_in,
+            refresh_token=refresh_token,
         )
 
         access_token.additional_properties = d

@@ -11,6 +11,7 @@ from ..models.object_state import ObjectState, check_object_state
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.targeting import Targeting
     from ..models.translatable_message import TranslatableMessage
 
 
@@ -23,15 +24,15 @@ class LineItem:
 
     id: str
     """ An object id. """
-    object_state: ObjectState
-    """ `ACTIVE`: visible and usable; `INACTIVE`: visible, not usable; `HIDDEN`: neither. """
     name: str | Unset = UNSET
+    object_state: ObjectState | Unset = UNSET
+    """ `ACTIVE`: visible and usable; `INACTIVE`: visible, not usable; `HIDDEN`: neither. """
     start_date: datetime.datetime | None | Unset = UNSET
     """ An ISO 8601 date and time, in UTC. """
     end_date: datetime.datetime | None | Unset = UNSET
     """ An ISO 8601 date and time, in UTC. """
-    targeting: list[str] | Unset = UNSET
-    """ Keywords the line item targets; a list sent replaces the stored one, even an empty one. """
+    targeting: Targeting | Unset = UNSET
+    """ The targeting object (the documentation's Targeting object page); it replaces the stored one. """
     validation_warnings: list[TranslatableMessage] | Unset = UNSET
     """ Problems with the stored data that keep the line item from working. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -39,9 +40,11 @@ class LineItem:
     def to_dict(self) -> dict[str, Any]:
         id = self.id
 
-        object_state: str = self.object_state
-
         name = self.name
+
+        object_state: str | Unset = UNSET
+        if not isinstance(self.object_state, Unset):
+            object_state = self.object_state
 
         start_date: None | str | Unset
         if isinstance(self.start_date, Unset):
@@ -59,9 +62,9 @@ class LineItem:
         else:
             end_date = self.end_date
 
-        targeting: list[str] | Unset = UNSET
+        targeting: dict[str, Any] | Unset = UNSET
         if not isinstance(self.targeting, Unset):
-            targeting = self.targeting
+            targeting = self.targeting.to_dict()
 
         validation_warnings: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.validation_warnings, Unset):
@@ -75,11 +78,12 @@ class LineItem:
         field_dict.update(
             {
                 "id": id,
-                "objectState": object_state,
             }
         )
         if name is not UNSET:
             field_dict["name"] = name
+        if object_state is not UNSET:
+            field_dict["objectState"] = object_state
         if start_date is not UNSET:
             field_dict["startDate"] = start_date
         if end_date is not UNSET:
@@ -93,14 +97,20 @@ class LineItem:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.targeting import Targeting
         from ..models.translatable_message import TranslatableMessage
 
         d = dict(src_dict)
         id = d.pop("id")
 
-        object_state = check_object_state(d.pop("objectState"))
-
         name = d.pop("name", UNSET)
+
+        _object_state = d.pop("objectState", UNSET)
+        object_state: ObjectState | Unset
+        if isinstance(_object_state, Unset):
+            object_state = UNSET
+        else:
+            object_state = check_object_state(_object_state)
 
         def _parse_start_date(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -136,7 +146,12 @@ class LineItem:
 
         end_date = _parse_end_date(d.pop("endDate", UNSET))
 
-        targeting = cast(list[str], d.pop("targeting", UNSET))
+        _targeting = d.pop("targeting", UNSET)
+        targeting: Targeting | Unset
+        if isinstance(_targeting, Unset):
+            targeting = UNSET
+        else:
+            targeting = Targeting.from_dict(_targeting)
 
         _validation_warnings = d.pop("validationWarnings", UNSET)
         validation_warnings: list[TranslatableMessage] | Unset = UNSET
@@ -151,8 +166,8 @@ class LineItem:
 
         line_item = cls(
             id=id,
-            object_state=object_state,
             name=name,
+            object_state=object_state,
             start_date=start_date,
             end_date=end_date,
             targeting=targeting,

@@ -2,12 +2,16 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
 from ..models.object_state import ObjectState, check_object_state
 from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.targeting import Targeting
+
 
 T = TypeVar("T", bound="LineItemChanges")
 
@@ -23,8 +27,8 @@ class LineItemChanges:
     """ An ISO 8601 date and time, in UTC. """
     end_date: datetime.datetime | None | Unset = UNSET
     """ An ISO 8601 date and time, in UTC. """
-    targeting: list[str] | Unset = UNSET
-    """ Keywords the line item targets; a list sent replaces the stored one, even an empty one. """
+    targeting: Targeting | Unset = UNSET
+    """ The targeting object (the documentation's Targeting object page); it replaces the stored one. """
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
@@ -49,9 +53,9 @@ class LineItemChanges:
         else:
             end_date = self.end_date
 
-        targeting: list[str] | Unset = UNSET
+        targeting: dict[str, Any] | Unset = UNSET
         if not isinstance(self.targeting, Unset):
-            targeting = self.targeting
+            targeting = self.targeting.to_dict()
 
         field_dict: dict[str, Any] = {}
 
@@ -71,6 +75,8 @@ class LineItemChanges:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.targeting import Targeting
+
         d = dict(src_dict)
         name = d.pop("name", UNSET)
 
@@ -115,7 +121,12 @@ class LineItemChanges:
 
         end_date = _parse_end_date(d.pop("endDate", UNSET))
 
-        targeting = cast(list[str], d.pop("targeting", UNSET))
+        _targeting = d.pop("targeting", UNSET)
+        targeting: Targeting | Unset
+        if isinstance(_targeting, Unset):
+            targeting = UNSET
+        else:
+            targeting = Targeting.from_dict(_targeting)
 
         line_item_changes = cls(
             name=name,

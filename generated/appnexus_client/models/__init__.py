@@ -2,44 +2,36 @@
 
 from .auth_envelope import AuthEnvelope
 from .auth_request import AuthRequest
+from .auth_request_auth import AuthRequestAuth
 from .auth_response import AuthResponse
 from .creative import Creative
-from .creative_create_request import CreativeCreateRequest
 from .creative_envelope import CreativeEnvelope
 from .creative_fields import CreativeFields
+from .creative_fields_template import CreativeFieldsTemplate
+from .creative_input import CreativeInput
 from .creative_list import CreativeList
 from .creative_list_envelope import CreativeListEnvelope
-from .creative_response import CreativeResponse
-from .creative_update_request import CreativeUpdateRequest
-from .credentials import Credentials
-from .error import Error
+from .creative_write import CreativeWrite
 from .error_envelope import ErrorEnvelope
-from .field_meta import FieldMeta
-from .meta_envelope import MetaEnvelope
-from .meta_response import MetaResponse
-from .meta_response_fields import MetaResponseFields
+from .error_envelope_response import ErrorEnvelopeResponse
 from .status_envelope import StatusEnvelope
-from .status_response import StatusResponse
+from .status_envelope_response import StatusEnvelopeResponse
 
 __all__ = (
     "AuthEnvelope",
     "AuthRequest",
+    "AuthRequestAuth",
     "AuthResponse",
     "Creative",
-    "CreativeCreateRequest",
     "CreativeEnvelope",
     "CreativeFields",
+    "CreativeFieldsTemplate",
+    "CreativeInput",
     "CreativeList",
     "CreativeListEnvelope",
-    "CreativeResponse",
-    "CreativeUpdateRequest",
-    "Credentials",
-    "Error",
+    "CreativeWrite",
     "ErrorEnvelope",
-    "FieldMeta",
-    "MetaEnvelope",
-    "MetaResponse",
-    "MetaResponseFields",
+    "ErrorEnvelopeResponse",
     "StatusEnvelope",
-    "StatusResponse",
+    "StatusEnvelopeResponse",
 )

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 
 if TYPE_CHECKING:
-    from ..models.credentials import Credentials
+    from ..models.auth_request_auth import AuthRequestAuth
 
 
 T = TypeVar("T", bound="AuthRequest")
@@ -14,7 +14,7 @@ T = TypeVar("T", bound="AuthRequest")
 
 @_attrs_define
 class AuthRequest:
-    auth: Credentials
+    auth: AuthRequestAuth
 
     def to_dict(self) -> dict[str, Any]:
         auth = self.auth.to_dict()
@@ -31,10 +31,10 @@ class AuthRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.credentials import Credentials
+        from ..models.auth_request_auth import AuthRequestAuth
 
         d = dict(src_dict)
-        auth = Credentials.from_dict(d.pop("auth"))
+        auth = AuthRequestAuth.from_dict(d.pop("auth"))
 
         auth_request = cls(
             auth=auth,

@@ -1,20 +1,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="AuthResponse")
 
 
 @_attrs_define
 class AuthResponse:
-    status: Literal["OK"]
-    """ `OK` on every successful answer. """
-    token: str
-    """ The session token. """
+    status: str | Unset = UNSET
+    token: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -24,23 +24,20 @@ class AuthResponse:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "status": status,
-                "token": token,
-            }
-        )
+        field_dict.update({})
+        if status is not UNSET:
+            field_dict["status"] = status
+        if token is not UNSET:
+            field_dict["token"] = token
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        status = cast(Literal["OK"], d.pop("status"))
-        if status != "OK":
-            raise ValueError(f"status must match const 'OK', got '{status}'")
+        status = d.pop("status", UNSET)
 
-        token = d.pop("token")
+        token = d.pop("token", UNSET)
 
         auth_response = cls(
             status=status,

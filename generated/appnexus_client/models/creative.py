@@ -13,35 +13,53 @@ T = TypeVar("T", bound="Creative")
 
 @_attrs_define
 class Creative:
-    """A creative; with `fields`, only the fields named are present."""
+    """A creative as Xandr answers it; unknown fields are kept."""
 
     id: int | Unset = UNSET
-    name: str | Unset = UNSET
-    code: None | str | Unset = UNSET
-    member_id: int | Unset = UNSET
-    active: bool | Unset = UNSET
+    member_id: int | None | Unset = UNSET
+    media_url: None | str | Unset = UNSET
+    """ What identifies the creative (a third-party ad server or CDN URL). """
+    audit_status: None | str | Unset = UNSET
+    """ pending, audited, no_audit or rejected (open). """
+    audit_feedback: None | str | Unset = UNSET
+    is_expired: bool | None | Unset = UNSET
     width: int | None | Unset = UNSET
     height: int | None | Unset = UNSET
-    segments: list[int] | Unset = UNSET
-    """ The ids of the segments the creative targets. """
-    last_modified: str | Unset = UNSET
-    """ Date and time in the form `YYYY-MM-DD HH:MM:SS`. """
+    code: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
 
-        name = self.name
-
-        code: None | str | Unset
-        if isinstance(self.code, Unset):
-            code = UNSET
+        member_id: int | None | Unset
+        if isinstance(self.member_id, Unset):
+            member_id = UNSET
         else:
-            code = self.code
+            member_id = self.member_id
 
-        member_id = self.member_id
+        media_url: None | str | Unset
+        if isinstance(self.media_url, Unset):
+            media_url = UNSET
+        else:
+            media_url = self.media_url
 
-        active = self.active
+        audit_status: None | str | Unset
+        if isinstance(self.audit_status, Unset):
+            audit_status = UNSET
+        else:
+            audit_status = self.audit_status
+
+        audit_feedback: None | str | Unset
+        if isinstance(self.audit_feedback, Unset):
+            audit_feedback = UNSET
+        else:
+            audit_feedback = self.audit_feedback
+
+        is_expired: bool | None | Unset
+        if isinstance(self.is_expired, Unset):
+            is_expired = UNSET
+        else:
+            is_expired = self.is_expired
 
         width: int | None | Unset
         if isinstance(self.width, Unset):
@@ -55,33 +73,33 @@ class Creative:
         else:
             height = self.height
 
-        segments: list[int] | Unset = UNSET
-        if not isinstance(self.segments, Unset):
-            segments = self.segments
-
-        last_modified = self.last_modified
+        code: None | str | Unset
+        if isinstance(self.code, Unset):
+            code = UNSET
+        else:
+            code = self.code
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
         if id is not UNSET:
             field_dict["id"] = id
-        if name is not UNSET:
-            field_dict["name"] = name
-        if code is not UNSET:
-            field_dict["code"] = code
         if member_id is not UNSET:
             field_dict["member_id"] = member_id
-        if active is not UNSET:
-            field_dict["active"] = active
+        if media_url is not UNSET:
+            field_dict["media_url"] = media_url
+        if audit_status is not UNSET:
+            field_dict["audit_status"] = audit_status
+        if audit_feedback is not UNSET:
+            field_dict["audit_feedback"] = audit_feedback
+        if is_expired is not UNSET:
+            field_dict["is_expired"] = is_expired
         if width is not UNSET:
             field_dict["width"] = width
         if height is not UNSET:
             field_dict["height"] = height
-        if segments is not UNSET:
-            field_dict["segments"] = segments
-        if last_modified is not UNSET:
-            field_dict["last_modified"] = last_modified
+        if code is not UNSET:
+            field_dict["code"] = code
 
         return field_dict
 
@@ -90,20 +108,50 @@ class Creative:
         d = dict(src_dict)
         id = d.pop("id", UNSET)
 
-        name = d.pop("name", UNSET)
+        def _parse_member_id(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
 
-        def _parse_code(data: object) -> None | str | Unset:
+        member_id = _parse_member_id(d.pop("member_id", UNSET))
+
+        def _parse_media_url(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
             return cast(None | str | Unset, data)
 
-        code = _parse_code(d.pop("code", UNSET))
+        media_url = _parse_media_url(d.pop("media_url", UNSET))
 
-        member_id = d.pop("member_id", UNSET)
+        def _parse_audit_status(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        active = d.pop("active", UNSET)
+        audit_status = _parse_audit_status(d.pop("audit_status", UNSET))
+
+        def _parse_audit_feedback(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        audit_feedback = _parse_audit_feedback(d.pop("audit_feedback", UNSET))
+
+        def _parse_is_expired(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        is_expired = _parse_is_expired(d.pop("is_expired", UNSET))
 
         def _parse_width(data: object) -> int | None | Unset:
             if data is None:
@@ -123,20 +171,25 @@ class Creative:
 
         height = _parse_height(d.pop("height", UNSET))
 
-        segments = cast(list[int], d.pop("segments", UNSET))
+        def _parse_code(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        last_modified = d.pop("last_modified", UNSET)
+        code = _parse_code(d.pop("code", UNSET))
 
         creative = cls(
             id=id,
-            name=name,
-            code=code,
             member_id=member_id,
-            active=active,
+            media_url=media_url,
+            audit_status=audit_status,
+            audit_feedback=audit_feedback,
+            is_expired=is_expired,
             width=width,
             height=height,
-            segments=segments,
-            last_modified=last_modified,
+            code=code,
         )
 
         creative.additional_properties = d

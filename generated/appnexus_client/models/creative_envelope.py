@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
-    from ..models.creative_response import CreativeResponse
+    from ..models.creative_write import CreativeWrite
 
 
 T = TypeVar("T", bound="CreativeEnvelope")
@@ -15,7 +15,7 @@ T = TypeVar("T", bound="CreativeEnvelope")
 
 @_attrs_define
 class CreativeEnvelope:
-    response: CreativeResponse
+    response: CreativeWrite
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -33,10 +33,10 @@ class CreativeEnvelope:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.creative_response import CreativeResponse
+        from ..models.creative_write import CreativeWrite
 
         d = dict(src_dict)
-        response = CreativeResponse.from_dict(d.pop("response"))
+        response = CreativeWrite.from_dict(d.pop("response"))
 
         creative_envelope = cls(
             response=response,

@@ -1,122 +1,84 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 
 from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.creative_fields_template import CreativeFieldsTemplate
+
 
 T = TypeVar("T", bound="CreativeFields")
 
 
 @_attrs_define
 class CreativeFields:
-    """The fields of a creative that a request may set."""
+    """The fields of a creative that a request may set (more go in `extra_body`)."""
 
-    name: str | Unset = UNSET
-    code: None | str | Unset = UNSET
-    member_id: int | Unset = UNSET
-    active: bool | Unset = UNSET
-    width: int | None | Unset = UNSET
-    height: int | None | Unset = UNSET
-    segments: list[int] | Unset = UNSET
+    media_url: str | Unset = UNSET
+    width: int | Unset = UNSET
+    height: int | Unset = UNSET
+    code: str | Unset = UNSET
+    template: CreativeFieldsTemplate | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        name = self.name
+        media_url = self.media_url
 
-        code: None | str | Unset
-        if isinstance(self.code, Unset):
-            code = UNSET
-        else:
-            code = self.code
+        width = self.width
 
-        member_id = self.member_id
+        height = self.height
 
-        active = self.active
+        code = self.code
 
-        width: int | None | Unset
-        if isinstance(self.width, Unset):
-            width = UNSET
-        else:
-            width = self.width
-
-        height: int | None | Unset
-        if isinstance(self.height, Unset):
-            height = UNSET
-        else:
-            height = self.height
-
-        segments: list[int] | Unset = UNSET
-        if not isinstance(self.segments, Unset):
-            segments = self.segments
+        template: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.template, Unset):
+            template = self.template.to_dict()
 
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
-        if name is not UNSET:
-            field_dict["name"] = name
-        if code is not UNSET:
-            field_dict["code"] = code
-        if member_id is not UNSET:
-            field_dict["member_id"] = member_id
-        if active is not UNSET:
-            field_dict["active"] = active
+        if media_url is not UNSET:
+            field_dict["media_url"] = media_url
         if width is not UNSET:
             field_dict["width"] = width
         if height is not UNSET:
             field_dict["height"] = height
-        if segments is not UNSET:
-            field_dict["segments"] = segments
+        if code is not UNSET:
+            field_dict["code"] = code
+        if template is not UNSET:
+            field_dict["template"] = template
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.creative_fields_template import CreativeFieldsTemplate
+
         d = dict(src_dict)
-        name = d.pop("name", UNSET)
+        media_url = d.pop("media_url", UNSET)
 
-        def _parse_code(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        width = d.pop("width", UNSET)
 
-        code = _parse_code(d.pop("code", UNSET))
+        height = d.pop("height", UNSET)
 
-        member_id = d.pop("member_id", UNSET)
+        code = d.pop("code", UNSET)
 
-        active = d.pop("active", UNSET)
-
-        def _parse_width(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        width = _parse_width(d.pop("width", UNSET))
-
-        def _parse_height(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        height = _parse_height(d.pop("height", UNSET))
-
-        segments = cast(list[int], d.pop("segments", UNSET))
+        _template = d.pop("template", UNSET)
+        template: CreativeFieldsTemplate | Unset
+        if isinstance(_template, Unset):
+            template = UNSET
+        else:
+            template = CreativeFieldsTemplate.from_dict(_template)
 
         creative_fields = cls(
-            name=name,
-            code=code,
-            member_id=member_id,
-            active=active,
+            media_url=media_url,
             width=width,
             height=height,
-            segments=segments,
+            code=code,
+            template=template,
         )
 
         return creative_fields

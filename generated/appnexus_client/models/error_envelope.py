@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
-    from ..models.error import Error
+    from ..models.error_envelope_response import ErrorEnvelopeResponse
 
 
 T = TypeVar("T", bound="ErrorEnvelope")
@@ -15,7 +15,7 @@ T = TypeVar("T", bound="ErrorEnvelope")
 
 @_attrs_define
 class ErrorEnvelope:
-    response: Error
+    response: ErrorEnvelopeResponse
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -33,10 +33,10 @@ class ErrorEnvelope:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.error import Error
+        from ..models.error_envelope_response import ErrorEnvelopeResponse
 
         d = dict(src_dict)
-        response = Error.from_dict(d.pop("response"))
+        response = ErrorEnvelopeResponse.from_dict(d.pop("response"))
 
         error_envelope = cls(
             response=response,

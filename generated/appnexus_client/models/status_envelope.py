@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
-    from ..models.status_response import StatusResponse
+    from ..models.status_envelope_response import StatusEnvelopeResponse
 
 
 T = TypeVar("T", bound="StatusEnvelope")
@@ -15,7 +15,7 @@ T = TypeVar("T", bound="StatusEnvelope")
 
 @_attrs_define
 class StatusEnvelope:
-    response: StatusResponse
+    response: StatusEnvelopeResponse
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -33,10 +33,10 @@ class StatusEnvelope:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.status_response import StatusResponse
+        from ..models.status_envelope_response import StatusEnvelopeResponse
 
         d = dict(src_dict)
-        response = StatusResponse.from_dict(d.pop("response"))
+        response = StatusEnvelopeResponse.from_dict(d.pop("response"))
 
         status_envelope = cls(
             response=response,

@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.object_link_input import ObjectLinkInput
+    from ..models.campaign_input_advertiser import CampaignInputAdvertiser
 
 
 T = TypeVar("T", bound="CampaignInput")
@@ -16,11 +16,10 @@ T = TypeVar("T", bound="CampaignInput")
 
 @_attrs_define
 class CampaignInput:
-    """The fields of a campaign to create or to set."""
+    """The fields of a campaign to create or to set (more go in `extra_body`)."""
 
-    name: str
-    advertiser: ObjectLinkInput | Unset = UNSET
-    """ A one-to-one relationship to set, by the other resource's id. """
+    name: str | Unset = UNSET
+    advertiser: CampaignInputAdvertiser | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
@@ -31,11 +30,9 @@ class CampaignInput:
 
         field_dict: dict[str, Any] = {}
 
-        field_dict.update(
-            {
-                "name": name,
-            }
-        )
+        field_dict.update({})
+        if name is not UNSET:
+            field_dict["name"] = name
         if advertiser is not UNSET:
             field_dict["advertiser"] = advertiser
 
@@ -43,17 +40,17 @@ class CampaignInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.object_link_input import ObjectLinkInput
+        from ..models.campaign_input_advertiser import CampaignInputAdvertiser
 
         d = dict(src_dict)
-        name = d.pop("name")
+        name = d.pop("name", UNSET)
 
         _advertiser = d.pop("advertiser", UNSET)
-        advertiser: ObjectLinkInput | Unset
+        advertiser: CampaignInputAdvertiser | Unset
         if isinstance(_advertiser, Unset):
             advertiser = UNSET
         else:
-            advertiser = ObjectLinkInput.from_dict(_advertiser)
+            advertiser = CampaignInputAdvertiser.from_dict(_advertiser)
 
         campaign_input = cls(
             name=name,

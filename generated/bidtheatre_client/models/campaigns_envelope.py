@@ -1,9 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.campaign import Campaign
@@ -14,16 +17,15 @@ T = TypeVar("T", bound="CampaignsEnvelope")
 
 @_attrs_define
 class CampaignsEnvelope:
-    """A collection under its plural root key, with the metadata fields."""
+    """The `campaigns` root key beside the metadata fields."""
 
     campaigns: list[Campaign]
-    api_version: str
-    """ The version of the API the request was invoked on. """
-    code: int
-    """ The HTTP status of the answer, as in its status line. """
-    method: str
-    """ The HTTP method the request used, such as GET, POST, PUT or DELETE. """
-    network_id: int
+    api_version: int | Unset = UNSET
+    """ The version of the API the request was invoked on (`2` in every example). """
+    code: int | Unset = UNSET
+    method: str | Unset = UNSET
+    network_id: int | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         campaigns = []
@@ -37,19 +39,27 @@ class CampaignsEnvelope:
 
         method = self.method
 
-        network_id = self.network_id
+        network_id: int | None | Unset
+        if isinstance(self.network_id, Unset):
+            network_id = UNSET
+        else:
+            network_id = self.network_id
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "campaigns": campaigns,
-                "apiVersion": api_version,
-                "code": code,
-                "method": method,
-                "networkId": network_id,
             }
         )
+        if api_version is not UNSET:
+            field_dict["apiVersion"] = api_version
+        if code is not UNSET:
+            field_dict["code"] = code
+        if method is not UNSET:
+            field_dict["method"] = method
+        if network_id is not UNSET:
+            field_dict["networkId"] = network_id
 
         return field_dict
 
@@ -65,13 +75,20 @@ class CampaignsEnvelope:
 
             campaigns.append(campaigns_item)
 
-        api_version = d.pop("apiVersion")
+        api_version = d.pop("apiVersion", UNSET)
 
-        code = d.pop("code")
+        code = d.pop("code", UNSET)
 
-        method = d.pop("method")
+        method = d.pop("method", UNSET)
 
-        network_id = d.pop("networkId")
+        def _parse_network_id(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        network_id = _parse_network_id(d.pop("networkId", UNSET))
 
         campaigns_envelope = cls(
             campaigns=campaigns,
@@ -81,4 +98,21 @@ class CampaignsEnvelope:
             network_id=network_id,
         )
 
+        campaigns_envelope.additional_properties = d
         return campaigns_envelope
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -4,9 +4,12 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.error_details import ErrorDetails
+    from ..models.error_envelope_error import ErrorEnvelopeError
 
 
 T = TypeVar("T", bound="ErrorEnvelope")
@@ -14,20 +17,15 @@ T = TypeVar("T", bound="ErrorEnvelope")
 
 @_attrs_define
 class ErrorEnvelope:
-    """The body of every answer from 400 to 599, with the metadata fields; `networkId` is null
-    when the path names no valid network.
+    """The `error` root key beside the metadata fields."""
 
-    """
-
-    error: ErrorDetails
-    """ What went wrong. """
-    api_version: str
-    """ The version of the API the request was invoked on. """
-    code: int
-    """ The HTTP status of the answer, as in its status line. """
-    method: str
-    """ The HTTP method the request used, such as GET, POST, PUT or DELETE. """
-    network_id: int | None
+    error: ErrorEnvelopeError
+    api_version: int | Unset = UNSET
+    """ The version of the API the request was invoked on (`2` in every example). """
+    code: int | Unset = UNSET
+    method: str | Unset = UNSET
+    network_id: int | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         error = self.error.to_dict()
@@ -38,42 +36,51 @@ class ErrorEnvelope:
 
         method = self.method
 
-        network_id: int | None
-        network_id = self.network_id
+        network_id: int | None | Unset
+        if isinstance(self.network_id, Unset):
+            network_id = UNSET
+        else:
+            network_id = self.network_id
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "error": error,
-                "apiVersion": api_version,
-                "code": code,
-                "method": method,
-                "networkId": network_id,
             }
         )
+        if api_version is not UNSET:
+            field_dict["apiVersion"] = api_version
+        if code is not UNSET:
+            field_dict["code"] = code
+        if method is not UNSET:
+            field_dict["method"] = method
+        if network_id is not UNSET:
+            field_dict["networkId"] = network_id
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.error_details import ErrorDetails
+        from ..models.error_envelope_error import ErrorEnvelopeError
 
         d = dict(src_dict)
-        error = ErrorDetails.from_dict(d.pop("error"))
+        error = ErrorEnvelopeError.from_dict(d.pop("error"))
 
-        api_version = d.pop("apiVersion")
+        api_version = d.pop("apiVersion", UNSET)
 
-        code = d.pop("code")
+        code = d.pop("code", UNSET)
 
-        method = d.pop("method")
+        method = d.pop("method", UNSET)
 
-        def _parse_network_id(data: object) -> int | None:
+        def _parse_network_id(data: object) -> int | None | Unset:
             if data is None:
                 return data
-            return cast(int | None, data)
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
 
-        network_id = _parse_network_id(d.pop("networkId"))
+        network_id = _parse_network_id(d.pop("networkId", UNSET))
 
         error_envelope = cls(
             error=error,
@@ -83,4 +90,21 @@ class ErrorEnvelope:
             network_id=network_id,
         )
 
+        error_envelope.additional_properties = d
         return error_envelope
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

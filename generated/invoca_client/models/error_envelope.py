@@ -4,9 +4,10 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
-    from ..models.error_details import ErrorDetails
+    from ..models.error_envelope_errors import ErrorEnvelopeErrors
 
 
 T = TypeVar("T", bound="ErrorEnvelope")
@@ -14,16 +15,19 @@ T = TypeVar("T", bound="ErrorEnvelope")
 
 @_attrs_define
 class ErrorEnvelope:
-    """The body of every failure."""
+    """Every failure's body."""
 
-    errors: ErrorDetails
-    """ What went wrong. """
+    errors: ErrorEnvelopeErrors
+    """ `{"class", "invalid_data"}`, or, for a failed validation, each field mapped to its
+    messages.
+     """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         errors = self.errors.to_dict()
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "errors": errors,
@@ -34,13 +38,30 @@ class ErrorEnvelope:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.error_details import ErrorDetails
+        from ..models.error_envelope_errors import ErrorEnvelopeErrors
 
         d = dict(src_dict)
-        errors = ErrorDetails.from_dict(d.pop("errors"))
+        errors = ErrorEnvelopeErrors.from_dict(d.pop("errors"))
 
         error_envelope = cls(
             errors=errors,
         )
 
+        error_envelope.additional_properties = d
         return error_envelope
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

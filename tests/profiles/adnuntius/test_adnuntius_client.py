@@ -1,304 +1,199 @@
-"""The generated Adnuntius client, with the overlay's strategies, against the fake: every page of a
-listing, upserts with and without an id, HEAD existence, the access token renewed, each error
-decoded from its translatable message, throttling honoured."""
+"""Adnuntius's typed client (`AdnuntiusClient` / `AsyncAdnuntiusClient`, generated from the
+profile) against the fake: line items filtered and listed by `id` lists, an asset uploaded, the
+token refreshed with the `refresh_token` grant, API keys as Bearer and the `auth_token`
+parameter, and the documented bodies through the generated models."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import io
 from typing import Any
 
+import adnuntius_models
 import httpx
 import pytest
-from adnuntius_client import Client
-from adnuntius_client.api.line_items import (
-    get_line_item,
-    line_item_exists,
-    list_line_items,
-    put_line_item,
-    put_line_items,
-    upsert_line_item,
-    upsert_line_items,
-)
-from adnuntius_client.models import LineItem, LineItemChanges, LineItemListEntry
-from evocalize import errors
-from evocalize.calls import aexists, afetch_pages, call, exists, fetch_pages
-from evocalize.pagination import NumberedPaging, aiter_items, iter_items, iter_pages
+from adnuntius_client.models import AccessToken, Asset, AssetUpload, LineItem
+from adnuntius_client.types import File
+from evocalize.errors import AuthenticationError, BadRequestError
 from evocalize.profiles import adnuntius
-from evocalize.retries import NO_RETRIES, retry_policy
-from evocalize.session_auth import SessionAuth
+from evocalize.profiles.adnuntius import AdnuntiusAuth, AdnuntiusClient, AsyncAdnuntiusClient
 
-from profiles.adnuntius.fake_adnuntius import NETWORK, PASSWORD, USERNAME, FakeAdnuntius
+from profiles.adnuntius.fake_adnuntius import (
+    API_KEY,
+    CREATIVE,
+    NETWORK,
+    PASSWORD,
+    USERNAME,
+    AdnuntiusFake,
+)
+from profiles.fake_support import ASGISyncTransport, documented
 
-Connect = Callable[[SessionAuth], Client]
+pytestmark = pytest.mark.anyio
+
+BASE_URL = "https://api.adnuntius.com"
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 
-def line_items(
-    client: Client, paging: NumberedPaging | None = None, **filters: Any
-) -> list[LineItem]:
-    fetch = fetch_pages(list_line_items, client, adnuntius.ERRORS, context=NETWORK, **filters)
-    return list(iter_items(fetch, paging or adnuntius.paging(), convert=LineItem.from_dict))
+@pytest.fixture
+def fake() -> AdnuntiusFake:
+    return AdnuntiusFake()
 
 
-def upsert(
-    client: Client, item_id: str, operation: Any = upsert_line_item, **changes: Any
-) -> LineItem:
-    body = LineItemChanges.from_dict(changes)
-    stored: LineItem = call(
-        operation, client, adnuntius.ERRORS, id=item_id, context=NETWORK, body=body
+def sync_client(fake: AdnuntiusFake, **kwargs: Any) -> AdnuntiusClient:
+    if "auth" not in kwargs and "api_key" not in kwargs:
+        kwargs["auth"] = AdnuntiusAuth(USERNAME, PASSWORD)
+    return AdnuntiusClient(
+        base_url=BASE_URL,
+        transport=ASGISyncTransport(fake.app()),
+        retry_options={"sleep": lambda _: None},
+        **kwargs,
     )
-    return stored
 
 
-def test_every_page_of_a_250_item_listing_is_fetched_counting_pages_from_0(
-    fake: FakeAdnuntius, client: Client
-) -> None:
-    fake.add_line_items(250)
-    found = line_items(client, adnuntius.paging(page_size=100))
-    assert [item.id for item in found] == [f"li-{n}" for n in range(1, 251)]
-    pages = [line.split("?")[1] for line in fake.log.lines if line.startswith("GET")]
-    assert [dict(part.split("=") for part in query.split("&"))["page"] for query in pages] == [
-        "0",
-        "1",
-        "2",
+def listed(page: Any) -> list[str]:
+    return [item.id for item in page]
+
+
+def test_line_items_are_listed_by_a_semicolon_delimited_id_list(fake: AdnuntiusFake) -> None:
+    first, _, third = fake.add_line_items(3)
+    client = sync_client(fake)
+    chosen = client.line_items.list_line_items(context=NETWORK, id=[first, third])
+    assert listed(chosen) == [first, third]
+    assert fake.requests[-1].endswith(f"id={first}%3B{third}")
+    # What the profile used to send: the API does not know `ids` and answers everything.
+    everything = client.line_items.with_raw_response.list_line_items(
+        context=NETWORK, extra_query={"ids": f"{first};{third}"}
+    )
+    assert everything.json()["totalCount"] == 3
+
+
+def test_line_items_are_filtered_sorted_and_paged(fake: AdnuntiusFake) -> None:
+    ids = fake.add_line_items(5)
+    fake.line_items[ids[1]]["name"] = "Footer campaign"
+    fake.line_items[ids[3]]["name"] = "Big footer"
+    fake.line_items[ids[4]].update(executionState="RUNNING")
+    fake.line_items[ids[2]].update(executionState="ENDED")
+    client = sync_client(fake).line_items
+    assert listed(
+        client.list_line_items(context=NETWORK, filter_by="name", filter_by_like="footer")
+    ) == [
+        ids[1],
+        ids[3],
     ]
+    running = client.list_line_items(context=NETWORK, where="executionState in RUNNING,ENDED")
+    assert sorted(listed(running)) == sorted([ids[2], ids[4]])
+    descending = client.list_line_items(
+        context=NETWORK, order_by="name", order_by_direction="DESCENDING", page_size=2
+    )
+    by_name = sorted(ids, key=lambda each: str(fake.line_items[each]["name"]), reverse=True)
+    assert listed(descending) == by_name
+    pages = [line for line in fake.requests if "pageSize=2" in line]
+    assert [line.count(f"page={number}&") for number, line in enumerate(pages)] == [1, 1, 1]
 
 
-def test_the_walk_ends_at_the_total_whatever_the_page_size(
-    fake: FakeAdnuntius, client: Client
-) -> None:
-    fake.add_line_items(250)
-    fetch = fetch_pages(list_line_items, client, adnuntius.ERRORS, context=NETWORK)
-    pages = list(iter_pages(fetch, NumberedPaging(page_size=125)))
-    assert [len(page.items) for page in pages] == [125, 125]
-    assert pages[-1].next_cursor is None
+def test_an_asset_is_uploaded_as_multipart(fake: AdnuntiusFake) -> None:
+    client = sync_client(fake)
+    upload = AssetUpload(file=File(payload=io.BytesIO(PNG), file_name="leaderboard.png"))
+    asset = client.assets.upload_asset(CREATIVE, "asset_1", context=NETWORK, body=upload)
+    assert isinstance(asset, Asset)
+    assert (asset.file_name, asset.file_size_bytes) == ("leaderboard.png", len(PNG))
+    assert fake.assets[(CREATIVE, "asset_1")]["_content"] == PNG
+    assert asset.additional_properties["network"] == {"id": "winning"}
 
 
-def test_hidden_line_items_are_listed_only_with_include_hidden_but_read_by_id(
-    fake: FakeAdnuntius, client: Client
+def test_an_expired_token_is_refreshed_with_the_refresh_token_grant(fake: AdnuntiusFake) -> None:
+    fake.add_line_items(1)
+    auth = AdnuntiusAuth(USERNAME, PASSWORD)
+    client = sync_client(fake, auth=auth)
+    client.line_items.list_line_items(context=NETWORK)
+    fake.expire_tokens()
+    client.line_items.list_line_items(context=NETWORK)
+    assert fake.grants == ["password", "refresh_token"]
+    assert (auth.logins, auth.refreshes) == (1, 1)
+    fake.refresh_tokens.clear()  # a refresh token that no longer works: the password again
+    fake.expire_tokens()
+    client.line_items.list_line_items(context=NETWORK)
+    assert fake.grants[-2:] == ["refresh_token", "password"]
+
+
+def test_an_api_key_is_a_bearer_token_and_the_token_may_go_in_the_query(
+    fake: AdnuntiusFake,
 ) -> None:
     fake.add_line_items(2)
-    (hidden,) = fake.add_line_items(1, objectState="HIDDEN")
-    assert [item.id for item in line_items(client)] == ["li-1", "li-2"]
-    assert [item.id for item in line_items(client, include_hidden=True)] == ["li-1", "li-2", hidden]
-    read = call(get_line_item, client, adnuntius.ERRORS, id=hidden, context=NETWORK)
-    assert read.object_state == "HIDDEN"
-
-
-def test_semicolon_delimited_ids_list_only_those(fake: FakeAdnuntius, client: Client) -> None:
-    fake.add_line_items(5)
-    assert [item.id for item in line_items(client, ids="li-2;li-4")] == ["li-2", "li-4"]
-
-
-@pytest.mark.parametrize("operation", [upsert_line_item, put_line_item], ids=["POST", "PUT"])
-def test_put_and_post_with_an_id_create_then_update_only_the_fields_sent(
-    fake: FakeAdnuntius, client: Client, operation: Any
-) -> None:
-    created = upsert(client, "spring", operation, name="Spring", targeting=["shoes", "hats"])
-    assert (created.id, created.name, created.object_state) == ("spring", "Spring", "ACTIVE")
-    updated = upsert(client, "spring", operation, objectState="INACTIVE")
-    assert (updated.name, updated.object_state, updated.targeting) == (
-        "Spring",
-        "INACTIVE",
-        ["shoes", "hats"],
-    )
-    emptied = upsert(client, "spring", operation, targeting=[])
-    assert emptied.targeting == []  # a collection sent replaces the stored one, even empty
-    assert list(fake.line_items) == ["spring"]
-
-
-@pytest.mark.parametrize("operation", [upsert_line_items, put_line_items], ids=["POST", "PUT"])
-def test_a_list_without_id_in_the_path_is_upserted_together(
-    fake: FakeAdnuntius, client: Client, operation: Any
-) -> None:
-    (existing,) = fake.add_line_items(1)
-    body = [
-        LineItemListEntry.from_dict({"id": existing, "name": "Renamed"}),
-        LineItemListEntry.from_dict({"name": "Brand new"}),
-    ]
-    answer = call(operation, client, adnuntius.ERRORS, context=NETWORK, body=body)
-    assert answer.total_count == 2
-    assert [item.name for item in answer.results] == ["Renamed", "Brand new"]
-    assert fake.line_items[existing]["name"] == "Renamed"
-    assert len(fake.line_items) == 2
-
-
-def test_one_invalid_object_in_a_list_stores_none_and_names_the_field(
-    fake: FakeAdnuntius, client: Client
-) -> None:
-    fake.add_line_items(1)
-    body = [{"id": "li-1", "name": "Renamed"}, {"id": "li-2", "objectState": "DELETED"}]
-    response = client.get_httpx_client().post(f"/api/v1/lineitems?context={NETWORK}", json=body)
-    with pytest.raises(errors.BadRequestError) as caught:
-        adnuntius.ERRORS.raise_for(response)
-    assert caught.value.code == "validation.error.invalid"
-    assert caught.value.field == "1.objectState"
-    assert caught.value.message.startswith("1.objectState is invalid: 'DELETED' is not one of")
-    assert caught.value.details["type"] == "ValidationErrorMessage"
-    assert fake.line_items["li-1"]["name"] == "Line item 1"
-    assert "li-2" not in fake.line_items
-
-
-def test_a_stored_line_item_carries_validation_warnings_about_its_data(client: Client) -> None:
-    item = upsert(
-        client, "unnamed", startDate="2026-03-31T00:00:00Z", endDate="2026-03-01T00:00:00Z"
-    )
-    assert isinstance(item.validation_warnings, list)
-    assert [(w.code, w.to_dict()["params"]["field"]) for w in item.validation_warnings] == [
-        ("validation.warning.required", "name"),
-        ("validation.warning.end.before.start", "endDate"),
-    ]
-    fixed = upsert(client, "unnamed", name="Named", endDate="2026-04-30T00:00:00Z")
-    assert fixed.validation_warnings == []
-
-
-def test_head_answers_whether_a_line_item_exists_hidden_or_not(
-    fake: FakeAdnuntius, client: Client
-) -> None:
-    (hidden,) = fake.add_line_items(1, objectState="HIDDEN")
-    assert exists(line_item_exists, client, adnuntius.ERRORS, id=hidden, context=NETWORK) is True
     assert (
-        exists(line_item_exists, client, adnuntius.ERRORS, id="nothing", context=NETWORK) is False
+        len(listed(sync_client(fake, api_key=API_KEY).line_items.list_line_items(context=NETWORK)))
+        == 2
+    )
+    in_query = sync_client(fake, auth=AdnuntiusAuth(USERNAME, PASSWORD, query=True))
+    in_query.line_items.list_line_items(context=NETWORK)
+    assert "auth_token=" in fake.requests[-1]
+    with pytest.raises(AuthenticationError):
+        sync_client(fake, api_key="not-a-key").line_items.list_line_items(context=NETWORK)
+
+
+def test_a_missing_context_is_a_validation_message_naming_it(fake: AdnuntiusFake) -> None:
+    client = sync_client(fake, api_key=API_KEY)
+    with pytest.raises(BadRequestError) as raised:
+        client.line_items.list_line_items(context="")
+    assert raised.value.field == "context"
+
+
+async def test_the_line_item_and_asset_workflow_async(fake: AdnuntiusFake) -> None:
+    ids = fake.add_line_items(4)
+    auth = AdnuntiusAuth(USERNAME, PASSWORD)
+    async with AsyncAdnuntiusClient(
+        auth=auth, base_url=BASE_URL, transport=httpx.ASGITransport(app=fake.app())
+    ) as client:
+        chosen = [
+            item.id async for item in client.line_items.list_line_items(context=NETWORK, id=ids[:2])
+        ]
+        fake.expire_tokens()
+        upload = AssetUpload(file=File(payload=io.BytesIO(PNG), file_name="leaderboard.png"))
+        asset = await client.assets.upload_asset(CREATIVE, "asset_2", context=NETWORK, body=upload)
+    assert chosen == ids[:2]
+    assert asset.file_name == "leaderboard.png"
+    assert (auth.logins, auth.refreshes) == (1, 1)
+
+
+def test_the_documented_line_item_goes_through_the_client_and_comes_back_whole(
+    fake: AdnuntiusFake,
+) -> None:
+    example: dict[str, Any] = documented("adnuntius", "line_item").body
+    named = {"name", "objectState", "startDate", "endDate", "targeting"}
+    client = sync_client(fake)
+    client.line_items.upsert_line_item(
+        "lineitem_9",
+        context=NETWORK,
+        body={key: value for key, value in example.items() if key in named},
+        extra_body={key: value for key, value in example.items() if key not in named},
+    )
+    read = client.line_items.get_line_item("lineitem_9", context=NETWORK)
+    assert isinstance(read, LineItem)
+    assert read.additional_properties["bidSpecification"] == example["bidSpecification"]
+    assert (
+        adnuntius_models.LineItem.model_validate({**example, "id": "lineitem_9"}).id == "lineitem_9"
     )
 
 
-def test_head_raises_rather_than_answering_no_when_it_is_not_allowed(client: Client) -> None:
-    with pytest.raises(errors.PermissionDeniedError):
-        exists(line_item_exists, client, adnuntius.ERRORS, id="li-1", context="network_2")
+@pytest.mark.parametrize("name", ["token", "asset", "line_item_page"])
+def test_the_documented_answers_parse_through_the_client_and_the_models(name: str) -> None:
+    body = documented("adnuntius", name).body
+    if name == "token":
+        assert AccessToken.from_dict(body).to_dict() == body
+    if name == "asset":
+        assert Asset.from_dict(body).to_dict() == body
+    model = {"token": "AccessToken", "asset": "Asset", "line_item_page": "LineItemPage"}[name]
+    getattr(adnuntius_models, model).model_validate(body)
 
 
-def test_an_expired_access_token_is_renewed_once_and_the_request_replayed(
-    fake: FakeAdnuntius, client: Client, auth: SessionAuth
-) -> None:
-    fake.add_line_items(1)
-    assert exists(line_item_exists, client, adnuntius.ERRORS, id="li-1", context=NETWORK)
-    fake.tokens.expire_all()
-    assert exists(line_item_exists, client, adnuntius.ERRORS, id="li-1", context=NETWORK)
-    assert fake.logins == auth.obtained == 2
-    assert [line.split("?")[0] for line in fake.log.lines] == [
-        "POST /api/authenticate",
-        "HEAD /api/v1/lineitems/li-1",
-        "HEAD /api/v1/lineitems/li-1",  # refused: expired
-        "POST /api/authenticate",
-        "HEAD /api/v1/lineitems/li-1",
-    ]
+def test_the_documented_token_answer_is_what_the_auth_reads() -> None:
+    body = documented("adnuntius", "token").body
+    auth = AdnuntiusAuth(USERNAME, PASSWORD)
+    assert auth._take(httpx.Response(200, json=body))
+    assert adnuntius.ERRORS.decode(httpx.Response(200, json=body)) is None
 
 
-def test_the_token_is_sent_as_a_bearer_token_and_shown_nowhere(
-    fake: FakeAdnuntius, client: Client, auth: SessionAuth
-) -> None:
-    line_items(client)
-    (token,) = fake.tokens.issued
-    request = client.get_httpx_client().build_request("GET", "/")
-    flow = auth.auth_flow(request)
-    assert next(flow).headers["Authorization"] == f"Bearer {token}"
-    assert token not in repr(auth) and PASSWORD not in repr(auth)
-
-
-@pytest.mark.parametrize(
-    ("arrange", "context", "error_class", "status", "code", "message"),
-    [
-        pytest.param(
-            None,
-            "network_2",
-            errors.PermissionDeniedError,
-            403,
-            "error.api.network.forbidden",
-            "No access to network network_2",
-            id="403",
-        ),
-        pytest.param(
-            None,
-            NETWORK,
-            errors.NotFoundError,
-            404,
-            "error.api.not.found",
-            "No line item li-9",
-            id="404",
-        ),
-        pytest.param(
-            "throttle",
-            NETWORK,
-            errors.RateLimitError,
-            429,
-            "error.api.too.many.requests",
-            "Too many requests: try again in 1 seconds",
-            id="429",
-        ),
-        pytest.param(
-            "fail",
-            NETWORK,
-            errors.InternalServerError,
-            500,
-            "error.api.server",
-            "Something went wrong",
-            id="500",
-        ),
-    ],
-)
-def test_each_error_answer_is_decoded_from_its_translatable_message(
-    fake: FakeAdnuntius,
-    client: Client,
-    arrange: str | None,
-    context: str,
-    error_class: type[errors.APIError],
-    status: int,
-    code: str,
-    message: str,
-) -> None:
-    line_items(client)  # logged in
-    if arrange == "throttle":
-        fake.throttle.remaining = 1
-    elif arrange == "fail":
-        fake.failures = 1
-    with retry_policy(NO_RETRIES), pytest.raises(error_class) as caught:
-        call(get_line_item, client, adnuntius.ERRORS, id="li-9", context=context)
-    assert (caught.value.status, caught.value.code, caught.value.message) == (status, code, message)
-
-
-def test_a_wrong_password_raises_authentication_error_after_one_attempt(
-    fake: FakeAdnuntius, connect: Connect
-) -> None:
-    client = connect(adnuntius.session_auth(USERNAME, "wrong"))
-    with pytest.raises(errors.AuthenticationError) as caught:
-        line_items(client)
-    assert caught.value.code == "error.api.authentication.failed"
-    assert fake.log.lines == ["POST /api/authenticate"]
-
-
-def test_a_429_is_honoured_with_its_retry_after(
-    fake: FakeAdnuntius, client: Client, pauses: list[float]
-) -> None:
-    fake.add_line_items(3)
-    line_items(client)  # logged in
-    fake.throttle.remaining, fake.throttle.retry_after = 2, 4
-    assert len(line_items(client)) == 3
-    assert pauses == [4.0, 4.0]
-
-
-def test_a_throttled_upsert_is_repeated_because_the_profile_marks_it_idempotent(
-    fake: FakeAdnuntius, client: Client, pauses: list[float]
-) -> None:
-    line_items(client)  # logged in
-    fake.throttle.remaining = 1
-    assert upsert(client, "again", name="Again").name == "Again"
-    assert pauses == [1.0]
-    assert fake.log.count(lambda line: line.startswith("POST /api/v1/lineitems/again")) == 2
-
-
-@pytest.mark.anyio
-async def test_the_async_client_pages_renews_and_checks_existence_alike(
-    fake: FakeAdnuntius, auth: SessionAuth
-) -> None:
-    fake.add_line_items(250)
-    args = adnuntius.PROFILE.httpx_args(auth, transport=httpx.ASGITransport(fake.app))
-    client = Client(base_url="https://api.adnuntius.com", httpx_args=args)
-    fetch = afetch_pages(list_line_items, client, adnuntius.ERRORS, context=NETWORK)
-    found = [
-        item.id async for item in aiter_items(fetch, adnuntius.paging(), convert=LineItem.from_dict)
-    ]
-    fake.tokens.expire_all()
-    assert await aexists(line_item_exists, client, adnuntius.ERRORS, id="li-250", context=NETWORK)
-    assert not await aexists(
-        line_item_exists, client, adnuntius.ERRORS, id="li-251", context=NETWORK
-    )
-    assert len(found) == 250 and auth.obtained == 2
+def test_head_answers_whether_a_line_item_exists(fake: AdnuntiusFake) -> None:
+    (item_id,) = fake.add_line_items(1)
+    raw = sync_client(fake, api_key=API_KEY).line_items.with_raw_response
+    assert raw.line_item_exists(item_id, context=NETWORK).status_code == 200
+    assert raw.line_item_exists("lineitem_404", context=NETWORK).status_code == 404

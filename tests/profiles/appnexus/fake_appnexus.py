@@ -1,290 +1,219 @@
-"""An in-process AppNexus that follows its API Semantics page and `profiles/appnexus/openapi.yaml`:
-`/auth` session tokens that expire, the Creative Service with offset paging capped at 100 and
-`count`, the field filters, `fields`, `append=true` on PUT, `meta`, and every error as
-`{"response": {"error_id", "error"}}`. Tests steer it: expire the tokens, throttle the next
-requests (429 as the sandbox environment, 405 as production), fail the next one, mark a creative
-in use."""
+"""An in-process Xandr Impression Bus API, following its public documentation
+(profiles/appnexus/README.md lists the pages): `POST /auth` session tokens that live 2 hours after
+the last call and 24 hours at most, `NOAUTH` once they are gone; member-scoped creatives under
+`/creative/{member_id}` with `?id=` for one of them; `start_element` / `num_elements` paging that
+silently caps a page at 100; `sort` (without it, the most recently modified come first, so
+pages shift when creatives change); every answer under `response`; throttling as 429 with
+`Retry-After` and `x-ratelimit-code`, 503 with `x-ratelimit-code`, or production's 405
+`RATE_EXCEEDED`. Answers start from the bodies kept in `documented/`.
+"""
 
 from __future__ import annotations
 
-import time
-from collections.abc import Awaitable, Callable
+import json
+import re
+import secrets
 from dataclasses import dataclass, field
 from typing import Any
 
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Route
 
-from profiles.fake_support import (
-    EVERY_METHOD,
-    InvalidInput,
-    RequestLog,
-    SpecRules,
-    Throttle,
-    Tokens,
-)
+from profiles.fake_support import documented, every_request_to
 
 USERNAME = "api-user"
-PASSWORD = "s3cret-password"
+PASSWORD = "s3cret-Passw0rd!"
 READ_ONLY_USERNAME = "read-only-user"
-READ_ONLY_PASSWORD = "read-only-password"
-
-# What `GET /creative/meta` answers: each field of a creative and its type.
-CREATIVE_FIELDS = {
-    "id": "int",
-    "name": "string",
-    "code": "string",
-    "member_id": "int",
-    "active": "boolean",
-    "width": "int",
-    "height": "int",
-    "segments": "array",
-    "last_modified": "date",
-}
+READ_ONLY_PASSWORD = "read-0nly-Passw0rd!"
+MEMBER_ID = 7
 MAX_ELEMENTS = 100  # "The maximum number of elements that can be returned ... is 100."
-MAX_SEGMENTS = 1000
+IDLE_LIFETIME = 2 * 3600.0
+HARD_LIFETIME = 24 * 3600.0
+CREATIVE_PATH = re.compile(r"/creative/(?P<member_id>[0-9]+)")
+WRITABLE = ("media_url", "width", "height", "code", "template")
 
-Handler = Callable[[Request], Awaitable[Response]]
 
-
-def answer(
-    payload: dict[str, Any], status: int = 200, headers: dict[str, str] | None = None
-) -> Response:
-    """AppNexus wraps every answer in the root key `response`."""
+def answer(payload: dict[str, Any], status: int = 200, **headers: str) -> JSONResponse:
+    """Xandr wraps every answer in the root key `response`."""
     return JSONResponse({"response": payload}, status_code=status, headers=headers)
 
 
-class Refusal(Exception):
-    """An error answer: its status, `error_id` and `error`."""
+def refusal(status: int, error_id: str, error: str, **headers: str) -> JSONResponse:
+    return answer({"error_id": error_id, "error": error}, status, **headers)
 
-    def __init__(
-        self, status: int, error_id: str, error: str, headers: dict[str, str] | None = None
-    ) -> None:
-        super().__init__(error)
-        self.status = status
-        self.error_id = error_id
-        self.error = error
-        self.headers = headers
 
-    def response(self) -> Response:
-        return answer({"error_id": self.error_id, "error": self.error}, self.status, self.headers)
+def not_allowed(allow: str) -> JSONResponse:
+    return refusal(405, "SYNTAX", "method not supported", Allow=allow)
 
 
 @dataclass
-class FakeAppNexus:
-    """The fake's state; `app` is the ASGI application over it."""
+class Session:
+    user: str
+    issued: float
+    last_used: float
 
-    tokens: Tokens = field(default_factory=lambda: Tokens(lifetime=7200))
-    throttle: Throttle = field(default_factory=Throttle)
-    log: RequestLog = field(default_factory=RequestLog)
-    creatives: dict[int, dict[str, Any]] = field(default_factory=dict)
-    in_use: set[int] = field(default_factory=set)  # creatives a tag still uses: not deletable
-    failures: int = 0  # the next requests that fail with SYSTEM
-    logins: int = 0
+
+@dataclass
+class XandrFake:
+    """One member's creatives, the sessions issued, and what the tests make it do next."""
+
+    now: float = 1_800_000_000.0  # the fake's clock: tests move it
+    sessions: dict[str, Session] = field(default_factory=dict)
     users: dict[str, tuple[str, bool]] = field(
         default_factory=lambda: {
             USERNAME: (PASSWORD, True),
             READ_ONLY_USERNAME: (READ_ONLY_PASSWORD, False),
         }
     )
-    token_users: dict[str, str] = field(default_factory=dict)
-    rules: SpecRules = field(default_factory=lambda: SpecRules("appnexus"))
+    creatives: dict[int, dict[str, Any]] = field(default_factory=dict)
+    # The answers to give the next requests before looking at them: (status, headers, error_id).
+    throttled: list[tuple[int, dict[str, str], str]] = field(default_factory=list)
+    # Runs before each listing is answered (a creative changed between two pages).
+    before_listing: list[Any] = field(default_factory=list)
+    logins: int = 0
+    requests: list[str] = field(default_factory=list)
 
-    def add_creatives(self, count: int, **fields: Any) -> list[int]:
-        """Stores `count` creatives named `Creative <id>`, numbered on from the last."""
+    def app(self) -> Starlette:
+        return every_request_to(self.handle)
+
+    def add_creatives(self, count: int) -> list[int]:
+        """`count` creatives modelled on the documented ones, pending audit."""
+        template = documented("appnexus", "creatives").body["response"]["creatives"][0]
         ids = []
         for _ in range(count):
             new_id = max(self.creatives, default=0) + 1
-            self.creatives[new_id] = self._new_creative(
-                new_id, {"name": f"Creative {new_id}", "member_id": 7, **fields}
-            )
+            self.creatives[new_id] = {
+                **template,
+                "id": new_id,
+                "media_url": f"https://ads.example.com/{new_id}.js",
+                "_modified": self.tick(),
+            }
             ids.append(new_id)
         return ids
 
-    def _new_creative(self, new_id: int, fields: dict[str, Any]) -> dict[str, Any]:
-        return {
-            "id": new_id,
-            "code": None,
-            "active": True,
-            "width": None,
-            "height": None,
-            "segments": [],
-            **fields,
-            "last_modified": self._now(),
-        }
+    def tick(self) -> float:
+        self.now += 1
+        return self.now
 
-    def _now(self) -> str:
-        return time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime(self.tokens.now))
+    def throttle(self, status: int, count: int = 1, retry_after: int = 3) -> None:
+        headers = {"x-ratelimit-code": "user-rate-limit"}
+        if status == 429:
+            headers["Retry-After"] = str(retry_after)
+        error_id = "RATE_EXCEEDED" if status == 405 else "SYSTEM"
+        self.throttled.extend([(status, headers if status != 405 else {}, error_id)] * count)
 
-    @property
-    def app(self) -> Starlette:
-        return Starlette(
-            routes=[
-                self._route("/auth", POST=(self.authenticate, "open")),
-                self._route(
-                    "/creative",
-                    GET=(self.list_creatives, "read"),
-                    POST=(self.create_creative, "write"),
-                ),
-                self._route("/creative/meta", GET=(self.meta, "read")),
-                self._route(
-                    "/creative/{id}",
-                    GET=(self.get_creative, "read"),
-                    PUT=(self.update_creative, "write"),
-                    DELETE=(self.delete_creative, "write"),
-                ),
-            ]
-        )
+    async def handle(self, request: Request) -> Response:
+        query = f"?{request.url.query}" if request.url.query else ""
+        self.requests.append(f"{request.method} {request.url.path}{query}")
+        if self.throttled:
+            status, headers, error_id = self.throttled.pop(0)
+            return refusal(status, error_id, "You have exceeded your request limit", **headers)
+        if request.url.path == "/auth":
+            if request.method != "POST":
+                return not_allowed("POST")
+            return self._login(await request.body())
+        user = self._session_user(request.headers.get("authorization"))
+        if user is None:
+            return refusal(401, "NOAUTH", "Authentication failed - not logged in")
+        match = CREATIVE_PATH.fullmatch(request.url.path)
+        if match is None:
+            return refusal(404, "NOT_FOUND", f"no service at {request.url.path}")
+        if int(match["member_id"]) != MEMBER_ID:
+            return refusal(403, "UNAUTH", "You do not have access to this member")
+        if request.method == "GET":
+            return self._list(request)
+        if not self.users[user][1]:
+            # The pages give no status per error_id: this one answers 401 like NOAUTH, so that only
+            # the error_id says whether the session is gone.
+            return refusal(401, "UNAUTH", "You do not have permission to change creatives")
+        if request.method == "POST":
+            return self._write(None, await request.body())
+        if request.method in ("PUT", "DELETE"):
+            creative_id = request.query_params.get("id", "")
+            if not creative_id.isdigit() or int(creative_id) not in self.creatives:
+                return refusal(404, "NOT_FOUND", f"creative {creative_id} not found")
+            if request.method == "DELETE":
+                del self.creatives[int(creative_id)]
+                return answer({"status": "OK"})
+            return self._write(int(creative_id), await request.body())
+        return not_allowed("GET, POST, PUT, DELETE")
 
-    def _route(self, path: str, **methods: tuple[Handler, str]) -> Route:
-        """One path and its methods; any other method is answered 405 with `Allow` listing them.
-        Each method's access: "open" (no token), "read" (any user), "write" (users who may)."""
-
-        async def endpoint(request: Request) -> Response:
-            self.log.add(request)
-            if request.method not in methods:
-                allow = {"Allow": ", ".join(methods)}
-                return Refusal(
-                    405, "SYNTAX", f"{request.method} is not supported", allow
-                ).response()
-            handle, access = methods[request.method]
-            try:
-                if access != "open":
-                    self._check_session(request, writes=access == "write")
-                if self.throttle.take():
-                    raise Refusal(
-                        self.throttle.status,
-                        "RATE_EXCEEDED",
-                        "You have exceeded your request limit; wait and try again",
-                        {"Retry-After": str(self.throttle.retry_after)},
-                    )
-                if self.failures > 0:
-                    self.failures -= 1
-                    raise Refusal(500, "SYSTEM", "A system error has occurred")
-                return await handle(request)
-            except InvalidInput as invalid:
-                return Refusal(400, "SYNTAX", f"{invalid.field}: {invalid.reason}").response()
-            except Refusal as refusal:
-                return refusal.response()
-
-        return Route(path, endpoint, methods=EVERY_METHOD)
-
-    def _check_session(self, request: Request, writes: bool) -> None:
-        token = request.headers.get("authorization")
-        if not self.tokens.valid(token):
-            raise Refusal(401, "NOAUTH", "Authentication failed - not logged in")
-        assert token is not None
-        _, may_write = self.users[self.token_users[token]]
-        if writes and not may_write:
-            raise Refusal(403, "UNAUTH", "You do not have permission to change creatives")
-
-    async def authenticate(self, request: Request) -> Response:
-        body = await self.rules.body("authenticate", request)
-        username, password = body["auth"]["username"], body["auth"]["password"]
-        known = self.users.get(username)
-        if known is None or known[0] != password:
-            raise Refusal(401, "NOAUTH", "No match found for user/pass")
-        token = self.tokens.issue()
-        self.token_users[token] = username
+    def _login(self, raw: bytes) -> Response:
+        try:
+            auth = json.loads(raw)["auth"]
+            username, password = str(auth["username"]), str(auth["password"])
+        except (ValueError, KeyError, TypeError):
+            return refusal(400, "SYNTAX", 'expected {"auth": {"username", "password"}}')
+        if self.users.get(username, ("",))[0] != password:
+            return refusal(401, "NOAUTH", "No match found for user/pass")
         self.logins += 1
-        return answer({"status": "OK", "token": token})
+        token = secrets.token_hex(13)
+        self.sessions[token] = Session(username, self.now, self.now)
+        body = documented("appnexus", "auth").body
+        body["response"]["token"] = token
+        return JSONResponse(body)
 
-    async def list_creatives(self, request: Request) -> Response:
-        p = self.rules.parameters("listCreatives", request)
-        matching = [c for _, c in sorted(self.creatives.items()) if _matches(c, p)]
-        start = p.get("start_element", 0)
-        size = min(p.get("num_elements", MAX_ELEMENTS), MAX_ELEMENTS)
-        page = matching[start : start + size]
-        return answer(
-            {
-                "status": "OK",
-                "count": len(matching),
-                "start_element": start,
-                "num_elements": size,
-                "creatives": [_only(c, p.get("fields")) for c in page],
-            }
-        )
+    def _session_user(self, token: str | None) -> str | None:
+        session = self.sessions.get(token or "")
+        if session is None:
+            return None
+        if (
+            self.now - session.last_used > IDLE_LIFETIME
+            or self.now - session.issued > HARD_LIFETIME
+        ):
+            return None
+        session.last_used = self.now
+        return session.user
 
-    async def create_creative(self, request: Request) -> Response:
-        body = await self.rules.body("createCreative", request)
-        new_id = max(self.creatives, default=0) + 1
-        creative = self._new_creative(new_id, body["creative"])
-        self.creatives[new_id] = creative
-        return answer({"status": "OK", "id": new_id, "creative": creative})
+    def _list(self, request: Request) -> Response:
+        for change in self.before_listing:
+            change(self)
+        params = request.query_params
+        numbers = [params.get("start_element", "0"), params.get("num_elements", "1")]
+        numbers += params.get("id", "0").split(",")
+        if not all(number.isascii() and number.isdigit() for number in numbers):
+            return refusal(400, "SYNTAX", "start_element, num_elements and id are numbers")
+        start = int(params.get("start_element", "0"))
+        size = min(int(params.get("num_elements", str(MAX_ELEMENTS))), MAX_ELEMENTS)
+        found = list(self.creatives.values())
+        if "id" in params:
+            wanted = {int(each) for each in params["id"].split(",")}
+            found = [creative for creative in found if creative["id"] in wanted]
+        sort = params.get("sort")
+        if sort:
+            name, _, direction = sort.partition(".")
+            found.sort(key=lambda creative: creative.get(name) or 0, reverse=direction == "desc")
+        else:  # no order asked: the most recently modified first, which shifts between pages
+            found.sort(key=lambda creative: creative["_modified"], reverse=True)
+        page = [public(creative) for creative in found[start : start + size]]
+        body = {
+            "status": "OK",
+            "count": len(found),
+            "start_element": start,
+            "num_elements": size,
+            "creatives": page,
+        }
+        return answer(body)
 
-    async def meta(self, request: Request) -> Response:
-        return answer(
-            {
-                "status": "OK",
-                "fields": {name: {"type": kind} for name, kind in CREATIVE_FIELDS.items()},
-            }
-        )
+    def _write(self, creative_id: int | None, raw: bytes) -> Response:
+        try:
+            fields = json.loads(raw)["creative"]
+        except (ValueError, KeyError, TypeError):
+            return refusal(400, "SYNTAX", 'expected {"creative": {...}}')
+        if creative_id is None:
+            if not fields.get("media_url"):
+                return refusal(400, "SYNTAX", "media_url is required")
+            creative_id = self.add_creatives(1)[0]
+        creative = self.creatives[creative_id]
+        creative.update({name: fields[name] for name in WRITABLE if name in fields})
+        creative["audit_status"] = "pending"  # a change sends it back to the audit
+        creative["_modified"] = self.tick()
+        return answer({"status": "OK", "id": creative_id, "creative": public(creative)})
 
-    def _stored(self, creative_id: int) -> dict[str, Any]:
-        if creative_id not in self.creatives:
-            raise Refusal(404, "NOT_FOUND", f"creative {creative_id} not found")
-        return self.creatives[creative_id]
-
-    async def get_creative(self, request: Request) -> Response:
-        p = self.rules.parameters("getCreative", request)
-        creative = self._stored(int(p["id"]))
-        return answer(
-            {"status": "OK", "id": creative["id"], "creative": _only(creative, p.get("fields"))}
-        )
-
-    async def update_creative(self, request: Request) -> Response:
-        p = self.rules.parameters("updateCreative", request)
-        creative = self._stored(int(p["id"]))
-        changes = dict((await self.rules.body("updateCreative", request))["creative"])
-        if p.get("append") and "segments" in changes:
-            # "append=true": the array's new elements join the stored ones.
-            added = [s for s in changes["segments"] if s not in creative["segments"]]
-            changes["segments"] = creative["segments"] + added
-        if len(changes.get("segments", [])) > MAX_SEGMENTS:
-            raise Refusal(400, "SYNTAX", f"a creative targets at most {MAX_SEGMENTS} segments")
-        creative.update(changes, last_modified=self._now())
-        return answer({"status": "OK", "id": creative["id"], "creative": creative})
-
-    async def delete_creative(self, request: Request) -> Response:
-        p = self.rules.parameters("deleteCreative", request)
-        creative_id = int(p["id"])
-        self._stored(creative_id)
-        if creative_id in self.in_use:
-            raise Refusal(
-                409, "INTEGRITY", f"creative {creative_id} is the default creative of an active tag"
-            )
-        del self.creatives[creative_id]
-        return answer({"status": "OK"})
+    def audit(self, creative_id: int, status: str = "audited") -> None:
+        self.creatives[creative_id]["audit_status"] = status
 
 
-def _ids(text: str) -> set[int]:
-    return {int(part) for part in text.split(",")}
-
-
-def _matches(creative: dict[str, Any], p: dict[str, Any]) -> bool:
-    width = creative["width"]
-    checks = [
-        "id" not in p or creative["id"] in _ids(p["id"]),
-        "member_id" not in p or creative["member_id"] in _ids(p["member_id"]),
-        "not_id" not in p or creative["id"] not in _ids(p["not_id"]),
-        "min_id" not in p or creative["id"] >= p["min_id"],
-        "max_id" not in p or creative["id"] <= p["max_id"],
-        "like_name" not in p or p["like_name"].lower() in creative["name"].lower(),
-        # nmin_/nmax_: bounds that also let a null value through.
-        "nmin_width" not in p or width is None or width >= p["nmin_width"],
-        "nmax_width" not in p or width is None or width <= p["nmax_width"],
-        "having_segments" not in p or bool(_ids(p["having_segments"]) & set(creative["segments"])),
-        "min_last_modified" not in p or creative["last_modified"] >= p["min_last_modified"],
-        "max_last_modified" not in p or creative["last_modified"] <= p["max_last_modified"],
-    ]
-    return all(checks)
-
-
-def _only(creative: dict[str, Any], fields: str | None) -> dict[str, Any]:
-    """The creative limited to the fields named (names it does not have are left out)."""
-    if fields is None:
-        return creative
-    wanted = set(fields.split(","))
-    return {name: value for name, value in creative.items() if name in wanted}
+def public(creative: dict[str, Any]) -> dict[str, Any]:
+    return {name: value for name, value in creative.items() if not name.startswith("_")}

@@ -1,293 +1,178 @@
-"""The generated BidTheatre client with the overlays, through the fake: root keys and metadata,
-object links and link objects, 204 on DELETE, a 250-campaign listing read whole, an expired
-token renewed, each failure decoded into a typed error, and throttling waited out as
-`Retry-After` says (a throttled POST too, since it was refused before anything was created).
-
-The seed documents the listing but no paging parameters, so the listing answers every campaign
-at once: there are no pages to walk."""
+"""BidTheatre's typed client (`BidTheatreClient` / `AsyncBidTheatreClient`, generated from the
+profile) against the fake: the documented login, a refresh token before a forced new login, an
+asynchronous report created, read again until done and fetched, integer `apiVersion` and open
+models, and no POST sent twice after a 429."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from types import ModuleType
 from typing import Any
 
+import bidtheatre_models
 import httpx
 import pytest
-from bidtheatre_client import Client
-from bidtheatre_client.api.campaigns import (
-    create_campaign,
-    delete_campaign,
-    get_campaign,
-    list_campaigns,
-    update_campaign,
-)
-from bidtheatre_client.models import (
-    CampaignEnvelope,
-    CampaignInput,
-    CampaignsEnvelope,
-    ObjectLink,
-    ObjectLinkInput,
-)
-from evocalize.calls import acall
-from evocalize.errors import (
-    APIError,
-    AuthenticationError,
-    BadRequestError,
-    InternalServerError,
-    NotFoundError,
-    PermissionDeniedError,
-    RateLimitError,
-)
+from bidtheatre_client.models import AuthEnvelope, ReportEnvelope
+from evocalize.errors import AuthenticationError, NotFoundError, RateLimitError
 from evocalize.profiles import bidtheatre
-from evocalize.retries import RetryPolicy
+from evocalize.profiles.bidtheatre import (
+    AsyncBidTheatreClient,
+    BidTheatreAuth,
+    BidTheatreClient,
+    ReportFailedError,
+)
 
-from profiles.bidtheatre.fake_bidtheatre import NETWORK_ID, BidTheatreFake
+from profiles.bidtheatre.fake_bidtheatre import NETWORK_ID, PASSWORD, USERNAME, BidTheatreFake
+from profiles.fake_support import ASGISyncTransport, documented
 
 pytestmark = pytest.mark.anyio
 
 BASE_URL = "https://asx-api.bidtheatre.com"
-SPRING = CampaignInput(name="Spring offer", advertiser=ObjectLinkInput(id=77))
-
-
-@dataclass
-class FakeTime:
-    """The fake's clock, moved only by the retry transport's pauses and by the test."""
-
-    now: float = 1000.0
-    pauses: list[float] = field(default_factory=list)
-
-    def clock(self) -> float:
-        return self.now
-
-    async def sleep(self, seconds: float) -> None:
-        self.pauses.append(seconds)
-        self.now += seconds
+REPORT: dict[str, Any] = {
+    "report": "Performance",
+    "filters": [{"advertiser": 1}],
+    "startDate": "2018-01-01",
+    "endDate": "2018-01-31",
+    "groupBy": "campaign",
+    "columns": ["impressions", "clicks", "ctr", "cost", "saleSum"],
+    "name": "Performance Report",
+}
 
 
 @pytest.fixture
-def time() -> FakeTime:
-    return FakeTime()
+def fake() -> BidTheatreFake:
+    return BidTheatreFake()
 
 
-@pytest.fixture
-def fake(time: FakeTime) -> BidTheatreFake:
-    return BidTheatreFake(clock=time.clock)
-
-
-def client(fake: BidTheatreFake, time: FakeTime, auth: httpx.Auth | None = None) -> Client:
-    args = bidtheatre.PROFILE.httpx_args(
-        auth if auth is not None else bidtheatre.token_auth(fake.tokens.issue()),
-        transport=httpx.ASGITransport(app=fake.app()),
-        policy=RetryPolicy(jitter=False, base_delay=1.0),
-        sleep=time.sleep,
-        clock=time.clock,
+def sync_client(fake: BidTheatreFake, pauses: list[float], **kwargs: Any) -> BidTheatreClient:
+    kwargs.setdefault("auth", BidTheatreAuth(USERNAME, PASSWORD))
+    return BidTheatreClient(
+        base_url=BASE_URL,
+        transport=ASGISyncTransport(fake.app()),
+        retry_options={"sleep": pauses.append, "rand": lambda: 0.5},
+        **kwargs,
     )
-    return Client(base_url=BASE_URL, httpx_args=args)
 
 
-async def test_one_campaign_comes_under_the_singular_key_with_the_metadata_fields(
-    fake: BidTheatreFake, time: FakeTime
+def test_the_client_logs_in_with_the_documented_request(
+    fake: BidTheatreFake, pauses: list[float]
 ) -> None:
-    api = client(fake, time)
-    created = await create_campaign.asyncio_detailed(NETWORK_ID, client=api, body=SPRING)
-    assert created.status_code == 201
-    assert isinstance(created.parsed, CampaignEnvelope)
-    campaign = created.parsed.campaign
-    read = await get_campaign.asyncio(NETWORK_ID, campaign.id, client=api)
-    assert isinstance(read, CampaignEnvelope)
-    assert read.campaign == campaign
-    assert (read.api_version, read.code, read.method, read.network_id) == (
-        "2.0",
-        200,
-        "GET",
-        NETWORK_ID,
+    client = sync_client(fake, pauses)
+    client.campaigns.list_campaigns(NETWORK_ID)
+    assert fake.logins == [{"username": USERNAME, "password": PASSWORD}]
+    assert fake.requests[:2] == ["POST /v2.0/api/auth", f"GET /v2.0/api/{NETWORK_ID}/campaign"]
+
+
+def test_an_expired_token_is_refreshed_before_any_new_login(
+    fake: BidTheatreFake, pauses: list[float]
+) -> None:
+    auth = BidTheatreAuth(USERNAME, PASSWORD)
+    client = sync_client(fake, pauses, auth=auth)
+    client.campaigns.list_campaigns(NETWORK_ID)
+    refresh_token = next(iter(fake.refresh_tokens))
+    fake.expire_tokens()
+    client.campaigns.list_campaigns(NETWORK_ID)
+    assert fake.logins[-1] == {"mode": "refresh", "refreshToken": refresh_token}
+    assert (auth.logins, auth.refreshes) == (1, 1)
+
+
+def test_a_spent_refresh_token_leads_to_a_forced_new_login(
+    fake: BidTheatreFake, pauses: list[float]
+) -> None:
+    auth = BidTheatreAuth(USERNAME, PASSWORD)
+    client = sync_client(fake, pauses, auth=auth)
+    client.campaigns.list_campaigns(NETWORK_ID)
+    fake.refresh_tokens.clear()  # used 10 times, or 7 days old
+    fake.expire_tokens()
+    client.campaigns.list_campaigns(NETWORK_ID)
+    assert fake.logins[-1] == {"username": USERNAME, "password": PASSWORD, "forceNewToken": True}
+    assert auth.logins == 2
+    assert "holding a token" in repr(auth) and PASSWORD not in repr(auth)
+
+
+def test_a_wrong_password_is_a_typed_authentication_error(
+    fake: BidTheatreFake, pauses: list[float]
+) -> None:
+    client = sync_client(fake, pauses, auth=BidTheatreAuth(USERNAME, "wrong"))
+    with pytest.raises(AuthenticationError):
+        client.campaigns.list_campaigns(NETWORK_ID)
+
+
+def test_a_report_is_created_polled_and_fetched(fake: BidTheatreFake, pauses: list[float]) -> None:
+    waits: list[float] = []
+    report = sync_client(fake, pauses).run_report(
+        NETWORK_ID, REPORT, interval=5, sleep=waits.append
     )
-    assert (created.parsed.code, created.parsed.method) == (201, "POST")
+    assert report.report_status == "done"
+    assert isinstance(report.data, list)
+    assert report.data[0].additional_properties["impressions"] == 1000
+    assert waits == [5, 5, 5]  # before each read: two answer pending, the third done
+    reads = [line for line in fake.requests if line.startswith("GET")]
+    assert reads == [f"GET /v2.0/api/{NETWORK_ID}/report/3592725"] * 3
 
 
-async def test_relationships_are_an_object_link_and_link_objects_with_absolute_urls(
-    fake: BidTheatreFake, time: FakeTime
+def test_a_report_not_done_in_time_is_a_report_failed_error(
+    fake: BidTheatreFake, pauses: list[float]
 ) -> None:
-    created = await create_campaign.asyncio(NETWORK_ID, client=client(fake, time), body=SPRING)
-    assert isinstance(created, CampaignEnvelope)
-    campaign = created.campaign
-    network_url = f"{BASE_URL}/v2.0/api/{NETWORK_ID}"
-    assert isinstance(campaign.advertiser, ObjectLink)
-    assert campaign.advertiser.to_dict() == {"id": 77, "href": f"{network_url}/advertiser/77"}
-    assert [link.to_dict() for link in campaign.links] == [
-        {"href": f"{network_url}/campaign/{campaign.id}/target", "rel": "target"}
-    ]
+    fake.pending_reads = 100
+    client = sync_client(fake, pauses)
+    with pytest.raises(ReportFailedError):
+        client.run_report(NETWORK_ID, REPORT, interval=1, timeout=3, sleep=lambda _: None)
 
 
-async def test_put_sets_the_fields_and_delete_answers_204_with_an_empty_body(
-    fake: BidTheatreFake, time: FakeTime
+def test_a_throttled_post_is_not_sent_again(fake: BidTheatreFake, pauses: list[float]) -> None:
+    client = sync_client(fake, pauses)
+    client.campaigns.list_campaigns(NETWORK_ID)
+    fake.throttled = 1
+    with pytest.raises(RateLimitError):
+        client.campaigns.create_campaign(NETWORK_ID, body={"name": "Spring"})
+    assert fake.campaigns == {}
+    fake.throttled = 1  # a read is safe to send again, after Retry-After
+    client.campaigns.list_campaigns(NETWORK_ID)
+    assert pauses == [2.0]
+
+
+def test_campaigns_keep_fields_the_profile_does_not_name(
+    fake: BidTheatreFake, pauses: list[float]
 ) -> None:
-    api = client(fake, time)
-    created = await create_campaign.asyncio(NETWORK_ID, client=api, body=SPRING)
-    assert isinstance(created, CampaignEnvelope)
+    client = sync_client(fake, pauses)
+    created = client.campaigns.create_campaign(NETWORK_ID, body={"name": "Spring"})
+    assert created.api_version == 2
     campaign_id = created.campaign.id
-    updated = await update_campaign.asyncio(
-        NETWORK_ID, campaign_id, client=api, body=CampaignInput(name="Summer offer")
-    )
-    assert isinstance(updated, CampaignEnvelope)
-    # The advertiser left out of the PUT is no longer set.
-    assert updated.campaign.to_dict() == {
-        "id": campaign_id,
-        "name": "Summer offer",
-        "links": [link.to_dict() for link in created.campaign.links],
-    }
-    deleted = await delete_campaign.asyncio_detailed(NETWORK_ID, campaign_id, client=api)
-    assert (deleted.status_code, deleted.content) == (204, b"")
+    assert isinstance(campaign_id, int)
+    fake.campaigns[campaign_id]["budget"] = {"amount": 100}
+    read = client.campaigns.get_campaign(NETWORK_ID, campaign_id)
+    assert read.campaign.additional_properties["budget"] == {"amount": 100}
+    client.campaigns.delete_campaign(NETWORK_ID, campaign_id)  # 204, no body
     with pytest.raises(NotFoundError):
-        await acall(delete_campaign, api, bidtheatre.ERRORS, network_id=NETWORK_ID, id=campaign_id)
+        client.campaigns.get_campaign(NETWORK_ID, campaign_id)
 
 
-async def test_a_listing_of_250_campaigns_comes_whole_under_the_plural_key(
-    fake: BidTheatreFake, time: FakeTime
-) -> None:
-    fake.writes.limit = 1000
-    api = client(fake, time)
-    for number in range(250):
-        await create_campaign.asyncio(NETWORK_ID, client=api, body=CampaignInput(name=f"c{number}"))
-    listing = await list_campaigns.asyncio(NETWORK_ID, client=api)
-    assert isinstance(listing, CampaignsEnvelope)
-    assert [campaign.name for campaign in listing.campaigns] == [f"c{n}" for n in range(250)]
-    assert len({campaign.id for campaign in listing.campaigns}) == 250
+async def test_login_refresh_and_a_report_async(fake: BidTheatreFake) -> None:
+    auth = BidTheatreAuth(USERNAME, PASSWORD)
+    async with AsyncBidTheatreClient(
+        auth=auth, base_url=BASE_URL, transport=httpx.ASGITransport(app=fake.app())
+    ) as client:
+        await client.campaigns.list_campaigns(NETWORK_ID)
+        fake.expire_tokens()
+        report = await client.run_report(NETWORK_ID, REPORT, interval=1, sleep=no_sleep)
+    assert report.report_status == "done"
+    assert (auth.logins, auth.refreshes) == (1, 1)
 
 
-async def test_an_expired_token_is_renewed_once_and_the_request_sent_again(
-    fake: BidTheatreFake, time: FakeTime
-) -> None:
-    renewals: list[str] = []
-
-    def renew() -> str:
-        renewals.append(fake.tokens.issue())
-        return renewals[-1]
-
-    first = fake.tokens.issue()
-    api = client(fake, time, bidtheatre.token_auth(first, renew=renew))
-    time.now += fake.token_lifetime  # the token has just expired
-    listing = await list_campaigns.asyncio_detailed(NETWORK_ID, client=api)
-    assert listing.status_code == 200
-    assert [token for _, _, token in fake.received] == [first, *renewals]
-    assert len(renewals) == 1
-    # The renewed token is kept: the next request goes out with it at once.
-    await list_campaigns.asyncio_detailed(NETWORK_ID, client=api)
-    assert fake.received[-1][2] == renewals[0]
+async def no_sleep(seconds: float) -> None:
+    return None
 
 
-async def test_an_expired_token_without_a_way_to_renew_is_a_typed_authentication_error(
-    fake: BidTheatreFake, time: FakeTime
-) -> None:
-    api = client(fake, time)
-    time.now += fake.token_lifetime
-    with pytest.raises(AuthenticationError) as caught:
-        await acall(list_campaigns, api, bidtheatre.ERRORS, network_id=NETWORK_ID)
-    assert caught.value.message == "Bad or expired token. Re-authenticate the user to resolve."
-    (token,) = fake.tokens.issued
-    assert token not in str(caught.value)
+def test_the_documented_bodies_parse_through_the_client_and_the_models() -> None:
+    auth = documented("bidtheatre", "auth").body
+    assert AuthEnvelope.from_dict(auth).to_dict() == auth
+    assert bidtheatre_models.AuthEnvelope.model_validate(auth).api_version == 2
+    created = documented("bidtheatre", "report_created").body
+    parsed = ReportEnvelope.from_dict(created)
+    assert (parsed.report.id, parsed.report.report_status) == (3592725, "pending")
+    assert bidtheatre_models.ReportEnvelope.model_validate(created).api_version == 2
 
 
-@pytest.mark.parametrize(
-    ("operation", "params", "error", "status"),
-    [
-        (
-            create_campaign,
-            {"network_id": NETWORK_ID, "body": CampaignInput(name="")},
-            BadRequestError,
-            400,
-        ),
-        (list_campaigns, {"network_id": NETWORK_ID + 1}, PermissionDeniedError, 403),
-        (get_campaign, {"network_id": NETWORK_ID, "id": 999}, NotFoundError, 404),
-    ],
-    ids=["bad-input", "other-network", "missing"],
-)
-async def test_each_failure_is_decoded_from_the_error_root_key(
-    fake: BidTheatreFake,
-    time: FakeTime,
-    operation: ModuleType,
-    params: dict[str, Any],
-    error: type[APIError],
-    status: int,
-) -> None:
-    api = client(fake, time)
-    with pytest.raises(error) as caught:
-        await acall(operation, api, bidtheatre.ERRORS, **params)
-    assert caught.value.response is not None
-    # The generated client reads the same answer as the error envelope with its metadata.
-    body = operation._parse_response(client=api, response=caught.value.response).to_dict()
-    assert (body["code"], body["apiVersion"]) == (status, "2.0")
-    assert caught.value.message == body["error"]["message"]
-
-
-async def test_an_application_error_code_after_a_500_becomes_the_error_code(
-    fake: BidTheatreFake, time: FakeTime
-) -> None:
-    fake.faults = [(500, "DB_TIMEOUT")] * 4
-    with pytest.raises(InternalServerError) as caught:
-        await acall(list_campaigns, client(fake, time), bidtheatre.ERRORS, network_id=NETWORK_ID)
-    assert (caught.value.status, caught.value.code) == (500, "DB_TIMEOUT")
-
-
-async def test_a_throttled_read_waits_as_retry_after_says_then_succeeds(
-    fake: BidTheatreFake, time: FakeTime
-) -> None:
-    fake.reads.limit = 2
-    api = client(fake, time)
-    await list_campaigns.asyncio_detailed(NETWORK_ID, client=api)
-    time.now += 15
-    await list_campaigns.asyncio_detailed(NETWORK_ID, client=api)
-    third = await list_campaigns.asyncio_detailed(NETWORK_ID, client=api)
-    assert third.status_code == 200
-    # The first read leaves the 60-second window 45 seconds after the third was throttled.
-    assert time.pauses == [45.0]
-    assert len(fake.received) == 4
-
-
-async def test_a_throttled_post_is_sent_again_and_creates_one_campaign(
-    fake: BidTheatreFake, time: FakeTime
-) -> None:
-    fake.writes.limit = 1
-    api = client(fake, time)
-    await create_campaign.asyncio(NETWORK_ID, client=api, body=SPRING)
-    second = await create_campaign.asyncio_detailed(NETWORK_ID, client=api, body=SPRING)
-    assert second.status_code == 201
-    assert time.pauses == [60.0]
-    assert len(fake.campaigns) == 2
-    assert [method for method, _, _ in fake.received] == ["POST", "POST", "POST"]
-
-
-async def test_a_post_that_failed_with_a_server_error_is_not_sent_again(
-    fake: BidTheatreFake, time: FakeTime
-) -> None:
-    fake.faults = [(503, None)]
-    with pytest.raises(InternalServerError) as caught:
-        await acall(
-            create_campaign,
-            client(fake, time),
-            bidtheatre.ERRORS,
-            network_id=NETWORK_ID,
-            body=SPRING,
-        )
-    assert caught.value.status == 503
-    assert len(fake.received) == 1
-    assert time.pauses == []
-
-
-async def test_throttling_that_outlasts_the_retries_is_a_typed_rate_limit_error(
-    fake: BidTheatreFake, time: FakeTime
-) -> None:
-    fake.reads.limit = 1
-    args = bidtheatre.PROFILE.httpx_args(
-        bidtheatre.token_auth(fake.tokens.issue()),
-        transport=httpx.ASGITransport(app=fake.app()),
-        policy=RetryPolicy(max_attempts=1),
-    )
-    api = Client(base_url=BASE_URL, httpx_args=args)
-    await list_campaigns.asyncio_detailed(NETWORK_ID, client=api)
-    with pytest.raises(RateLimitError) as caught:
-        await acall(list_campaigns, api, bidtheatre.ERRORS, network_id=NETWORK_ID)
-    assert caught.value.response is not None
-    assert caught.value.response.headers["Retry-After"] == "60"
-    assert caught.value.status == 429
+def test_the_documented_expired_token_is_an_authentication_error() -> None:
+    expired = documented("bidtheatre", "error_expired_token")
+    with pytest.raises(AuthenticationError, match="Bad or expired token"):
+        bidtheatre.ERRORS.raise_for(httpx.Response(expired.status, json=expired.body))

@@ -1,18 +1,21 @@
-"""An in-process Invoca Network Integration API, following its Design Principles page and the
-profile's decisions (profiles/invoca/README.md): date-versioned paths under `/api`, the network id
-after the version, POST and PUT as upserts of a complete copy (201 when created, 200 when updated),
-DELETE that succeeds whether or not the object exists, a token in the `Authorization` header
-(Bearer), the `oauth_token` query parameter or the JSON body, HTTP Basic, and
-`{"errors": {"class", "invalid_data"}}` with 401, 403 (invalid arguments), 404 and 500.
+"""An in-process Invoca, following its public developer documentation (profiles/invoca/README.md
+lists the pages): `.json` paths under `/api`, the Network API's Advertiser Campaigns (upserts
+staged in `future_terms`, made live by `go_live`, never deleted) and the Transactions API (rows
+after `start_after_transaction_id`, `limit` at most 4000, corrections as new rows); the token as
+the raw `Authorization` value (a `Bearer` prefix makes it another, unknown token), the
+`oauth_token` parameter or body key, or HTTP Basic; errors as the Error Handling page shows them,
+a failed validation as a map of fields to messages.
 
-Bodies are validated against the profile's own schemas (jsonschema), so the fake cannot drift
-from the spec it stands for. `faults` makes the next requests fail with a 500, to test retries.
+Its answers start from bodies copied from the documentation (`documented/`): a campaign is the
+documented campaign with the caller's ids and fields laid over it, so the client is tested
+against what Invoca sends, not against the profile's own schema.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import copy
 import json
 import re
 from dataclasses import dataclass, field
@@ -23,47 +26,54 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from profiles.fake_support import component_validator, every_request_to
+from profiles.fake_support import documented, every_request_to
 
-BASE_PATH = "/api"
-VERSION = "2015-12-09"
+NETWORK_API = "/api/2022-08-01"
+TRANSACTIONS_API = "/api/2020-10-01"
 NETWORK_ID = 1234
-TOKEN = "YbcFHZ38FNfptfZMB0RZ6dk9dOJCaCfU"  # the seed's example token
-USERNAME, PASSWORD = "super@leadtrust.example", "correct horse battery staple"
+TOKEN = "YbcFHZ38FNfptfZMB0RZ6dk9dOJCaCfU"  # the Manage API Credentials page's example token
+USERNAME, PASSWORD = "login", "pass"  # the Network API examples' `-u 'login:pass'`
 CAMPAIGN_PATH = re.compile(
-    rf"{BASE_PATH}/{VERSION}/(?P<network_id>[^/]+)/advertisers/(?P<advertiser_id>[^/]+)"
-    r"/advertiser_campaigns/(?P<campaign_id>[^/]+)"
+    rf"{NETWORK_API}/(?P<network_id>[0-9]+)/advertisers/(?P<advertiser_id>[^/]+)"
+    r"/advertiser_campaigns/(?P<campaign_id>[^/]+?)(?P<go_live>/go_live)?\.json"
 )
-METHODS = ("GET", "POST", "PUT", "DELETE")
-MAX_NETWORK_ID = 2**53 - 1
-
-
-INPUT = component_validator("invoca", "AdvertiserCampaignInput")
-ASSIGNED_ID = component_validator("invoca", "NetworkAssignedId")
-TOKEN_SCHEMA = component_validator("invoca", "Token")
+TRANSACTIONS_PATH = re.compile(
+    rf"{TRANSACTIONS_API}/(?P<org_type>networks|advertisers|affiliates)/transactions/(?P<org_id>[0-9]+)\.json"
+)
+MAX_LIMIT = 4000
+CAMPAIGN_FIELDS = ("name", "description", "campaign_type", "timezone", "url", "ivr_tree")
+TERMS_FIELDS = ("description", "timezone", "campaign_type")
 
 Key = tuple[int, str, str]
 
 
 def failure(status: int, kind: str, message: str, **headers: str) -> JSONResponse:
     return JSONResponse(
-        {"errors": {"class": kind, "invalid_data": message}}, status_code=status, headers=headers
+        {"errors": {"invalid_data": message, "class": kind}}, status_code=status, headers=headers
     )
+
+
+def not_allowed(request: Request, allow: str) -> JSONResponse:
+    return failure(405, "MethodNotAllowed", f"{request.method} is not supported", Allow=allow)
+
+
+def invalid(fields: dict[str, list[str]]) -> JSONResponse:
+    """A failed validation, as the Error Handling page shows it: 403, each field's messages."""
+    return JSONResponse({"errors": fields}, status_code=403)
 
 
 @dataclass
 class InvocaFake:
-    """One network's campaigns and the credentials that may act on them."""
+    """One network's campaigns and transactions, and the credentials that may read them."""
 
     tokens: set[str] = field(default_factory=lambda: {TOKEN})
     users: dict[str, str] = field(default_factory=lambda: {USERNAME: PASSWORD})
-    # The networks the credentials may act on; None: every one (for fuzzing, where generated
-    # ids would nearly all name another network).
-    network_ids: set[int] | None = field(default_factory=lambda: {NETWORK_ID})
     campaigns: dict[Key, dict[str, Any]] = field(default_factory=dict)
+    # The network's transactions, oldest first (corrections are rows of their own).
+    transactions: list[dict[str, Any]] = field(default_factory=list)
     # Statuses to answer the next requests with before looking at them (a flaky server).
     faults: list[int] = field(default_factory=list)
-    # Every request as received: method, path, and which credential it carried.
+    # Every request as received: method, path with query, and which credential it carried.
     received: list[tuple[str, str, str | None]] = field(default_factory=list)
 
     def app(self) -> Starlette:
@@ -73,67 +83,96 @@ class InvocaFake:
         raw = await request.body()
         body = _json(raw)
         credential = self._credential(request, body)
-        self.received.append((request.method, request.url.path, credential))
+        query = f"?{request.url.query}" if request.url.query else ""
+        self.received.append((request.method, request.url.path + query, credential))
         if self.faults:
-            status = self.faults.pop(0)
-            return failure(status, "InternalServiceError", "Internal Service Error")
+            return failure(self.faults.pop(0), "InternalServiceError", "refer to error handle 1")
         path = request.scope.get("raw_path", request.url.path.encode()).decode("latin-1")
-        match = CAMPAIGN_PATH.fullmatch(path.split("?", 1)[0])
+        path = path.split("?", 1)[0]
+        if credential is None:
+            return failure(401, "Unauthorized", "Invalid or missing credentials")
+        if match := TRANSACTIONS_PATH.fullmatch(path):
+            if request.method != "GET":
+                return not_allowed(request, "GET")
+            return self._transactions(request)
+        match = CAMPAIGN_PATH.fullmatch(path)
         if match is None:
             return failure(404, "RecordNotFound", f"No resource at {request.url.path}")
-        if request.method not in METHODS:
-            return failure(
-                405,
-                "MethodNotAllowed",
-                f"{request.method} is not supported",
-                Allow=", ".join(METHODS),
-            )
-        if credential is None:
-            return failure(
-                401, "Unauthorized", "A valid API token or username and password is required"
-            )
-        params = {name: unquote(value) for name, value in match.groupdict().items()}
-        invalid = _invalid_path(params) or _invalid_query(request)
-        if invalid:
-            return failure(403, "RecordInvalid", invalid)
-        network_id = int(params["network_id"])
-        if self.network_ids is not None and network_id not in self.network_ids:
+        network_id = int(match["network_id"])
+        if network_id != NETWORK_ID:
             return failure(401, "Unauthorized", f"Not authorized for network {network_id}")
-        key = (network_id, params["advertiser_id"], params["campaign_id"])
+        key = (network_id, unquote(match["advertiser_id"]), unquote(match["campaign_id"]))
+        if match["go_live"]:
+            if request.method != "POST":
+                return not_allowed(request, "POST")
+            return self._go_live(key)
         if request.method == "GET":
             if key not in self.campaigns:
-                return failure(404, "RecordNotFound", f"No advertiser campaign {key[2]}")
+                return failure(404, "RecordNotFound", f"Could not find AdvertiserCampaign {key[2]}")
             return JSONResponse(self.campaigns[key])
-        if request.method == "DELETE":
-            self.campaigns.pop(key, None)  # deleting what is gone does nothing
-            return Response(status_code=200)
-        return self._upsert(key, raw, body)
+        if request.method in ("POST", "PUT"):
+            return self._upsert(key, raw, body)
+        # "You are not allowed to delete campaigns."
+        return not_allowed(request, "GET, POST, PUT")
 
     def _upsert(self, key: Key, raw: bytes, body: Any) -> Response:
-        if body is None and raw.strip():
-            return failure(403, "RecordInvalid", "The body is not JSON")
-        errors = sorted(INPUT.iter_errors(body), key=lambda e: list(e.absolute_path))
-        if errors:
-            where = "/".join(map(str, errors[0].absolute_path)) or "body"
-            return failure(403, "RecordInvalid", f"{where}: {errors[0].message}"[:1000])
-        campaign = {"id": key[2], "advertiser_id": key[1], "name": body["name"]}
-        if "description" in body:
-            campaign["description"] = body["description"]
+        if not isinstance(body, dict):
+            return invalid({"base": ["is not a JSON object"]})
         existed = key in self.campaigns
-        self.campaigns[key] = campaign  # a complete copy: fields left out are cleared
+        if not existed and not body.get("name"):
+            return invalid({"name": ["can't be blank"]})
+        if "name" in body and not isinstance(body["name"], str):
+            return invalid({"name": ["is invalid"]})
+        campaign = self.campaigns.get(key) or self._new_campaign(key)
+        for name in CAMPAIGN_FIELDS:
+            if name in body and name not in TERMS_FIELDS:
+                campaign[name] = body[name]
+        future = campaign["future_terms"] or copy.deepcopy(campaign["current_terms"])
+        for name in TERMS_FIELDS:
+            if name in body:
+                future[name] = body[name]
+        campaign["future_terms"] = future  # staged until go_live
+        self.campaigns[key] = campaign
         return JSONResponse(campaign, status_code=200 if existed else 201)
 
+    def _new_campaign(self, key: Key) -> dict[str, Any]:
+        campaign: dict[str, Any] = documented("invoca", "advertiser_campaign").body
+        campaign["id"] = len(self.campaigns) + 1
+        campaign["id_from_network"] = key[2]
+        campaign["status"] = "Entry"
+        campaign["current_terms"] = None  # never live yet
+        return campaign
+
+    def _go_live(self, key: Key) -> Response:
+        campaign = self.campaigns.get(key)
+        if campaign is None:
+            return failure(404, "RecordNotFound", f"Could not find AdvertiserCampaign {key[2]}")
+        if campaign["future_terms"] is not None:
+            campaign["current_terms"] = campaign["future_terms"]
+            campaign["future_terms"] = None
+        campaign["status"] = "Live"
+        return JSONResponse(campaign)
+
+    def _transactions(self, request: Request) -> Response:
+        params = request.query_params
+        limit_text = params.get("limit", "1000")
+        if not limit_text.isdigit() or not 1 <= int(limit_text) <= MAX_LIMIT:
+            return invalid({"limit": [f"must be between 1 and {MAX_LIMIT}"]})
+        after = params.get("start_after_transaction_id", "")
+        ids = [row["transaction_id"] for row in self.transactions]
+        if after and after not in ids:
+            return invalid({"start_after_transaction_id": ["is not a transaction id"]})
+        start = ids.index(after) + 1 if after else 0
+        return JSONResponse(self.transactions[start : start + int(limit_text)])
+
     def _credential(self, request: Request, body: Any) -> str | None:
-        """Which credential authenticates the request ("bearer", "query", "body", "basic"), or
-        None. The first one present is the one checked: header, then query, then body."""
+        """Which credential authenticates the request ("header", "query", "body", "basic"), or
+        None. The header's whole value is the token: `Bearer <token>` is not one."""
         header = request.headers.get("authorization")
         if header is not None:
-            scheme, _, value = header.partition(" ")
-            if scheme.lower() == "bearer":
-                return "bearer" if value in self.tokens else None
-            if scheme.lower() == "basic":
-                return "basic" if self._basic_ok(value) else None
-            return None
+            if header.startswith("Basic "):
+                return "basic" if self._basic_ok(header[len("Basic ") :]) else None
+            return "header" if header in self.tokens else None
         if "oauth_token" in request.query_params:
             return "query" if request.query_params["oauth_token"] in self.tokens else None
         if isinstance(body, dict) and "oauth_token" in body:
@@ -153,22 +192,3 @@ def _json(raw: bytes) -> Any:
         return json.loads(raw) if raw.strip() else None
     except (json.JSONDecodeError, UnicodeDecodeError):
         return None
-
-
-def _invalid_path(params: dict[str, str]) -> str | None:
-    network = params["network_id"]
-    if not network.isascii() or not network.isdigit() or not 1 <= int(network) <= MAX_NETWORK_ID:
-        return f"network_id must be a whole number from 1 to {MAX_NETWORK_ID}"
-    for name in ("advertiser_id", "campaign_id"):
-        error = next(ASSIGNED_ID.iter_errors(params[name]), None)
-        if error is not None:
-            return f"{name}: {error.message}"[:1000]
-    return None
-
-
-def _invalid_query(request: Request) -> str | None:
-    for value in request.query_params.getlist("oauth_token"):
-        error = next(TOKEN_SCHEMA.iter_errors(value), None)
-        if error is not None:
-            return f"oauth_token: {error.message}"[:1000]
-    return None

@@ -10,8 +10,8 @@ from profiles.profile_fuzzing import every_operation, linked_calls, profile_sche
 
 BASE_URL = "http://testserver/api"
 # Credentials for every network: generated network ids would nearly all name another one.
-FAKE = InvocaFake(network_ids=None)
-schema = profile_schema("invoca", FAKE.app(), {"Authorization": f"Bearer {TOKEN}"})
+FAKE = InvocaFake()
+schema = profile_schema("invoca", FAKE.app(), {"Authorization": TOKEN})
 
 test_the_fake_follows_the_profile = every_operation(schema, BASE_URL)
 TestLinkedCalls = linked_calls(schema, BASE_URL, reset=FAKE.campaigns.clear)

@@ -8,19 +8,27 @@ from ...client import AuthenticatedClient, Client
 from ...models.access_token import AccessToken
 from ...models.token_request import TokenRequest
 from ...models.translatable_message import TranslatableMessage
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: TokenRequest,
+    context: str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     headers: dict[str, Any] = {}
 
+    params: dict[str, Any] = {}
+
+    params["context"] = context
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/api/authenticate",
+        "params": params,
     }
 
     _kwargs["json"] = body.to_dict()
@@ -80,13 +88,16 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: TokenRequest,
+    context: str | Unset = UNSET,
 ) -> Response[AccessToken | TranslatableMessage]:
     """Request an access token
 
-     Exchanges a username and password for an access token, valid for `expires_in` seconds.
-    Asking again only issues another token, so the request is safe to repeat.
+     Exchanges a username and password (`grant_type: password`) or a refresh token
+    (`grant_type: refresh_token`) for an access token, valid for `expires_in` seconds, and a
+    refresh token. Asking again only issues another token, so the request is safe to repeat.
 
     Args:
+        context (str | Unset): An object id.
         body (TokenRequest):
 
     Raises:
@@ -99,6 +110,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        context=context,
     )
 
     response = client.get_httpx_client().request(
@@ -112,13 +124,16 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: TokenRequest,
+    context: str | Unset = UNSET,
 ) -> AccessToken | TranslatableMessage | None:
     """Request an access token
 
-     Exchanges a username and password for an access token, valid for `expires_in` seconds.
-    Asking again only issues another token, so the request is safe to repeat.
+     Exchanges a username and password (`grant_type: password`) or a refresh token
+    (`grant_type: refresh_token`) for an access token, valid for `expires_in` seconds, and a
+    refresh token. Asking again only issues another token, so the request is safe to repeat.
 
     Args:
+        context (str | Unset): An object id.
         body (TokenRequest):
 
     Raises:
@@ -132,6 +147,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        context=context,
     ).parsed
 
 
@@ -139,13 +155,16 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: TokenRequest,
+    context: str | Unset = UNSET,
 ) -> Response[AccessToken | TranslatableMessage]:
     """Request an access token
 
-     Exchanges a username and password for an access token, valid for `expires_in` seconds.
-    Asking again only issues another token, so the request is safe to repeat.
+     Exchanges a username and password (`grant_type: password`) or a refresh token
+    (`grant_type: refresh_token`) for an access token, valid for `expires_in` seconds, and a
+    refresh token. Asking again only issues another token, so the request is safe to repeat.
 
     Args:
+        context (str | Unset): An object id.
         body (TokenRequest):
 
     Raises:
@@ -158,6 +177,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        context=context,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -169,13 +189,16 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: TokenRequest,
+    context: str | Unset = UNSET,
 ) -> AccessToken | TranslatableMessage | None:
     """Request an access token
 
-     Exchanges a username and password for an access token, valid for `expires_in` seconds.
-    Asking again only issues another token, so the request is safe to repeat.
+     Exchanges a username and password (`grant_type: password`) or a refresh token
+    (`grant_type: refresh_token`) for an access token, valid for `expires_in` seconds, and a
+    refresh token. Asking again only issues another token, so the request is safe to repeat.
 
     Args:
+        context (str | Unset): An object id.
         body (TokenRequest):
 
     Raises:
@@ -190,5 +213,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            context=context,
         )
     ).parsed

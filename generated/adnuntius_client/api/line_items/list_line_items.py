@@ -6,6 +6,9 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.line_item_page import LineItemPage
+from ...models.list_line_items_order_by_direction import (
+    ListLineItemsOrderByDirection,
+)
 from ...models.translatable_message import TranslatableMessage
 from ...types import UNSET, Response, Unset
 
@@ -15,7 +18,12 @@ def _get_kwargs(
     page: int | Unset = 0,
     page_size: int | Unset = 100,
     include_hidden: bool | Unset = False,
-    ids: str | Unset = UNSET,
+    id: str | Unset = UNSET,
+    filter_by: str | Unset = UNSET,
+    filter_by_like: str | Unset = UNSET,
+    where: str | Unset = UNSET,
+    order_by: str | Unset = UNSET,
+    order_by_direction: ListLineItemsOrderByDirection | Unset = UNSET,
     context: str,
 ) -> dict[str, Any]:
 
@@ -27,7 +35,21 @@ def _get_kwargs(
 
     params["includeHidden"] = include_hidden
 
-    params["ids"] = ids
+    params["id"] = id
+
+    params["filterBy"] = filter_by
+
+    params["filterByLike"] = filter_by_like
+
+    params["where"] = where
+
+    params["orderBy"] = order_by
+
+    json_order_by_direction: str | Unset = UNSET
+    if not isinstance(order_by_direction, Unset):
+        json_order_by_direction = order_by_direction
+
+    params["orderByDirection"] = json_order_by_direction
 
     params["context"] = context
 
@@ -98,7 +120,12 @@ def sync_detailed(
     page: int | Unset = 0,
     page_size: int | Unset = 100,
     include_hidden: bool | Unset = False,
-    ids: str | Unset = UNSET,
+    id: str | Unset = UNSET,
+    filter_by: str | Unset = UNSET,
+    filter_by_like: str | Unset = UNSET,
+    where: str | Unset = UNSET,
+    order_by: str | Unset = UNSET,
+    order_by_direction: ListLineItemsOrderByDirection | Unset = UNSET,
     context: str,
 ) -> Response[LineItemPage | TranslatableMessage]:
     """List line items
@@ -109,7 +136,12 @@ def sync_detailed(
         page (int | Unset):  Default: 0.
         page_size (int | Unset):  Default: 100.
         include_hidden (bool | Unset):  Default: False.
-        ids (str | Unset):
+        id (str | Unset):
+        filter_by (str | Unset):
+        filter_by_like (str | Unset):
+        where (str | Unset):
+        order_by (str | Unset):
+        order_by_direction (ListLineItemsOrderByDirection | Unset):
         context (str): An object id.
 
     Raises:
@@ -124,7 +156,12 @@ def sync_detailed(
         page=page,
         page_size=page_size,
         include_hidden=include_hidden,
-        ids=ids,
+        id=id,
+        filter_by=filter_by,
+        filter_by_like=filter_by_like,
+        where=where,
+        order_by=order_by,
+        order_by_direction=order_by_direction,
         context=context,
     )
 
@@ -141,7 +178,12 @@ def sync(
     page: int | Unset = 0,
     page_size: int | Unset = 100,
     include_hidden: bool | Unset = False,
-    ids: str | Unset = UNSET,
+    id: str | Unset = UNSET,
+    filter_by: str | Unset = UNSET,
+    filter_by_like: str | Unset = UNSET,
+    where: str | Unset = UNSET,
+    order_by: str | Unset = UNSET,
+    order_by_direction: ListLineItemsOrderByDirection | Unset = UNSET,
     context: str,
 ) -> LineItemPage | TranslatableMessage | None:
     """List line items
@@ -152,7 +194,12 @@ def sync(
         page (int | Unset):  Default: 0.
         page_size (int | Unset):  Default: 100.
         include_hidden (bool | Unset):  Default: False.
-        ids (str | Unset):
+        id (str | Unset):
+        filter_by (str | Unset):
+        filter_by_like (str | Unset):
+        where (str | Unset):
+        order_by (str | Unset):
+        order_by_direction (ListLineItemsOrderByDirection | Unset):
         context (str): An object id.
 
     Raises:
@@ -168,7 +215,12 @@ def sync(
         page=page,
         page_size=page_size,
         include_hidden=include_hidden,
-        ids=ids,
+        id=id,
+        filter_by=filter_by,
+        filter_by_like=filter_by_like,
+        where=where,
+        order_by=order_by,
+        order_by_direction=order_by_direction,
         context=context,
     ).parsed
 
@@ -179,7 +231,12 @@ async def asyncio_detailed(
     page: int | Unset = 0,
     page_size: int | Unset = 100,
     include_hidden: bool | Unset = False,
-    ids: str | Unset = UNSET,
+    id: str | Unset = UNSET,
+    filter_by: str | Unset = UNSET,
+    filter_by_like: str | Unset = UNSET,
+    where: str | Unset = UNSET,
+    order_by: str | Unset = UNSET,
+    order_by_direction: ListLineItemsOrderByDirection | Unset = UNSET,
     context: str,
 ) -> Response[LineItemPage | TranslatableMessage]:
     """List line items
@@ -190,7 +247,12 @@ async def asyncio_detailed(
         page (int | Unset):  Default: 0.
         page_size (int | Unset):  Default: 100.
         include_hidden (bool | Unset):  Default: False.
-        ids (str | Unset):
+        id (str | Unset):
+        filter_by (str | Unset):
+        filter_by_like (str | Unset):
+        where (str | Unset):
+        order_by (str | Unset):
+        order_by_direction (ListLineItemsOrderByDirection | Unset):
         context (str): An object id.
 
     Raises:
@@ -205,7 +267,12 @@ async def asyncio_detailed(
         page=page,
         page_size=page_size,
         include_hidden=include_hidden,
-        ids=ids,
+        id=id,
+        filter_by=filter_by,
+        filter_by_like=filter_by_like,
+        where=where,
+        order_by=order_by,
+        order_by_direction=order_by_direction,
         context=context,
     )
 
@@ -220,7 +287,12 @@ async def asyncio(
     page: int | Unset = 0,
     page_size: int | Unset = 100,
     include_hidden: bool | Unset = False,
-    ids: str | Unset = UNSET,
+    id: str | Unset = UNSET,
+    filter_by: str | Unset = UNSET,
+    filter_by_like: str | Unset = UNSET,
+    where: str | Unset = UNSET,
+    order_by: str | Unset = UNSET,
+    order_by_direction: ListLineItemsOrderByDirection | Unset = UNSET,
     context: str,
 ) -> LineItemPage | TranslatableMessage | None:
     """List line items
@@ -231,7 +303,12 @@ async def asyncio(
         page (int | Unset):  Default: 0.
         page_size (int | Unset):  Default: 100.
         include_hidden (bool | Unset):  Default: False.
-        ids (str | Unset):
+        id (str | Unset):
+        filter_by (str | Unset):
+        filter_by_like (str | Unset):
+        where (str | Unset):
+        order_by (str | Unset):
+        order_by_direction (ListLineItemsOrderByDirection | Unset):
         context (str): An object id.
 
     Raises:
@@ -248,7 +325,12 @@ async def asyncio(
             page=page,
             page_size=page_size,
             include_hidden=include_hidden,
-            ids=ids,
+            id=id,
+            filter_by=filter_by,
+            filter_by_like=filter_by_like,
+            where=where,
+            order_by=order_by,
+            order_by_direction=order_by_direction,
             context=context,
         )
     ).parsed

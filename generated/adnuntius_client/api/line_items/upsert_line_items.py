@@ -32,9 +32,11 @@ def _get_kwargs(
     }
 
     _kwargs["json"] = []
-    for body_item_data in body:
-        body_item = body_item_data.to_dict()
-        _kwargs["json"].append(body_item)
+    for componentsschemas_line_item_list_input_item_data in body:
+        componentsschemas_line_item_list_input_item = (
+            componentsschemas_line_item_list_input_item_data.to_dict()
+        )
+        _kwargs["json"].append(componentsschemas_line_item_list_input_item)
 
     headers["Content-Type"] = "application/json"
 

@@ -49,20 +49,10 @@ def _parse_response(
 
         return response_401
 
-    if response.status_code == 405:
-        response_405 = ErrorEnvelope.from_dict(response.json())
-
-        return response_405
-
     if response.status_code == 429:
         response_429 = ErrorEnvelope.from_dict(response.json())
 
         return response_429
-
-    if response.status_code == 500:
-        response_500 = ErrorEnvelope.from_dict(response.json())
-
-        return response_500
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -88,9 +78,7 @@ def sync_detailed(
 ) -> Response[AuthEnvelope | ErrorEnvelope]:
     """Log in
 
-     Exchanges a username and password for a session token, to be sent in the `Authorization`
-    header of every later request until it expires. Logging in again only issues another
-    token, so the request is safe to repeat.
+     Exchanges a username and a password for a session token.
 
     Args:
         body (AuthRequest):
@@ -121,9 +109,7 @@ def sync(
 ) -> AuthEnvelope | ErrorEnvelope | None:
     """Log in
 
-     Exchanges a username and password for a session token, to be sent in the `Authorization`
-    header of every later request until it expires. Logging in again only issues another
-    token, so the request is safe to repeat.
+     Exchanges a username and a password for a session token.
 
     Args:
         body (AuthRequest):
@@ -149,9 +135,7 @@ async def asyncio_detailed(
 ) -> Response[AuthEnvelope | ErrorEnvelope]:
     """Log in
 
-     Exchanges a username and password for a session token, to be sent in the `Authorization`
-    header of every later request until it expires. Logging in again only issues another
-    token, so the request is safe to repeat.
+     Exchanges a username and a password for a session token.
 
     Args:
         body (AuthRequest):
@@ -180,9 +164,7 @@ async def asyncio(
 ) -> AuthEnvelope | ErrorEnvelope | None:
     """Log in
 
-     Exchanges a username and password for a session token, to be sent in the `Authorization`
-    header of every later request until it expires. Logging in again only issues another
-    token, so the request is safe to repeat.
+     Exchanges a username and a password for a session token.
 
     Args:
         body (AuthRequest):

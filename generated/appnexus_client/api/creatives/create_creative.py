@@ -1,26 +1,32 @@
 from http import HTTPStatus
 from typing import Any
+from urllib.parse import quote
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.creative_create_request import CreativeCreateRequest
 from ...models.creative_envelope import CreativeEnvelope
+from ...models.creative_input import CreativeInput
 from ...models.error_envelope import ErrorEnvelope
 from ...types import Response
 
 
 def _get_kwargs(
+    member_id: int,
     *,
-    body: CreativeCreateRequest,
+    body: CreativeInput,
 ) -> dict[str, Any]:
+    if str(member_id) in errors.DOT_SEGMENTS:
+        raise errors.DotSegmentError("member_id", str(member_id))
 
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
         "method": "post",
-        "url": "/creative",
+        "url": "/creative/{member_id}".format(
+            member_id=quote(str(member_id), safe=""),
+        ),
     }
 
     _kwargs["json"] = body.to_dict()
@@ -54,6 +60,11 @@ def _parse_response(
 
         return response_403
 
+    if response.status_code == 404:
+        response_404 = ErrorEnvelope.from_dict(response.json())
+
+        return response_404
+
     if response.status_code == 405:
         response_405 = ErrorEnvelope.from_dict(response.json())
 
@@ -64,10 +75,10 @@ def _parse_response(
 
         return response_429
 
-    if response.status_code == 500:
-        response_500 = ErrorEnvelope.from_dict(response.json())
+    if response.status_code == 503:
+        response_503 = ErrorEnvelope.from_dict(response.json())
 
-        return response_500
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -87,16 +98,18 @@ def _build_response(
 
 
 def sync_detailed(
+    member_id: int,
     *,
     client: AuthenticatedClient | Client,
-    body: CreativeCreateRequest,
+    body: CreativeInput,
 ) -> Response[CreativeEnvelope | ErrorEnvelope]:
     """Add a creative
 
-     Creates a creative from every field it needs; the answer holds its new id.
+     Registers a creative for the member; it is audited before it serves widely.
 
     Args:
-        body (CreativeCreateRequest):
+        member_id (int):
+        body (CreativeInput):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -107,6 +120,7 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
+        member_id=member_id,
         body=body,
     )
 
@@ -118,16 +132,18 @@ def sync_detailed(
 
 
 def sync(
+    member_id: int,
     *,
     client: AuthenticatedClient | Client,
-    body: CreativeCreateRequest,
+    body: CreativeInput,
 ) -> CreativeEnvelope | ErrorEnvelope | None:
     """Add a creative
 
-     Creates a creative from every field it needs; the answer holds its new id.
+     Registers a creative for the member; it is audited before it serves widely.
 
     Args:
-        body (CreativeCreateRequest):
+        member_id (int):
+        body (CreativeInput):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -138,22 +154,25 @@ def sync(
     """
 
     return sync_detailed(
+        member_id=member_id,
         client=client,
         body=body,
     ).parsed
 
 
 async def asyncio_detailed(
+    member_id: int,
     *,
     client: AuthenticatedClient | Client,
-    body: CreativeCreateRequest,
+    body: CreativeInput,
 ) -> Response[CreativeEnvelope | ErrorEnvelope]:
     """Add a creative
 
-     Creates a creative from every field it needs; the answer holds its new id.
+     Registers a creative for the member; it is audited before it serves widely.
 
     Args:
-        body (CreativeCreateRequest):
+        member_id (int):
+        body (CreativeInput):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -164,6 +183,7 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
+        member_id=member_id,
         body=body,
     )
 
@@ -173,16 +193,18 @@ async def asyncio_detailed(
 
 
 async def asyncio(
+    member_id: int,
     *,
     client: AuthenticatedClient | Client,
-    body: CreativeCreateRequest,
+    body: CreativeInput,
 ) -> CreativeEnvelope | ErrorEnvelope | None:
     """Add a creative
 
-     Creates a creative from every field it needs; the answer holds its new id.
+     Registers a creative for the member; it is audited before it serves widely.
 
     Args:
-        body (CreativeCreateRequest):
+        member_id (int):
+        body (CreativeInput):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -194,6 +216,7 @@ async def asyncio(
 
     return (
         await asyncio_detailed(
+            member_id=member_id,
             client=client,
             body=body,
         )

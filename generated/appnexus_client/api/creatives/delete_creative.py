@@ -8,20 +8,29 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_envelope import ErrorEnvelope
 from ...models.status_envelope import StatusEnvelope
-from ...types import Response
+from ...types import UNSET, Response
 
 
 def _get_kwargs(
-    id: str,
+    member_id: int,
+    *,
+    id: int,
 ) -> dict[str, Any]:
-    if str(id) in errors.DOT_SEGMENTS:
-        raise errors.DotSegmentError("id", str(id))
+    if str(member_id) in errors.DOT_SEGMENTS:
+        raise errors.DotSegmentError("member_id", str(member_id))
+
+    params: dict[str, Any] = {}
+
+    params["id"] = id
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "delete",
-        "url": "/creative/{id}".format(
-            id=quote(str(id), safe=""),
+        "url": "/creative/{member_id}".format(
+            member_id=quote(str(member_id), safe=""),
         ),
+        "params": params,
     }
 
     return _kwargs
@@ -60,20 +69,15 @@ def _parse_response(
 
         return response_405
 
-    if response.status_code == 409:
-        response_409 = ErrorEnvelope.from_dict(response.json())
-
-        return response_409
-
     if response.status_code == 429:
         response_429 = ErrorEnvelope.from_dict(response.json())
 
         return response_429
 
-    if response.status_code == 500:
-        response_500 = ErrorEnvelope.from_dict(response.json())
+    if response.status_code == 503:
+        response_503 = ErrorEnvelope.from_dict(response.json())
 
-        return response_500
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -93,16 +97,18 @@ def _build_response(
 
 
 def sync_detailed(
-    id: str,
+    member_id: int,
     *,
     client: AuthenticatedClient | Client,
+    id: int,
 ) -> Response[ErrorEnvelope | StatusEnvelope]:
     """Delete a creative
 
-     Deletes one creative.
+     Deletes one creative of the member.
 
     Args:
-        id (str): An object id, as the digits of a whole number.
+        member_id (int):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -113,6 +119,7 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
+        member_id=member_id,
         id=id,
     )
 
@@ -124,16 +131,18 @@ def sync_detailed(
 
 
 def sync(
-    id: str,
+    member_id: int,
     *,
     client: AuthenticatedClient | Client,
+    id: int,
 ) -> ErrorEnvelope | StatusEnvelope | None:
     """Delete a creative
 
-     Deletes one creative.
+     Deletes one creative of the member.
 
     Args:
-        id (str): An object id, as the digits of a whole number.
+        member_id (int):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -144,22 +153,25 @@ def sync(
     """
 
     return sync_detailed(
-        id=id,
+        member_id=member_id,
         client=client,
+        id=id,
     ).parsed
 
 
 async def asyncio_detailed(
-    id: str,
+    member_id: int,
     *,
     client: AuthenticatedClient | Client,
+    id: int,
 ) -> Response[ErrorEnvelope | StatusEnvelope]:
     """Delete a creative
 
-     Deletes one creative.
+     Deletes one creative of the member.
 
     Args:
-        id (str): An object id, as the digits of a whole number.
+        member_id (int):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -170,6 +182,7 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
+        member_id=member_id,
         id=id,
     )
 
@@ -179,16 +192,18 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    id: str,
+    member_id: int,
     *,
     client: AuthenticatedClient | Client,
+    id: int,
 ) -> ErrorEnvelope | StatusEnvelope | None:
     """Delete a creative
 
-     Deletes one creative.
+     Deletes one creative of the member.
 
     Args:
-        id (str): An object id, as the digits of a whole number.
+        member_id (int):
+        id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -200,7 +215,8 @@ async def asyncio(
 
     return (
         await asyncio_detailed(
-            id=id,
+            member_id=member_id,
             client=client,
+            id=id,
         )
     ).parsed

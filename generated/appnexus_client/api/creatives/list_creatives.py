@@ -1,5 +1,6 @@
 from http import HTTPStatus
 from typing import Any
+from urllib.parse import quote
 
 import httpx
 
@@ -11,22 +12,16 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
+    member_id: int,
     *,
-    start_element: int | Unset = 0,
-    num_elements: int | Unset = 100,
-    fields: str | Unset = UNSET,
+    start_element: int | Unset = UNSET,
+    num_elements: int | Unset = UNSET,
+    sort: str | Unset = UNSET,
     id: str | Unset = UNSET,
-    member_id: str | Unset = UNSET,
-    not_id: str | Unset = UNSET,
-    min_id: int | Unset = UNSET,
-    max_id: int | Unset = UNSET,
-    like_name: str | Unset = UNSET,
-    nmin_width: int | Unset = UNSET,
-    nmax_width: int | Unset = UNSET,
-    having_segments: str | Unset = UNSET,
-    min_last_modified: str | Unset = UNSET,
-    max_last_modified: str | Unset = UNSET,
+    min_last_activity: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    if str(member_id) in errors.DOT_SEGMENTS:
+        raise errors.DotSegmentError("member_id", str(member_id))
 
     params: dict[str, Any] = {}
 
@@ -34,35 +29,19 @@ def _get_kwargs(
 
     params["num_elements"] = num_elements
 
-    params["fields"] = fields
+    params["sort"] = sort
 
     params["id"] = id
 
-    params["member_id"] = member_id
-
-    params["not_id"] = not_id
-
-    params["min_id"] = min_id
-
-    params["max_id"] = max_id
-
-    params["like_name"] = like_name
-
-    params["nmin_width"] = nmin_width
-
-    params["nmax_width"] = nmax_width
-
-    params["having_segments"] = having_segments
-
-    params["min_last_modified"] = min_last_modified
-
-    params["max_last_modified"] = max_last_modified
+    params["min_last_activity"] = min_last_activity
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/creative",
+        "url": "/creative/{member_id}".format(
+            member_id=quote(str(member_id), safe=""),
+        ),
         "params": params,
     }
 
@@ -92,6 +71,11 @@ def _parse_response(
 
         return response_403
 
+    if response.status_code == 404:
+        response_404 = ErrorEnvelope.from_dict(response.json())
+
+        return response_404
+
     if response.status_code == 405:
         response_405 = ErrorEnvelope.from_dict(response.json())
 
@@ -102,10 +86,10 @@ def _parse_response(
 
         return response_429
 
-    if response.status_code == 500:
-        response_500 = ErrorEnvelope.from_dict(response.json())
+    if response.status_code == 503:
+        response_503 = ErrorEnvelope.from_dict(response.json())
 
-        return response_500
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -125,43 +109,28 @@ def _build_response(
 
 
 def sync_detailed(
+    member_id: int,
     *,
     client: AuthenticatedClient | Client,
-    start_element: int | Unset = 0,
-    num_elements: int | Unset = 100,
-    fields: str | Unset = UNSET,
+    start_element: int | Unset = UNSET,
+    num_elements: int | Unset = UNSET,
+    sort: str | Unset = UNSET,
     id: str | Unset = UNSET,
-    member_id: str | Unset = UNSET,
-    not_id: str | Unset = UNSET,
-    min_id: int | Unset = UNSET,
-    max_id: int | Unset = UNSET,
-    like_name: str | Unset = UNSET,
-    nmin_width: int | Unset = UNSET,
-    nmax_width: int | Unset = UNSET,
-    having_segments: str | Unset = UNSET,
-    min_last_modified: str | Unset = UNSET,
-    max_last_modified: str | Unset = UNSET,
+    min_last_activity: str | Unset = UNSET,
 ) -> Response[CreativeListEnvelope | ErrorEnvelope]:
-    """List creatives
+    """List a member's creatives
 
-     Lists the creatives that match the filters, at most 100 from `start_element`, with the
-    total number that match in `count`.
+     One page of the member's creatives (at most 100, whatever `num_elements` asks), `count`
+    holding the total. With `id`, only those creatives. Pass `sort=id.asc` for pages that do
+    not shift between requests.
 
     Args:
-        start_element (int | Unset):  Default: 0.
-        num_elements (int | Unset):  Default: 100.
-        fields (str | Unset):
-        id (str | Unset): Object ids, comma-separated.
-        member_id (str | Unset): Object ids, comma-separated.
-        not_id (str | Unset): Object ids, comma-separated.
-        min_id (int | Unset):
-        max_id (int | Unset):
-        like_name (str | Unset):
-        nmin_width (int | Unset):
-        nmax_width (int | Unset):
-        having_segments (str | Unset): Object ids, comma-separated.
-        min_last_modified (str | Unset): Date and time in the form `YYYY-MM-DD HH:MM:SS`.
-        max_last_modified (str | Unset): Date and time in the form `YYYY-MM-DD HH:MM:SS`.
+        member_id (int):
+        start_element (int | Unset):
+        num_elements (int | Unset):
+        sort (str | Unset):
+        id (str | Unset):
+        min_last_activity (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -172,20 +141,12 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
+        member_id=member_id,
         start_element=start_element,
         num_elements=num_elements,
-        fields=fields,
+        sort=sort,
         id=id,
-        member_id=member_id,
-        not_id=not_id,
-        min_id=min_id,
-        max_id=max_id,
-        like_name=like_name,
-        nmin_width=nmin_width,
-        nmax_width=nmax_width,
-        having_segments=having_segments,
-        min_last_modified=min_last_modified,
-        max_last_modified=max_last_modified,
+        min_last_activity=min_last_activity,
     )
 
     response = client.get_httpx_client().request(
@@ -196,43 +157,28 @@ def sync_detailed(
 
 
 def sync(
+    member_id: int,
     *,
     client: AuthenticatedClient | Client,
-    start_element: int | Unset = 0,
-    num_elements: int | Unset = 100,
-    fields: str | Unset = UNSET,
+    start_element: int | Unset = UNSET,
+    num_elements: int | Unset = UNSET,
+    sort: str | Unset = UNSET,
     id: str | Unset = UNSET,
-    member_id: str | Unset = UNSET,
-    not_id: str | Unset = UNSET,
-    min_id: int | Unset = UNSET,
-    max_id: int | Unset = UNSET,
-    like_name: str | Unset = UNSET,
-    nmin_width: int | Unset = UNSET,
-    nmax_width: int | Unset = UNSET,
-    having_segments: str | Unset = UNSET,
-    min_last_modified: str | Unset = UNSET,
-    max_last_modified: str | Unset = UNSET,
+    min_last_activity: str | Unset = UNSET,
 ) -> CreativeListEnvelope | ErrorEnvelope | None:
-    """List creatives
+    """List a member's creatives
 
-     Lists the creatives that match the filters, at most 100 from `start_element`, with the
-    total number that match in `count`.
+     One page of the member's creatives (at most 100, whatever `num_elements` asks), `count`
+    holding the total. With `id`, only those creatives. Pass `sort=id.asc` for pages that do
+    not shift between requests.
 
     Args:
-        start_element (int | Unset):  Default: 0.
-        num_elements (int | Unset):  Default: 100.
-        fields (str | Unset):
-        id (str | Unset): Object ids, comma-separated.
-        member_id (str | Unset): Object ids, comma-separated.
-        not_id (str | Unset): Object ids, comma-separated.
-        min_id (int | Unset):
-        max_id (int | Unset):
-        like_name (str | Unset):
-        nmin_width (int | Unset):
-        nmax_width (int | Unset):
-        having_segments (str | Unset): Object ids, comma-separated.
-        min_last_modified (str | Unset): Date and time in the form `YYYY-MM-DD HH:MM:SS`.
-        max_last_modified (str | Unset): Date and time in the form `YYYY-MM-DD HH:MM:SS`.
+        member_id (int):
+        start_element (int | Unset):
+        num_elements (int | Unset):
+        sort (str | Unset):
+        id (str | Unset):
+        min_last_activity (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -243,62 +189,39 @@ def sync(
     """
 
     return sync_detailed(
+        member_id=member_id,
         client=client,
         start_element=start_element,
         num_elements=num_elements,
-        fields=fields,
+        sort=sort,
         id=id,
-        member_id=member_id,
-        not_id=not_id,
-        min_id=min_id,
-        max_id=max_id,
-        like_name=like_name,
-        nmin_width=nmin_width,
-        nmax_width=nmax_width,
-        having_segments=having_segments,
-        min_last_modified=min_last_modified,
-        max_last_modified=max_last_modified,
+        min_last_activity=min_last_activity,
     ).parsed
 
 
 async def asyncio_detailed(
+    member_id: int,
     *,
     client: AuthenticatedClient | Client,
-    start_element: int | Unset = 0,
-    num_elements: int | Unset = 100,
-    fields: str | Unset = UNSET,
+    start_element: int | Unset = UNSET,
+    num_elements: int | Unset = UNSET,
+    sort: str | Unset = UNSET,
     id: str | Unset = UNSET,
-    member_id: str | Unset = UNSET,
-    not_id: str | Unset = UNSET,
-    min_id: int | Unset = UNSET,
-    max_id: int | Unset = UNSET,
-    like_name: str | Unset = UNSET,
-    nmin_width: int | Unset = UNSET,
-    nmax_width: int | Unset = UNSET,
-    having_segments: str | Unset = UNSET,
-    min_last_modified: str | Unset = UNSET,
-    max_last_modified: str | Unset = UNSET,
+    min_last_activity: str | Unset = UNSET,
 ) -> Response[CreativeListEnvelope | ErrorEnvelope]:
-    """List creatives
+    """List a member's creatives
 
-     Lists the creatives that match the filters, at most 100 from `start_element`, with the
-    total number that match in `count`.
+     One page of the member's creatives (at most 100, whatever `num_elements` asks), `count`
+    holding the total. With `id`, only those creatives. Pass `sort=id.asc` for pages that do
+    not shift between requests.
 
     Args:
-        start_element (int | Unset):  Default: 0.
-        num_elements (int | Unset):  Default: 100.
-        fields (str | Unset):
-        id (str | Unset): Object ids, comma-separated.
-        member_id (str | Unset): Object ids, comma-separated.
-        not_id (str | Unset): Object ids, comma-separated.
-        min_id (int | Unset):
-        max_id (int | Unset):
-        like_name (str | Unset):
-        nmin_width (int | Unset):
-        nmax_width (int | Unset):
-        having_segments (str | Unset): Object ids, comma-separated.
-        min_last_modified (str | Unset): Date and time in the form `YYYY-MM-DD HH:MM:SS`.
-        max_last_modified (str | Unset): Date and time in the form `YYYY-MM-DD HH:MM:SS`.
+        member_id (int):
+        start_element (int | Unset):
+        num_elements (int | Unset):
+        sort (str | Unset):
+        id (str | Unset):
+        min_last_activity (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -309,20 +232,12 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
+        member_id=member_id,
         start_element=start_element,
         num_elements=num_elements,
-        fields=fields,
+        sort=sort,
         id=id,
-        member_id=member_id,
-        not_id=not_id,
-        min_id=min_id,
-        max_id=max_id,
-        like_name=like_name,
-        nmin_width=nmin_width,
-        nmax_width=nmax_width,
-        having_segments=having_segments,
-        min_last_modified=min_last_modified,
-        max_last_modified=max_last_modified,
+        min_last_activity=min_last_activity,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -331,43 +246,28 @@ async def asyncio_detailed(
 
 
 async def asyncio(
+    member_id: int,
     *,
     client: AuthenticatedClient | Client,
-    start_element: int | Unset = 0,
-    num_elements: int | Unset = 100,
-    fields: str | Unset = UNSET,
+    start_element: int | Unset = UNSET,
+    num_elements: int | Unset = UNSET,
+    sort: str | Unset = UNSET,
     id: str | Unset = UNSET,
-    member_id: str | Unset = UNSET,
-    not_id: str | Unset = UNSET,
-    min_id: int | Unset = UNSET,
-    max_id: int | Unset = UNSET,
-    like_name: str | Unset = UNSET,
-    nmin_width: int | Unset = UNSET,
-    nmax_width: int | Unset = UNSET,
-    having_segments: str | Unset = UNSET,
-    min_last_modified: str | Unset = UNSET,
-    max_last_modified: str | Unset = UNSET,
+    min_last_activity: str | Unset = UNSET,
 ) -> CreativeListEnvelope | ErrorEnvelope | None:
-    """List creatives
+    """List a member's creatives
 
-     Lists the creatives that match the filters, at most 100 from `start_element`, with the
-    total number that match in `count`.
+     One page of the member's creatives (at most 100, whatever `num_elements` asks), `count`
+    holding the total. With `id`, only those creatives. Pass `sort=id.asc` for pages that do
+    not shift between requests.
 
     Args:
-        start_element (int | Unset):  Default: 0.
-        num_elements (int | Unset):  Default: 100.
-        fields (str | Unset):
-        id (str | Unset): Object ids, comma-separated.
-        member_id (str | Unset): Object ids, comma-separated.
-        not_id (str | Unset): Object ids, comma-separated.
-        min_id (int | Unset):
-        max_id (int | Unset):
-        like_name (str | Unset):
-        nmin_width (int | Unset):
-        nmax_width (int | Unset):
-        having_segments (str | Unset): Object ids, comma-separated.
-        min_last_modified (str | Unset): Date and time in the form `YYYY-MM-DD HH:MM:SS`.
-        max_last_modified (str | Unset): Date and time in the form `YYYY-MM-DD HH:MM:SS`.
+        member_id (int):
+        start_element (int | Unset):
+        num_elements (int | Unset):
+        sort (str | Unset):
+        id (str | Unset):
+        min_last_activity (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -379,20 +279,12 @@ async def asyncio(
 
     return (
         await asyncio_detailed(
+            member_id=member_id,
             client=client,
             start_element=start_element,
             num_elements=num_elements,
-            fields=fields,
+            sort=sort,
             id=id,
-            member_id=member_id,
-            not_id=not_id,
-            min_id=min_id,
-            max_id=max_id,
-            like_name=like_name,
-            nmin_width=nmin_width,
-            nmax_width=nmax_width,
-            having_segments=having_segments,
-            min_last_modified=min_last_modified,
-            max_last_modified=max_last_modified,
+            min_last_activity=min_last_activity,
         )
     ).parsed

@@ -7,32 +7,32 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.creative_envelope import CreativeEnvelope
-from ...models.creative_update_request import CreativeUpdateRequest
+from ...models.creative_input import CreativeInput
 from ...models.error_envelope import ErrorEnvelope
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Response
 
 
 def _get_kwargs(
-    id: str,
+    member_id: int,
     *,
-    body: CreativeUpdateRequest,
-    append: bool | Unset = False,
+    body: CreativeInput,
+    id: int,
 ) -> dict[str, Any]:
-    if str(id) in errors.DOT_SEGMENTS:
-        raise errors.DotSegmentError("id", str(id))
+    if str(member_id) in errors.DOT_SEGMENTS:
+        raise errors.DotSegmentError("member_id", str(member_id))
 
     headers: dict[str, Any] = {}
 
     params: dict[str, Any] = {}
 
-    params["append"] = append
+    params["id"] = id
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "put",
-        "url": "/creative/{id}".format(
-            id=quote(str(id), safe=""),
+        "url": "/creative/{member_id}".format(
+            member_id=quote(str(member_id), safe=""),
         ),
         "params": params,
     }
@@ -83,10 +83,10 @@ def _parse_response(
 
         return response_429
 
-    if response.status_code == 500:
-        response_500 = ErrorEnvelope.from_dict(response.json())
+    if response.status_code == 503:
+        response_503 = ErrorEnvelope.from_dict(response.json())
 
-        return response_500
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -106,21 +106,20 @@ def _build_response(
 
 
 def sync_detailed(
-    id: str,
+    member_id: int,
     *,
     client: AuthenticatedClient | Client,
-    body: CreativeUpdateRequest,
-    append: bool | Unset = False,
+    body: CreativeInput,
+    id: int,
 ) -> Response[CreativeEnvelope | ErrorEnvelope]:
     """Modify a creative
 
-     Changes the fields sent and leaves the others as they are. An array sent replaces the
-    stored one, unless `append=true`, which adds its elements to the stored ones.
+     Changes the fields sent; a change after the audit sends it back to `pending`.
 
     Args:
-        id (str): An object id, as the digits of a whole number.
-        append (bool | Unset):  Default: False.
-        body (CreativeUpdateRequest):
+        member_id (int):
+        id (int):
+        body (CreativeInput):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -131,9 +130,9 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
-        id=id,
+        member_id=member_id,
         body=body,
-        append=append,
+        id=id,
     )
 
     response = client.get_httpx_client().request(
@@ -144,21 +143,20 @@ def sync_detailed(
 
 
 def sync(
-    id: str,
+    member_id: int,
     *,
     client: AuthenticatedClient | Client,
-    body: CreativeUpdateRequest,
-    append: bool | Unset = False,
+    body: CreativeInput,
+    id: int,
 ) -> CreativeEnvelope | ErrorEnvelope | None:
     """Modify a creative
 
-     Changes the fields sent and leaves the others as they are. An array sent replaces the
-    stored one, unless `append=true`, which adds its elements to the stored ones.
+     Changes the fields sent; a change after the audit sends it back to `pending`.
 
     Args:
-        id (str): An object id, as the digits of a whole number.
-        append (bool | Unset):  Default: False.
-        body (CreativeUpdateRequest):
+        member_id (int):
+        id (int):
+        body (CreativeInput):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -169,29 +167,28 @@ def sync(
     """
 
     return sync_detailed(
-        id=id,
+        member_id=member_id,
         client=client,
         body=body,
-        append=append,
+        id=id,
     ).parsed
 
 
 async def asyncio_detailed(
-    id: str,
+    member_id: int,
     *,
     client: AuthenticatedClient | Client,
-    body: CreativeUpdateRequest,
-    append: bool | Unset = False,
+    body: CreativeInput,
+    id: int,
 ) -> Response[CreativeEnvelope | ErrorEnvelope]:
     """Modify a creative
 
-     Changes the fields sent and leaves the others as they are. An array sent replaces the
-    stored one, unless `append=true`, which adds its elements to the stored ones.
+     Changes the fields sent; a change after the audit sends it back to `pending`.
 
     Args:
-        id (str): An object id, as the digits of a whole number.
-        append (bool | Unset):  Default: False.
-        body (CreativeUpdateRequest):
+        member_id (int):
+        id (int):
+        body (CreativeInput):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -202,9 +199,9 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
-        id=id,
+        member_id=member_id,
         body=body,
-        append=append,
+        id=id,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -213,21 +210,20 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    id: str,
+    member_id: int,
     *,
     client: AuthenticatedClient | Client,
-    body: CreativeUpdateRequest,
-    append: bool | Unset = False,
+    body: CreativeInput,
+    id: int,
 ) -> CreativeEnvelope | ErrorEnvelope | None:
     """Modify a creative
 
-     Changes the fields sent and leaves the others as they are. An array sent replaces the
-    stored one, unless `append=true`, which adds its elements to the stored ones.
+     Changes the fields sent; a change after the audit sends it back to `pending`.
 
     Args:
-        id (str): An object id, as the digits of a whole number.
-        append (bool | Unset):  Default: False.
-        body (CreativeUpdateRequest):
+        member_id (int):
+        id (int):
+        body (CreativeInput):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -239,9 +235,9 @@ async def asyncio(
 
     return (
         await asyncio_detailed(
-            id=id,
+            member_id=member_id,
             client=client,
             body=body,
-            append=append,
+            id=id,
         )
     ).parsed

@@ -60,6 +60,11 @@ def _parse_response(
 
         return response_403
 
+    if response.status_code == 404:
+        response_404 = ErrorEnvelope.from_dict(response.json())
+
+        return response_404
+
     if response.status_code == 429:
         response_429 = ErrorEnvelope.from_dict(response.json())
 
@@ -104,7 +109,8 @@ def sync_detailed(
 
     Args:
         network_id (int):
-        body (CampaignInput): The fields of a campaign to create or to set.
+        body (CampaignInput): The fields of a campaign to create or to set (more go in
+            `extra_body`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -138,7 +144,8 @@ def sync(
 
     Args:
         network_id (int):
-        body (CampaignInput): The fields of a campaign to create or to set.
+        body (CampaignInput): The fields of a campaign to create or to set (more go in
+            `extra_body`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -167,7 +174,8 @@ async def asyncio_detailed(
 
     Args:
         network_id (int):
-        body (CampaignInput): The fields of a campaign to create or to set.
+        body (CampaignInput): The fields of a campaign to create or to set (more go in
+            `extra_body`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -199,7 +207,8 @@ async def asyncio(
 
     Args:
         network_id (int):
-        body (CampaignInput): The fields of a campaign to create or to set.
+        body (CampaignInput): The fields of a campaign to create or to set (more go in
+            `extra_body`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

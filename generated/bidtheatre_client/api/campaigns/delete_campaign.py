@@ -37,11 +37,6 @@ def _parse_response(
         response_204 = cast(Any, None)
         return response_204
 
-    if response.status_code == 400:
-        response_400 = ErrorEnvelope.from_dict(response.json())
-
-        return response_400
-
     if response.status_code == 401:
         response_401 = ErrorEnvelope.from_dict(response.json())
 
@@ -97,7 +92,7 @@ def sync_detailed(
 ) -> Response[Any | ErrorEnvelope]:
     """Delete a campaign
 
-     Deletes the campaign; the answer is 204 with an empty body.
+     Deletes the campaign; 204 with an empty body.
 
     Args:
         network_id (int):
@@ -131,7 +126,7 @@ def sync(
 ) -> Any | ErrorEnvelope | None:
     """Delete a campaign
 
-     Deletes the campaign; the answer is 204 with an empty body.
+     Deletes the campaign; 204 with an empty body.
 
     Args:
         network_id (int):
@@ -160,7 +155,7 @@ async def asyncio_detailed(
 ) -> Response[Any | ErrorEnvelope]:
     """Delete a campaign
 
-     Deletes the campaign; the answer is 204 with an empty body.
+     Deletes the campaign; 204 with an empty body.
 
     Args:
         network_id (int):
@@ -192,7 +187,7 @@ async def asyncio(
 ) -> Any | ErrorEnvelope | None:
     """Delete a campaign
 
-     Deletes the campaign; the answer is 204 with an empty body.
+     Deletes the campaign; 204 with an empty body.
 
     Args:
         network_id (int):

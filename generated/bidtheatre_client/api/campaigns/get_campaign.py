@@ -39,11 +39,6 @@ def _parse_response(
 
         return response_200
 
-    if response.status_code == 400:
-        response_400 = ErrorEnvelope.from_dict(response.json())
-
-        return response_400
-
     if response.status_code == 401:
         response_401 = ErrorEnvelope.from_dict(response.json())
 
@@ -99,7 +94,7 @@ def sync_detailed(
 ) -> Response[CampaignEnvelope | ErrorEnvelope]:
     """Read a campaign
 
-     One campaign, under the singular root key `campaign`.
+     One campaign under the singular root key `campaign`.
 
     Args:
         network_id (int):
@@ -133,7 +128,7 @@ def sync(
 ) -> CampaignEnvelope | ErrorEnvelope | None:
     """Read a campaign
 
-     One campaign, under the singular root key `campaign`.
+     One campaign under the singular root key `campaign`.
 
     Args:
         network_id (int):
@@ -162,7 +157,7 @@ async def asyncio_detailed(
 ) -> Response[CampaignEnvelope | ErrorEnvelope]:
     """Read a campaign
 
-     One campaign, under the singular root key `campaign`.
+     One campaign under the singular root key `campaign`.
 
     Args:
         network_id (int):
@@ -194,7 +189,7 @@ async def asyncio(
 ) -> CampaignEnvelope | ErrorEnvelope | None:
     """Read a campaign
 
-     One campaign, under the singular root key `campaign`.
+     One campaign under the singular root key `campaign`.
 
     Args:
         network_id (int):

@@ -110,12 +110,13 @@ def sync_detailed(
 ) -> Response[CampaignEnvelope | ErrorEnvelope]:
     """Update a campaign
 
-     Sets the campaign's fields to the values given, whatever they were.
+     Sets the fields sent.
 
     Args:
         network_id (int):
         id (int):
-        body (CampaignInput): The fields of a campaign to create or to set.
+        body (CampaignInput): The fields of a campaign to create or to set (more go in
+            `extra_body`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -147,12 +148,13 @@ def sync(
 ) -> CampaignEnvelope | ErrorEnvelope | None:
     """Update a campaign
 
-     Sets the campaign's fields to the values given, whatever they were.
+     Sets the fields sent.
 
     Args:
         network_id (int):
         id (int):
-        body (CampaignInput): The fields of a campaign to create or to set.
+        body (CampaignInput): The fields of a campaign to create or to set (more go in
+            `extra_body`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -179,12 +181,13 @@ async def asyncio_detailed(
 ) -> Response[CampaignEnvelope | ErrorEnvelope]:
     """Update a campaign
 
-     Sets the campaign's fields to the values given, whatever they were.
+     Sets the fields sent.
 
     Args:
         network_id (int):
         id (int):
-        body (CampaignInput): The fields of a campaign to create or to set.
+        body (CampaignInput): The fields of a campaign to create or to set (more go in
+            `extra_body`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -214,12 +217,13 @@ async def asyncio(
 ) -> CampaignEnvelope | ErrorEnvelope | None:
     """Update a campaign
 
-     Sets the campaign's fields to the values given, whatever they were.
+     Sets the fields sent.
 
     Args:
         network_id (int):
         id (int):
-        body (CampaignInput): The fields of a campaign to create or to set.
+        body (CampaignInput): The fields of a campaign to create or to set (more go in
+            `extra_body`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -9,7 +9,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.advertiser_campaign import AdvertiserCampaign
 from ...models.advertiser_campaign_input import AdvertiserCampaignInput
 from ...models.error_envelope import ErrorEnvelope
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
@@ -18,7 +18,6 @@ def _get_kwargs(
     campaign_id: str,
     *,
     body: AdvertiserCampaignInput,
-    oauth_token: str | Unset = UNSET,
 ) -> dict[str, Any]:
     if str(network_id) in errors.DOT_SEGMENTS:
         raise errors.DotSegmentError("network_id", str(network_id))
@@ -29,20 +28,13 @@ def _get_kwargs(
 
     headers: dict[str, Any] = {}
 
-    params: dict[str, Any] = {}
-
-    params["oauth_token"] = oauth_token
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
-
     _kwargs: dict[str, Any] = {
         "method": "post",
-        "url": "/2015-12-09/{network_id}/advertisers/{advertiser_id}/advertiser_campaigns/{campaign_id}".format(
+        "url": "/2022-08-01/{network_id}/advertisers/{advertiser_id}/advertiser_campaigns/{campaign_id}.json".format(
             network_id=quote(str(network_id), safe=""),
             advertiser_id=quote(str(advertiser_id), safe=""),
             campaign_id=quote(str(campaign_id), safe=""),
         ),
-        "params": params,
     }
 
     _kwargs["json"] = body.to_dict()
@@ -110,21 +102,19 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: AdvertiserCampaignInput,
-    oauth_token: str | Unset = UNSET,
 ) -> Response[AdvertiserCampaign | ErrorEnvelope]:
     """Create or update an advertiser campaign
 
-     Creates the campaign, or updates it when it already exists, from a complete copy of it.
-    Harmless to repeat: the second call changes nothing and answers 200.
+     Creates the campaign, or updates it when it exists. The changes are staged in
+    `future_terms` until `go_live`. Harmless to repeat.
 
     Args:
         network_id (int):
         advertiser_id (str): An id the network chose for its object.
         campaign_id (str): An id the network chose for its object.
-        oauth_token (str | Unset): An Invoca API token.
-        body (AdvertiserCampaignInput): A complete copy of a campaign. `oauth_token` carries the
-            API token in the JSON body, as
-            an alternative to the header, the URL parameter and Basic.
+        body (AdvertiserCampaignInput): Campaign fields to stage (the documentation lists more:
+            send them with `extra_body`).
+            `oauth_token` carries the API token in the body, one of its documented places.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -139,7 +129,6 @@ def sync_detailed(
         advertiser_id=advertiser_id,
         campaign_id=campaign_id,
         body=body,
-        oauth_token=oauth_token,
     )
 
     response = client.get_httpx_client().request(
@@ -156,21 +145,19 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: AdvertiserCampaignInput,
-    oauth_token: str | Unset = UNSET,
 ) -> AdvertiserCampaign | ErrorEnvelope | None:
     """Create or update an advertiser campaign
 
-     Creates the campaign, or updates it when it already exists, from a complete copy of it.
-    Harmless to repeat: the second call changes nothing and answers 200.
+     Creates the campaign, or updates it when it exists. The changes are staged in
+    `future_terms` until `go_live`. Harmless to repeat.
 
     Args:
         network_id (int):
         advertiser_id (str): An id the network chose for its object.
         campaign_id (str): An id the network chose for its object.
-        oauth_token (str | Unset): An Invoca API token.
-        body (AdvertiserCampaignInput): A complete copy of a campaign. `oauth_token` carries the
-            API token in the JSON body, as
-            an alternative to the header, the URL parameter and Basic.
+        body (AdvertiserCampaignInput): Campaign fields to stage (the documentation lists more:
+            send them with `extra_body`).
+            `oauth_token` carries the API token in the body, one of its documented places.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -186,7 +173,6 @@ def sync(
         campaign_id=campaign_id,
         client=client,
         body=body,
-        oauth_token=oauth_token,
     ).parsed
 
 
@@ -197,21 +183,19 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: AdvertiserCampaignInput,
-    oauth_token: str | Unset = UNSET,
 ) -> Response[AdvertiserCampaign | ErrorEnvelope]:
     """Create or update an advertiser campaign
 
-     Creates the campaign, or updates it when it already exists, from a complete copy of it.
-    Harmless to repeat: the second call changes nothing and answers 200.
+     Creates the campaign, or updates it when it exists. The changes are staged in
+    `future_terms` until `go_live`. Harmless to repeat.
 
     Args:
         network_id (int):
         advertiser_id (str): An id the network chose for its object.
         campaign_id (str): An id the network chose for its object.
-        oauth_token (str | Unset): An Invoca API token.
-        body (AdvertiserCampaignInput): A complete copy of a campaign. `oauth_token` carries the
-            API token in the JSON body, as
-            an alternative to the header, the URL parameter and Basic.
+        body (AdvertiserCampaignInput): Campaign fields to stage (the documentation lists more:
+            send them with `extra_body`).
+            `oauth_token` carries the API token in the body, one of its documented places.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -226,7 +210,6 @@ async def asyncio_detailed(
         advertiser_id=advertiser_id,
         campaign_id=campaign_id,
         body=body,
-        oauth_token=oauth_token,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -241,21 +224,19 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: AdvertiserCampaignInput,
-    oauth_token: str | Unset = UNSET,
 ) -> AdvertiserCampaign | ErrorEnvelope | None:
     """Create or update an advertiser campaign
 
-     Creates the campaign, or updates it when it already exists, from a complete copy of it.
-    Harmless to repeat: the second call changes nothing and answers 200.
+     Creates the campaign, or updates it when it exists. The changes are staged in
+    `future_terms` until `go_live`. Harmless to repeat.
 
     Args:
         network_id (int):
         advertiser_id (str): An id the network chose for its object.
         campaign_id (str): An id the network chose for its object.
-        oauth_token (str | Unset): An Invoca API token.
-        body (AdvertiserCampaignInput): A complete copy of a campaign. `oauth_token` carries the
-            API token in the JSON body, as
-            an alternative to the header, the URL parameter and Basic.
+        body (AdvertiserCampaignInput): Campaign fields to stage (the documentation lists more:
+            send them with `extra_body`).
+            `oauth_token` carries the API token in the body, one of its documented places.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -272,6 +253,5 @@ async def asyncio(
             campaign_id=campaign_id,
             client=client,
             body=body,
-            oauth_token=oauth_token,
         )
     ).parsed

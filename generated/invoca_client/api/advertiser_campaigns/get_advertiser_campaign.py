@@ -8,15 +8,13 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.advertiser_campaign import AdvertiserCampaign
 from ...models.error_envelope import ErrorEnvelope
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
     network_id: int,
     advertiser_id: str,
     campaign_id: str,
-    *,
-    oauth_token: str | Unset = UNSET,
 ) -> dict[str, Any]:
     if str(network_id) in errors.DOT_SEGMENTS:
         raise errors.DotSegmentError("network_id", str(network_id))
@@ -25,20 +23,13 @@ def _get_kwargs(
     if str(campaign_id) in errors.DOT_SEGMENTS:
         raise errors.DotSegmentError("campaign_id", str(campaign_id))
 
-    params: dict[str, Any] = {}
-
-    params["oauth_token"] = oauth_token
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
-
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/2015-12-09/{network_id}/advertisers/{advertiser_id}/advertiser_campaigns/{campaign_id}".format(
+        "url": "/2022-08-01/{network_id}/advertisers/{advertiser_id}/advertiser_campaigns/{campaign_id}.json".format(
             network_id=quote(str(network_id), safe=""),
             advertiser_id=quote(str(advertiser_id), safe=""),
             campaign_id=quote(str(campaign_id), safe=""),
         ),
-        "params": params,
     }
 
     return _kwargs
@@ -95,17 +86,15 @@ def sync_detailed(
     campaign_id: str,
     *,
     client: AuthenticatedClient | Client,
-    oauth_token: str | Unset = UNSET,
 ) -> Response[AdvertiserCampaign | ErrorEnvelope]:
     """Read an advertiser campaign
 
-     Reads one campaign of an advertiser.
+     Reads one campaign, its live `current_terms` and its staged `future_terms`.
 
     Args:
         network_id (int):
         advertiser_id (str): An id the network chose for its object.
         campaign_id (str): An id the network chose for its object.
-        oauth_token (str | Unset): An Invoca API token.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -119,7 +108,6 @@ def sync_detailed(
         network_id=network_id,
         advertiser_id=advertiser_id,
         campaign_id=campaign_id,
-        oauth_token=oauth_token,
     )
 
     response = client.get_httpx_client().request(
@@ -135,17 +123,15 @@ def sync(
     campaign_id: str,
     *,
     client: AuthenticatedClient | Client,
-    oauth_token: str | Unset = UNSET,
 ) -> AdvertiserCampaign | ErrorEnvelope | None:
     """Read an advertiser campaign
 
-     Reads one campaign of an advertiser.
+     Reads one campaign, its live `current_terms` and its staged `future_terms`.
 
     Args:
         network_id (int):
         advertiser_id (str): An id the network chose for its object.
         campaign_id (str): An id the network chose for its object.
-        oauth_token (str | Unset): An Invoca API token.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -160,7 +146,6 @@ def sync(
         advertiser_id=advertiser_id,
         campaign_id=campaign_id,
         client=client,
-        oauth_token=oauth_token,
     ).parsed
 
 
@@ -170,17 +155,15 @@ async def asyncio_detailed(
     campaign_id: str,
     *,
     client: AuthenticatedClient | Client,
-    oauth_token: str | Unset = UNSET,
 ) -> Response[AdvertiserCampaign | ErrorEnvelope]:
     """Read an advertiser campaign
 
-     Reads one campaign of an advertiser.
+     Reads one campaign, its live `current_terms` and its staged `future_terms`.
 
     Args:
         network_id (int):
         advertiser_id (str): An id the network chose for its object.
         campaign_id (str): An id the network chose for its object.
-        oauth_token (str | Unset): An Invoca API token.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -194,7 +177,6 @@ async def asyncio_detailed(
         network_id=network_id,
         advertiser_id=advertiser_id,
         campaign_id=campaign_id,
-        oauth_token=oauth_token,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -208,17 +190,15 @@ async def asyncio(
     campaign_id: str,
     *,
     client: AuthenticatedClient | Client,
-    oauth_token: str | Unset = UNSET,
 ) -> AdvertiserCampaign | ErrorEnvelope | None:
     """Read an advertiser campaign
 
-     Reads one campaign of an advertiser.
+     Reads one campaign, its live `current_terms` and its staged `future_terms`.
 
     Args:
         network_id (int):
         advertiser_id (str): An id the network chose for its object.
         campaign_id (str): An id the network chose for its object.
-        oauth_token (str | Unset): An Invoca API token.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -234,6 +214,5 @@ async def asyncio(
             advertiser_id=advertiser_id,
             campaign_id=campaign_id,
             client=client,
-            oauth_token=oauth_token,
         )
     ).parsed

@@ -1,0 +1,245 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.advertiser_campaign import AdvertiserCampaign
+from ...models.error_envelope import ErrorEnvelope
+from ...models.go_live_input import GoLiveInput
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    network_id: int,
+    advertiser_id: str,
+    campaign_id: str,
+    *,
+    body: GoLiveInput | Unset = UNSET,
+) -> dict[str, Any]:
+    if str(network_id) in errors.DOT_SEGMENTS:
+        raise errors.DotSegmentError("network_id", str(network_id))
+    if str(advertiser_id) in errors.DOT_SEGMENTS:
+        raise errors.DotSegmentError("advertiser_id", str(advertiser_id))
+    if str(campaign_id) in errors.DOT_SEGMENTS:
+        raise errors.DotSegmentError("campaign_id", str(campaign_id))
+
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/2022-08-01/{network_id}/advertisers/{advertiser_id}/advertiser_campaigns/{campaign_id}/go_live.json".format(
+            network_id=quote(str(network_id), safe=""),
+            advertiser_id=quote(str(advertiser_id), safe=""),
+            campaign_id=quote(str(campaign_id), safe=""),
+        ),
+    }
+
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AdvertiserCampaign | ErrorEnvelope | None:
+    if response.status_code == 200:
+        response_200 = AdvertiserCampaign.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ErrorEnvelope.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorEnvelope.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorEnvelope.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 500:
+        response_500 = ErrorEnvelope.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AdvertiserCampaign | ErrorEnvelope]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    network_id: int,
+    advertiser_id: str,
+    campaign_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: GoLiveInput | Unset = UNSET,
+) -> Response[AdvertiserCampaign | ErrorEnvelope]:
+    """Make an advertiser campaign live
+
+     Promotes the staged `future_terms` to `current_terms`: the campaign becomes live.
+    An archived campaign must be unarchived first. Harmless to repeat.
+
+    Args:
+        network_id (int):
+        advertiser_id (str): An id the network chose for its object.
+        campaign_id (str): An id the network chose for its object.
+        body (GoLiveInput | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AdvertiserCampaign | ErrorEnvelope]
+    """
+
+    kwargs = _get_kwargs(
+        network_id=network_id,
+        advertiser_id=advertiser_id,
+        campaign_id=campaign_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    network_id: int,
+    advertiser_id: str,
+    campaign_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: GoLiveInput | Unset = UNSET,
+) -> AdvertiserCampaign | ErrorEnvelope | None:
+    """Make an advertiser campaign live
+
+     Promotes the staged `future_terms` to `current_terms`: the campaign becomes live.
+    An archived campaign must be unarchived first. Harmless to repeat.
+
+    Args:
+        network_id (int):
+        advertiser_id (str): An id the network chose for its object.
+        campaign_id (str): An id the network chose for its object.
+        body (GoLiveInput | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AdvertiserCampaign | ErrorEnvelope
+    """
+
+    return sync_detailed(
+        network_id=network_id,
+        advertiser_id=advertiser_id,
+        campaign_id=campaign_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    network_id: int,
+    advertiser_id: str,
+    campaign_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: GoLiveInput | Unset = UNSET,
+) -> Response[AdvertiserCampaign | ErrorEnvelope]:
+    """Make an advertiser campaign live
+
+     Promotes the staged `future_terms` to `current_terms`: the campaign becomes live.
+    An archived campaign must be unarchived first. Harmless to repeat.
+
+    Args:
+        network_id (int):
+        advertiser_id (str): An id the network chose for its object.
+        campaign_id (str): An id the network chose for its object.
+        body (GoLiveInput | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AdvertiserCampaign | ErrorEnvelope]
+    """
+
+    kwargs = _get_kwargs(
+        network_id=network_id,
+        advertiser_id=advertiser_id,
+        campaign_id=campaign_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    network_id: int,
+    advertiser_id: str,
+    campaign_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: GoLiveInput | Unset = UNSET,
+) -> AdvertiserCampaign | ErrorEnvelope | None:
+    """Make an advertiser campaign live
+
+     Promotes the staged `future_terms` to `current_terms`: the campaign becomes live.
+    An archived campaign must be unarchived first. Harmless to repeat.
+
+    Args:
+        network_id (int):
+        advertiser_id (str): An id the network chose for its object.
+        campaign_id (str): An id the network chose for its object.
+        body (GoLiveInput | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AdvertiserCampaign | ErrorEnvelope
+    """
+
+    return (
+        await asyncio_detailed(
+            network_id=network_id,
+            advertiser_id=advertiser_id,
+            campaign_id=campaign_id,
+            client=client,
+            body=body,
+        )
+    ).parsed
