@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import AbstractContextManager, asynccontextmanager
 from dataclasses import replace
@@ -83,6 +84,11 @@ class Sandbox:
         self.clock = settings.clock if isinstance(settings.clock, SandboxClock) else None
         self.faults = Faults(settings.faults)
         self.worker_running = False
+        # How many `running()` blocks are open: a test may enter one app's lifespan from several
+        # threads at once (a TestClient each), and the first to leave must not stop the worker
+        # or close the read connections under the others.
+        self._runs = 0
+        self._runs_lock = threading.Lock()
 
     def __repr__(self) -> str:
         return f"Sandbox(url={self.engine.url!r})"
@@ -101,7 +107,9 @@ class Sandbox:
     async def running(self) -> AsyncIterator[None]:
         """The sandbox at work: its batch worker runs (unless the settings say not to) until
         the block ends. The app's lifespan, and what `InProcessSandbox` runs."""
-        self.batches.stopping.clear()
+        with self._runs_lock:
+            self._runs += 1
+            self.batches.stopping.clear()
         async with anyio.create_task_group() as tasks:
             if self.settings.run_worker:
                 tasks.start_soon(self.run_worker)
@@ -109,10 +117,14 @@ class Sandbox:
             try:
                 yield
             finally:
-                self.worker_running = False
-                self.batches.stopping.set()
+                with self._runs_lock:
+                    self._runs -= 1
+                    last = self._runs == 0
+                    if last:
+                        self.worker_running = False
+                        self.batches.stopping.set()
                 tasks.cancel_scope.cancel()
-                if self.readers is not None:
+                if last and self.readers is not None:
                     self.readers.close()
 
     async def run_worker(self) -> None:

@@ -54,3 +54,20 @@ def test_a_sqlite_database_runs_in_wal_mode(tmp_path: Path) -> None:
     app = make_app(f"sqlite:///{tmp_path / 'wal.db'}")
     with sandbox_of(app).engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+
+
+def test_leaving_one_of_two_lifespans_of_one_app_leaves_the_other_at_work(tmp_path: Path) -> None:
+    # Several TestClients (each on its own thread) may enter one app's lifespan at once: the
+    # first to leave once stopped the batch worker and closed the read connections of the rest.
+    from starlette.testclient import TestClient
+
+    app = evocalize_sandbox.create_app(database_url=f"sqlite:///{tmp_path / 's.db'}")
+    sandbox = sandbox_of(app)
+    with TestClient(app, base_url=BASE_URL) as first:
+        with TestClient(app, base_url=BASE_URL):
+            pass
+        assert sandbox.worker_running
+        assert not sandbox.batches.stopping.is_set()
+        first.auth = signing_auth()
+        assert first.get("/management/v1/users").status_code != 500
+    assert not sandbox.worker_running
