@@ -11,6 +11,7 @@ import os
 import secrets
 import sqlite3
 import threading
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -75,6 +76,13 @@ def create_read_engine(engine: Engine) -> Engine | None:
     return reader
 
 
+class _Held:
+    """A thread's read connection, owned by that thread's locals."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+
 class HeldReadConnections:
     """Transactions on a `create_read_engine` engine, each thread keeping one connection: taking
     a connection from the pool and giving it back costs several times what SQLite's BEGIN and
@@ -89,14 +97,19 @@ class HeldReadConnections:
     @contextmanager
     def begin(self) -> Iterator[Connection]:
         """A read-only transaction on this thread's connection (commits when the block ends)."""
-        conn: Connection | None = getattr(self._local, "conn", None)
-        if conn is None or conn.closed:
-            conn = self.engine.connect()
-            self._local.conn = conn
+        held: _Held | None = getattr(self._local, "held", None)
+        if held is None or held.conn.closed:
+            held = _Held(self.engine.connect())
+            # A thread that ends (a TestClient used without `with` runs each request on a new
+            # one) drops its thread-local holder, which gives the connection back to the pool:
+            # held for ever, they would exhaust it.
+            weakref.finalize(held, held.conn.close)
+            self._local.held = held
             with self._lock:
-                self._held.append(conn)
-        with conn.begin():
-            yield conn
+                self._held = [conn for conn in self._held if not conn.closed]
+                self._held.append(held.conn)
+        with held.conn.begin():
+            yield held.conn
 
     def close(self) -> None:
         """Gives every held connection back (the app's shutdown)."""

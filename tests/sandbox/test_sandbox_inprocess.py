@@ -71,3 +71,18 @@ def test_leaving_one_of_two_lifespans_of_one_app_leaves_the_other_at_work(tmp_pa
         first.auth = signing_auth()
         assert first.get("/management/v1/users").status_code != 500
     assert not sandbox.worker_running
+
+
+@pytest.mark.timeout(120)
+def test_a_test_client_used_without_with_does_not_exhaust_the_connections(tmp_path: Path) -> None:
+    # Without `with`, each request runs on a new thread: the read connection each one held
+    # stayed out of the pool after the thread ended, and the 16th request answered 500.
+    from starlette.testclient import TestClient
+
+    app = evocalize_sandbox.create_app(
+        database_url=f"sqlite:///{tmp_path / 's.db'}", clients={"p": "k"}
+    )
+    http = TestClient(app, base_url=BASE_URL)
+    http.headers.update({"X-Evocalize-Client-Key-Id": "p", "X-Evocalize-Client-Key": "k"})
+    for _ in range(40):
+        assert http.get("/management/v1/users").status_code == 200
