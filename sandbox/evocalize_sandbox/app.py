@@ -14,7 +14,7 @@ import logging
 import threading
 from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import AbstractContextManager, asynccontextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 from typing import Any
 from urllib.parse import unquote
@@ -352,10 +352,9 @@ class _Dispatcher:
         if readers is not None and operation.operation_id in READ_ONLY:
             # On the event loop: a read-only SQLite transaction never waits for a lock, and
             # handing it to a thread costs more than answering it.
-            reply = self._run(readers.begin, *args)
+            reply = self._run(readers.begin, self._checked(*args))
         else:
-            write = partial(self._run, self.sandbox.engine.begin, *args)
-            reply = await anyio.to_thread.run_sync(retrying_conflicts, write)
+            reply = await anyio.to_thread.run_sync(self._write, *args)
         if reply.body is None:
             return Response(status_code=reply.status)
         return JSONResponse(reply.body, status_code=reply.status)
@@ -372,9 +371,8 @@ class _Dispatcher:
         with self.sandbox.engine.connect() as conn:
             return known_client(conn, key_id)
 
-    def _run(
+    def _write(
         self,
-        transaction: Callable[[], AbstractContextManager[Connection]],
         operation: OperationSpec,
         path_values: dict[str, str],
         request: Request,
@@ -382,29 +380,76 @@ class _Dispatcher:
         body: bytes,
         form: dict[str, Any] | None,
     ) -> Reply:
+        """A request that may write, on a worker thread: checked first, then run in a write
+        transaction (again, on PostgreSQL, when a concurrent one made it conflict)."""
+        checked = self._checked(operation, path_values, request, caller, body, form)
+        return retrying_conflicts(partial(self._run, self.sandbox.engine.begin, checked))
+
+    def _checked(
+        self,
+        operation: OperationSpec,
+        path_values: dict[str, str],
+        request: Request,
+        caller: Caller,
+        body: bytes,
+        form: dict[str, Any] | None,
+    ) -> _CheckedRequest:
+        """The request's parameters and body checked against the spec, before any transaction:
+        parsing a 1000-entry batch must not hold SQLite's single write lock."""
+        path_params, query = validate_parameters(
+            operation, path_values, list(request.query_params.multi_items())
+        )
+        return _CheckedRequest(
+            operation=operation,
+            caller=caller,
+            path_params=path_params,
+            query=query,
+            body=_parse_body(operation, body, form),
+            raw_body=body,
+            form=form or {},
+        )
+
+    def _run(
+        self,
+        transaction: Callable[[], AbstractContextManager[Connection]],
+        request: _CheckedRequest,
+    ) -> Reply:
         with transaction() as conn:
             # Each request sets its own (a held read connection serves many in turn).
-            organizations.set_scope(conn, caller.organization)
-            path_params, query = validate_parameters(
-                operation, path_values, list(request.query_params.multi_items())
-            )
+            organizations.set_scope(conn, request.caller.organization)
             ctx = RequestContext(
                 sandbox=self.sandbox,
                 conn=conn,
-                operation=operation,
-                path_params=path_params,
-                client_key_id=caller.key_id,
-                query=query,
-                body=_parse_body(operation, body, form),
-                raw_body=body,
-                form=form or {},
+                operation=request.operation,
+                # Copies: a handler may change its own, and a conflict runs it again.
+                path_params=dict(request.path_params),
+                client_key_id=request.caller.key_id,
+                query=dict(request.query),
+                body=request.body,
+                raw_body=request.raw_body,
+                form=request.form,
             )
-            handler = HANDLERS.get(operation.operation_id)
+            handler = HANDLERS.get(request.operation.operation_id)
             if handler is None:
                 raise ApiError(
-                    500, "EV_INTERNAL_SERVER_ERROR", f"{operation.operation_id} is not implemented"
+                    500,
+                    "EV_INTERNAL_SERVER_ERROR",
+                    f"{request.operation.operation_id} is not implemented",
                 )
             return handler(ctx)
+
+
+@dataclass(frozen=True)
+class _CheckedRequest:
+    """A request whose parameters and body passed the spec's checks, ready for its handler."""
+
+    operation: OperationSpec
+    caller: Caller
+    path_params: dict[str, str]
+    query: dict[str, Any]
+    body: Any
+    raw_body: bytes
+    form: Mapping[str, Any]
 
 
 def _parse_body(operation: OperationSpec, body: bytes, form: dict[str, Any] | None) -> Any:
