@@ -158,7 +158,8 @@ class RequestContext(Context):
     def enqueue_batch(self, entries: Sequence[Any], status: int = 202) -> Reply:
         """Stores every entry of an accepted batch in this transaction and answers `status`
         with its `reportId`; the worker applies them with the `@applies_entry` function of
-        this operation. Entries are JSON values (use `dump` on models)."""
+        this operation. Entries are JSON values, or generated models, stored as the JSON their
+        `model_dump(mode="json", by_alias=True)` gives (`dump` drops their nulls first)."""
         report_id = self.sandbox.batches.enqueue(self, entries)
         return Reply(status, {"data": {"reportId": report_id}})
 

@@ -52,15 +52,24 @@ def handles(operation_id: str, *, writes: bool | None = None) -> Callable[[H], H
     return register
 
 
-def applies_entry(operation_id: str) -> Callable[[A], A]:
+# Appliers that check everything first and then write one statement, last: an entry that
+# fails has written nothing, so on SQLite (where a failed statement undoes itself and the
+# transaction goes on) they need no savepoint of their own.
+WRITES_ONCE: set[EntryApplier] = set()
+
+
+def applies_entry(operation_id: str, *, writes_once: bool = False) -> Callable[[A], A]:
     """Registers the function that applies one entry of the batch operation `operation_id`.
 
     It gets the entry as the JSON the client sent (already valid against the batch schema) and
-    raises `ApiError` to record the entry as failed; its writes then roll back."""
+    raises `ApiError` to record the entry as failed; its writes then roll back. `writes_once`
+    promises that it raises before its one write statement, or not at all (see WRITES_ONCE)."""
     operation_spec(operation_id)
 
     def register(applier: A) -> A:
         ENTRY_APPLIERS[operation_id] = applier
+        if writes_once:
+            WRITES_ONCE.add(applier)
         return applier
 
     return register

@@ -97,6 +97,9 @@ def test_a_sigkilled_sandbox_resumes_its_batches_exactly_once(tmp_path: Path) ->
                 assert done < ENTRIES, "the batches finished before the kill could land"
                 assert time.monotonic() < deadline, f"processing stalled at {done} entries"
                 time.sleep(0.005)
+        # SIGKILL, mid-group: leaving the block would stop the process gracefully (SIGTERM),
+        # which finishes the group under way and so is no crash.
+        first.kill()
 
     states = entry_states(database)
     assert 0 < states["pending"] < ENTRIES - BATCH_SIZE, (

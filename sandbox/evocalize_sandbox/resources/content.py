@@ -24,7 +24,6 @@ from ..organizations import organization_column
 from ..registry import applies_entry, handles, seeds
 from ..seed import SeedError
 from ..storage import metadata
-from ..validation import validate_python
 
 repositories_table = sa.Table(
     "repositories",
@@ -176,17 +175,19 @@ def repository_fields(repository: Any) -> dict[str, Any]:
 def upsert_item(
     ctx: Context,
     repository: Any,
-    item: ContentItemInput,
+    explicit: dict[str, Any],
     fields: dict[str, Any] | None = None,
     stored: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """Creates the item, or updates the values it sends (the others keep theirs). `fields` are
-    the repository's, when the caller has them already; `stored` maps item ids read already to
-    their stored values (None: no such item), and is kept up to date with what this writes."""
+    """Creates the item, or updates the values it sends (the others keep theirs): `explicit`
+    is the item's `values` as sent (valid against ContentItemValues, nulls included: a null is
+    how a client clears a nullable field). `fields` are the repository's, when the caller has
+    them already; `stored` maps item ids read already to their stored values (None: no such
+    item), and is kept up to date with what this writes. It checks everything before its one
+    write (`writes_once`)."""
     if fields is None:
         fields = repository_fields(repository)
-    # Nulls included: a null is how a client clears a nullable field.
-    explicit = item.values.model_dump(mode="json", by_alias=True)
+    item_id = explicit["id"]
     for name, value in explicit.items():
         if name == "id":
             continue
@@ -198,18 +199,18 @@ def upsert_item(
                 raise invalid_field(f"values.{name}", f"{name} cannot be null")
             continue
         _check_value(name, field["type"], value)
-    if stored is not None and item.values.id in stored:
-        values = stored[item.values.id]
+    if stored is not None and item_id in stored:
+        values = stored[item_id]
     else:
-        values = _item_values(ctx, repository.id, item.values.id)
+        values = _item_values(ctx, repository.id, item_id)
     merged = {**(values or {}), **explicit}
     for name, field in fields.items():
         if not field["isNullable"] and merged.get(name) is None:
             raise invalid_field(f"values.{name}", f"{name} is required")
-    written = {"r": repository.id, "i": item.values.id, "v": json.dumps(merged)}
+    written = {"r": repository.id, "i": item_id, "v": json.dumps(merged)}
     cursor_reads.write(ctx.conn, _INSERT_ITEM if values is None else _UPDATE_VALUES, written)
     if stored is not None:
-        stored[item.values.id] = merged
+        stored[item_id] = merged
     return {"values": merged}
 
 
@@ -241,14 +242,15 @@ def get_item(ctx: RequestContext) -> Reply:
 @handles("createOrUpdateItem")
 def create_or_update_item(ctx: RequestContext) -> Reply:
     repository = writable_repository_row(ctx)
-    return ok(upsert_item(ctx, repository, ctx.body_as(ContentItemInput)), status=201)
+    values = ctx.body_as(ContentItemInput).values.model_dump(mode="json", by_alias=True)
+    return ok(upsert_item(ctx, repository, values), status=201)
 
 
 @handles("createOrUpdateItemBatch")
 def create_or_update_item_batch(ctx: RequestContext) -> Reply:
     writable_repository_row(ctx)
     items = ctx.body_as(ContentItemBatch).root
-    return ctx.enqueue_batch([item.model_dump(mode="json", by_alias=True) for item in items])
+    return ctx.enqueue_batch(items)
 
 
 def _group_repository(ctx: EntryContext) -> tuple[Any, dict[str, Any]]:
@@ -286,12 +288,13 @@ def _group_stored_values(ctx: EntryContext, repository_id: str) -> dict[str, Any
     return ctx.sandbox.batches.group_memo(("stored item values", repository_id), read)
 
 
-@applies_entry("createOrUpdateItemBatch")
+@applies_entry("createOrUpdateItemBatch", writes_once=True)
 def apply_item(ctx: EntryContext, entry: Any) -> None:
+    # Checked against ContentItemInput when the batch was accepted, and stored as its
+    # model's JSON: validating it again would cost a batch more than applying it.
     repository, fields = _group_repository(ctx)
-    item = validate_python(ContentItemInput, entry)
     stored = _group_stored_values(ctx, repository.id)
-    upsert_item(ctx, repository, item, fields, stored)
+    upsert_item(ctx, repository, entry["values"], fields, stored)
 
 
 @handles("deleteItem")
