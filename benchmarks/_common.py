@@ -161,7 +161,8 @@ def _serve_sandbox(database_url: str, port: int, worker_poll_seconds: float) -> 
     app = create_app(
         database_url=database_url,
         clients={KEY_ID: SECRET},
-        settings=Settings(worker_poll_seconds=worker_poll_seconds),
+        # As `evocalize sandbox` serves a database file: the worker in a process of its own.
+        settings=Settings(worker_poll_seconds=worker_poll_seconds, worker_process=True),
     )
     uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning")
 
@@ -178,19 +179,23 @@ def max_rss_bytes() -> int:
 class ClientMemory:
     """The client's memory over a block: tracemalloc's peak of Python allocations (read at any
     point with `traced_peak_mib()`) and the growth of the process's peak RSS (`rss_growth_mib`,
-    set when the block ends)."""
+    set when the block ends). With `trace=False`, the RSS alone: tracing every allocation
+    slows the client several times, so a block timed for throughput does not trace."""
 
-    def __init__(self) -> None:
+    def __init__(self, trace: bool = True) -> None:
         self.rss_growth_mib = 0.0
         self._rss_before = 0
+        self._trace = trace
 
     def __enter__(self) -> ClientMemory:
         self._rss_before = max_rss_bytes()
-        tracemalloc.start()
+        if self._trace:
+            tracemalloc.start()
         return self
 
     def __exit__(self, *exc_info: object) -> None:
-        tracemalloc.stop()
+        if self._trace:
+            tracemalloc.stop()
         self.rss_growth_mib = (max_rss_bytes() - self._rss_before) / MIB
 
     def traced_peak_mib(self) -> float:

@@ -16,7 +16,7 @@ from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import AbstractContextManager, asynccontextmanager
 from dataclasses import dataclass, replace
 from functools import lru_cache, partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 import anyio
@@ -56,9 +56,13 @@ from .storage import (
     create_engine,
     create_read_engine,
     create_schema,
+    is_shared,
     persistent_secret,
 )
 from .validation import parse_json_into, request_body_of, validate_parameters, validate_python
+
+if TYPE_CHECKING:
+    from .worker_process import WorkerProcess
 
 logger = logging.getLogger(__name__)
 
@@ -72,6 +76,9 @@ class Sandbox:
     def __init__(self, engine: Engine, settings: Settings) -> None:
         if settings.test_mode and not isinstance(settings.clock, SandboxClock):
             settings = replace(settings, clock=SandboxClock(settings.clock))
+        if settings.worker_process and (settings.test_mode or not is_shared(engine)):
+            # The worker's process would see neither this one's clock nor its memory.
+            raise ValueError("a worker process needs a database file or server, and no test clock")
         self.engine = engine
         read_engine = create_read_engine(engine)
         self.readers = None if read_engine is None else HeldReadConnections(read_engine)
@@ -89,6 +96,8 @@ class Sandbox:
         # or close the read connections under the others.
         self._runs = 0
         self._runs_lock = threading.Lock()
+        # The batch worker's own process, while one runs (`Settings.worker_process`).
+        self.worker_process: WorkerProcess | None = None
 
     def __repr__(self) -> str:
         return f"Sandbox(url={self.engine.url!r})"
@@ -110,8 +119,12 @@ class Sandbox:
         with self._runs_lock:
             self._runs += 1
             self.batches.stopping.clear()
+            first = self._runs == 1
         async with anyio.create_task_group() as tasks:
-            if self.settings.run_worker:
+            if self.settings.run_worker and self.settings.worker_process:
+                if first:
+                    self._start_worker_process()
+            elif self.settings.run_worker:
                 tasks.start_soon(self.run_worker)
                 self.worker_running = True
             try:
@@ -123,17 +136,47 @@ class Sandbox:
                     if last:
                         self.worker_running = False
                         self.batches.stopping.set()
+                        self.batches.accepted.set()  # ends the worker's wait at once
                 tasks.cancel_scope.cancel()
                 if last and self.readers is not None:
                     self.readers.close()
+        if last:  # outside the cancelled task group, which would cancel the wait
+            await anyio.to_thread.run_sync(self._stop_worker_process)
+
+    def _start_worker_process(self) -> None:
+        from .worker_process import WorkerProcess
+
+        self.worker_process = WorkerProcess(
+            self.engine.url.render_as_string(hide_password=False), self.settings
+        )
+        self.worker_process.start()
+        self.worker_running = True
+
+    def _stop_worker_process(self) -> None:
+        if self.worker_process is not None:
+            self.worker_process.stop()
+            self.worker_process = None
+
+    def batch_accepted(self) -> None:
+        """A batch was committed: whichever worker applies them may start on it now rather
+        than at its next poll."""
+        self.batches.accepted.set()
+        if self.worker_process is not None:
+            self.worker_process.notify()
 
     async def run_worker(self) -> None:
-        while not self.batches.stopping.is_set():
+        batches = self.batches
+        while not batches.stopping.is_set():
+            # Cleared before the pass: a batch accepted during it sets it again, so the next
+            # wait returns at once and no batch waits for the poll.
+            batches.accepted.clear()
             try:
                 await anyio.to_thread.run_sync(self.process_pending_batches)
             except Exception:
                 logger.exception("the batch worker failed; retrying")
-            await anyio.sleep(self.settings.worker_poll_seconds)
+            # Woken by a batch this process accepts (or at shutdown); the poll finds those
+            # other processes accepted, and reports whose lease expired.
+            await anyio.to_thread.run_sync(batches.accepted.wait, self.settings.worker_poll_seconds)
 
 
 def create_app(
@@ -355,6 +398,8 @@ class _Dispatcher:
             reply = self._run(readers.begin, self._checked(*args))
         else:
             reply = await anyio.to_thread.run_sync(self._write, *args)
+            if operation.batch and reply.status < 300:
+                self.sandbox.batch_accepted()  # committed
         if reply.body is None:
             return Response(status_code=reply.status)
         return JSONResponse(reply.body, status_code=reply.status)

@@ -44,6 +44,7 @@ from .errors import ApiError
 from .organizations import organization_column
 from .registry import ENTRY_APPLIERS, WRITES_ONCE
 from .storage import metadata
+from .stored_json import decode_all
 
 if TYPE_CHECKING:
     from .app import Sandbox
@@ -197,6 +198,9 @@ class Batches:
         self._last_purge = float("-inf")
         # Set at shutdown: the worker stops between entries, leaving the rest for later.
         self.stopping = threading.Event()
+        # Set when this process has committed a new batch (and at shutdown): what the worker
+        # waits for between its passes, besides its poll.
+        self.accepted = threading.Event()
         self.worker_id = f"{socket.gethostname()}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
         # The memo of the group this thread is applying (see `group_memo`).
         self._group = threading.local()
@@ -407,8 +411,11 @@ class Batches:
                 ).one()
                 # The entries are applied as the organization that sent them.
                 organizations.set_scope(conn, report.organization)
-                rows = conn.execute(_PENDING_ENTRIES, {"report": report_id, "size": size}).all()
-                entries = [(row.position, json.loads(row.input)) for row in rows]
+                rows = cursor_reads.all_rows(
+                    conn, _PENDING_ENTRIES, {"report": report_id, "size": size}
+                )
+                inputs = decode_all([row[1] for row in rows])
+                entries = list(zip([row[0] for row in rows], inputs, strict=True))
                 self._group.entries = [entry for _, entry in entries]
                 apply = self._entry_applier(conn, report)
                 succeeded: list[int] = []

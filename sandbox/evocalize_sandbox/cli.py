@@ -184,6 +184,9 @@ def serve(
             test_mode=test_mode,
             faults=None if faults is None else read_faults(faults),
             body_idle_seconds=read_timeout,
+            # Batches are applied on another core than the API's (worker_process.py), where
+            # another process can open the database and the clock is the real one.
+            worker_process=workers == 1 and not _in_memory(db) and not test_mode,
         )
         app = create_app(
             database_url=db,

@@ -23,7 +23,12 @@ class Settings:
     # Whether the lifespan runs the background batch worker. Tests turn it off and call
     # `Sandbox.process_pending_batches()` themselves, so they never sleep.
     run_worker: bool = True
+    # How often the worker looks for batches it was not woken for: those another process
+    # accepted, and reports whose lease expired (one this process accepts wakes it at once).
     worker_poll_seconds: float = 0.2
+    # Whether the worker runs in a process of its own (worker_process.py) rather than on a
+    # thread of the serving one: for a database file or PostgreSQL, not the test clock.
+    worker_process: bool = False
     # How long a worker owns a report without progress before another may take it over
     # (only matters after a crash; a clean stop releases the report at once).
     lease_seconds: float = 30.0

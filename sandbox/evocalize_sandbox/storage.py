@@ -123,6 +123,12 @@ def _is_file(engine: Engine) -> bool:
     return engine.url.database not in (None, "", ":memory:")
 
 
+def is_shared(engine: Engine) -> bool:
+    """Whether other processes can open `engine`'s database: a SQLite file or a server, not an
+    in-memory SQLite database (which lives in this process alone)."""
+    return engine.url.get_backend_name() != "sqlite" or _is_file(engine)
+
+
 def _owner_only(engine: Engine) -> None:
     """Makes the SQLite file readable and writable by its owner alone (0600), before SQLite
     opens it: it holds the client keys and the page-token key. SQLite creates its -wal and -shm

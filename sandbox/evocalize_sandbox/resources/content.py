@@ -24,6 +24,7 @@ from ..organizations import organization_column
 from ..registry import applies_entry, handles, seeds
 from ..seed import SeedError
 from ..storage import metadata
+from ..stored_json import decode_all
 
 repositories_table = sa.Table(
     "repositories",
@@ -280,9 +281,12 @@ def _group_stored_values(ctx: EntryContext, repository_id: str) -> dict[str, Any
         }
         if not ids:
             return {}
-        found = ctx.conn.execute(_SELECT_MANY_VALUES, {"r": repository_id, "ids": sorted(ids)})
+        found = ctx.conn.execute(
+            _SELECT_MANY_VALUES, {"r": repository_id, "ids": sorted(ids)}
+        ).all()
         stored: dict[str, Any] = dict.fromkeys(ids)
-        stored.update((row.id, dict(json.loads(row.item_values))) for row in found)
+        values = decode_all([row.item_values for row in found])
+        stored.update((row.id, dict(value)) for row, value in zip(found, values, strict=True))
         return stored
 
     return ctx.sandbox.batches.group_memo(("stored item values", repository_id), read)

@@ -1,0 +1,114 @@
+"""The batch worker in a process of its own, beside the process that serves the API.
+
+In one process the worker and the API share one interpreter lock: while the worker applied a
+batch, the API's parsing and checking of the next one waited, and end to end a batch ingest
+ran at half the worker's own rate. In its own process the worker applies on one core while the
+API accepts on the other. Nothing else changes: the database is the only thing they share, the
+worker claims reports with the leases that already keep processes apart (batches.py), and on
+SQLite it queues for the write lock across processes (write_lock.py).
+
+The API wakes the worker when it has committed a batch (an event shared with the child), so a
+batch starts at once rather than at the next poll. The child stops when told to, between two
+entries, and by itself if the process that started it is gone (a SIGKILL leaves no one to tell
+it), so no orphan keeps applying. `evocalize sandbox` uses it for a database file or
+PostgreSQL in one process; an in-memory database, the test clock (which lives in the serving
+process) and the `--workers N` processes keep the worker on a thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import threading
+from dataclasses import replace
+from typing import Any
+
+from .settings import Settings
+
+logger = logging.getLogger(__name__)
+
+# How long the API's shutdown waits for the child to finish the entry under way.
+STOP_SECONDS = 30.0
+
+
+class WorkerProcess:
+    """The child process applying batches on `database_url` (`start`, `notify`, `stop`)."""
+
+    def __init__(self, database_url: str, settings: Settings) -> None:
+        self._database_url = database_url
+        # The child's own: no clock of the parent's, no faults (they act on HTTP answers).
+        self._settings = replace(settings, run_worker=False, worker_process=False, faults=None)
+        context = multiprocessing.get_context("spawn")
+        self._accepted = context.Event()
+        self._stop = context.Event()
+        self._process: Any = None
+        self._context = context
+
+    def __repr__(self) -> str:  # the URL may hold a password
+        return f"WorkerProcess(pid={self.pid})"
+
+    @property
+    def pid(self) -> int | None:
+        return None if self._process is None else self._process.pid
+
+    def start(self) -> None:
+        self._process = self._context.Process(
+            target=_serve,
+            args=(self._database_url, self._settings, self._accepted, self._stop, os.getpid()),
+            name="evocalize-sandbox-batch-worker",
+            daemon=True,
+        )
+        self._process.start()
+
+    def notify(self) -> None:
+        """A batch was committed: the child starts on it now."""
+        self._accepted.set()
+
+    def stop(self) -> None:
+        """Tells the child to stop (between entries; the rest waits for the next start) and
+        waits for it; one that does not stop in STOP_SECONDS is terminated."""
+        if self._process is None:
+            return
+        self._stop.set()
+        self._accepted.set()
+        self._process.join(STOP_SECONDS)
+        if self._process.is_alive():
+            logger.warning("the batch worker process did not stop in time; terminating it")
+            self._process.terminate()
+            self._process.join(STOP_SECONDS)
+
+
+def _serve(
+    database_url: str,
+    settings: Settings,
+    accepted: Any,
+    stop: Any,
+    parent: int,
+) -> None:
+    """The child: applies pending batches whenever woken or polled, until told to stop or
+    orphaned."""
+    from .app import Sandbox
+    from .registry import check_every_operation_is_handled
+    from .storage import create_engine
+
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s:     %(message)s")
+    check_every_operation_is_handled()  # registers the appliers
+    sandbox = Sandbox(create_engine(database_url), settings)
+    batches = sandbox.batches
+
+    def stop_between_entries() -> None:
+        stop.wait()
+        batches.stopping.set()
+
+    threading.Thread(target=stop_between_entries, daemon=True).start()
+    try:
+        while not stop.is_set() and os.getppid() == parent:
+            accepted.clear()
+            try:
+                sandbox.process_pending_batches()
+            except Exception:
+                logger.exception("the batch worker failed; retrying")
+            accepted.wait(settings.worker_poll_seconds)
+    finally:
+        sandbox.close()
