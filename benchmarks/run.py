@@ -38,6 +38,7 @@ ORDER = (
     "client_overhead",
     "regeneration",
     "fuzz_rate",
+    "fuzz_run",
     "pagination_memory",
     "sandbox_batches",
     "sandbox_throughput",
