@@ -20,6 +20,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import signal
 import threading
 from dataclasses import replace
 from typing import Any
@@ -67,15 +68,15 @@ class WorkerProcess:
 
     def stop(self) -> None:
         """Tells the child to stop (between entries; the rest waits for the next start) and
-        waits for it; one that does not stop in STOP_SECONDS is terminated."""
+        waits for it; one that does not stop in STOP_SECONDS is killed."""
         if self._process is None:
             return
         self._stop.set()
         self._accepted.set()
         self._process.join(STOP_SECONDS)
         if self._process.is_alive():
-            logger.warning("the batch worker process did not stop in time; terminating it")
-            self._process.terminate()
+            logger.warning("the batch worker process did not stop in time; killing it")
+            self._process.kill()  # what it did of its group rolls back
             self._process.join(STOP_SECONDS)
 
 
@@ -92,6 +93,10 @@ def _serve(
     from .registry import check_every_operation_is_handled
     from .storage import create_engine
 
+    # Ctrl-C in a terminal reaches the whole process group: the serving process stops this one
+    # between two entries, where a KeyboardInterrupt would only print a traceback. (SIGTERM
+    # ends it at once: a group cut short rolls back whole.)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s:     %(message)s")
     check_every_operation_is_handled()  # registers the appliers
     sandbox = Sandbox(create_engine(database_url), settings)
