@@ -7,12 +7,13 @@ API accepts on the other. Nothing else changes: the database is the only thing t
 worker claims reports with the leases that already keep processes apart (batches.py), and on
 SQLite it queues for the write lock across processes (write_lock.py).
 
-The API wakes the worker when it has committed a batch (an event shared with the child), so a
-batch starts at once rather than at the next poll. The child stops when told to, between two
-entries, and by itself if the process that started it is gone (a SIGKILL leaves no one to tell
-it), so no orphan keeps applying. `evocalize sandbox` uses it for a database file or
-PostgreSQL in one process; an in-memory database, the test clock (which lives in the serving
-process) and the `--workers N` processes keep the worker on a thread.
+The two talk through a pipe, which neither side can leave locked by dying (a process killed
+while it held a lock of `multiprocessing.Event` would hang the other's next `set`): the API
+writes a byte when it has committed a batch, so the worker starts at once rather than at its
+next poll; closing the pipe, or the serving process dying (which closes it too, so no orphan
+keeps applying), stops the worker between two entries. `evocalize sandbox` uses it for a
+database file or PostgreSQL in one process; an in-memory database, the test clock (which lives
+in the serving process) and the `--workers N` processes keep the worker on a thread.
 """
 
 from __future__ import annotations
@@ -40,11 +41,9 @@ class WorkerProcess:
         self._database_url = database_url
         # The child's own: no clock of the parent's, no faults (they act on HTTP answers).
         self._settings = replace(settings, run_worker=False, worker_process=False, faults=None)
-        context = multiprocessing.get_context("spawn")
-        self._accepted = context.Event()
-        self._stop = context.Event()
         self._process: Any = None
-        self._context = context
+        self._writer: Any = None
+        self._gone = False
 
     def __repr__(self) -> str:  # the URL may hold a password
         return f"WorkerProcess(pid={self.pid})"
@@ -54,25 +53,36 @@ class WorkerProcess:
         return None if self._process is None else self._process.pid
 
     def start(self) -> None:
-        self._process = self._context.Process(
+        context = multiprocessing.get_context("spawn")
+        reader, self._writer = context.Pipe(duplex=False)
+        # A wake-up never waits: with the pipe full, one is pending already.
+        os.set_blocking(self._writer.fileno(), False)
+        self._process = context.Process(
             target=_serve,
-            args=(self._database_url, self._settings, self._accepted, self._stop, os.getpid()),
+            args=(self._database_url, self._settings, reader, os.getpid()),
             name="evocalize-sandbox-batch-worker",
             daemon=True,
         )
         self._process.start()
+        reader.close()  # the child's alone: its end of the pipe closes when the child ends
 
     def notify(self) -> None:
         """A batch was committed: the child starts on it now."""
-        self._accepted.set()
+        try:
+            os.write(self._writer.fileno(), b"\0")
+        except BlockingIOError:
+            pass  # a wake-up is pending
+        except OSError:
+            if not self._gone:  # said once, not at every batch
+                self._gone = True
+                logger.warning("the batch worker process is gone; batches wait for a restart")
 
     def stop(self) -> None:
         """Tells the child to stop (between entries; the rest waits for the next start) and
         waits for it; one that does not stop in STOP_SECONDS is killed."""
         if self._process is None:
             return
-        self._stop.set()
-        self._accepted.set()
+        self._writer.close()
         self._process.join(STOP_SECONDS)
         if self._process.is_alive():
             logger.warning("the batch worker process did not stop in time; killing it")
@@ -80,15 +90,8 @@ class WorkerProcess:
             self._process.join(STOP_SECONDS)
 
 
-def _serve(
-    database_url: str,
-    settings: Settings,
-    accepted: Any,
-    stop: Any,
-    parent: int,
-) -> None:
-    """The child: applies pending batches whenever woken or polled, until told to stop or
-    orphaned."""
+def _serve(database_url: str, settings: Settings, reader: Any, parent: int) -> None:
+    """The child: applies pending batches whenever woken or polled, until its pipe closes."""
     from .app import Sandbox
     from .registry import check_every_operation_is_handled
     from .storage import create_engine
@@ -102,18 +105,26 @@ def _serve(
     sandbox = Sandbox(create_engine(database_url), settings)
     batches = sandbox.batches
 
-    def stop_between_entries() -> None:
-        stop.wait()
-        batches.stopping.set()
+    def listen() -> None:
+        while True:
+            try:
+                woken = os.read(reader.fileno(), 4096)
+            except OSError:
+                woken = b""
+            if not woken:  # closed: told to stop, or the serving process is gone
+                batches.stopping.set()
+                batches.accepted.set()
+                return
+            batches.accepted.set()
 
-    threading.Thread(target=stop_between_entries, daemon=True).start()
+    threading.Thread(target=listen, daemon=True).start()
     try:
-        while not stop.is_set() and os.getppid() == parent:
-            accepted.clear()
+        while not batches.stopping.is_set() and os.getppid() == parent:
+            batches.accepted.clear()
             try:
                 sandbox.process_pending_batches()
             except Exception:
                 logger.exception("the batch worker failed; retrying")
-            accepted.wait(settings.worker_poll_seconds)
+            batches.accepted.wait(settings.worker_poll_seconds)
     finally:
         sandbox.close()

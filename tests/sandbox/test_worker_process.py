@@ -112,3 +112,24 @@ def test_the_worker_process_ends_when_its_parent_is_killed(tmp_path: Path) -> No
             time.sleep(0.1)
     finally:
         os.killpg(parent.pid, signal.SIGKILL)
+
+
+@pytest.mark.timeout(60)
+def test_the_api_goes_on_when_the_worker_process_is_killed(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Waking or stopping a worker that died (killed however, at any moment) never waits."""
+    from evocalize_sandbox.worker_process import WorkerProcess
+
+    url = f"sqlite:///{tmp_path / 'sandbox.db'}"
+    create_app(database_url=url, clients={KEY_ID: SECRET})  # the schema
+    worker = WorkerProcess(url, Settings(worker_poll_seconds=0.1))
+    worker.start()
+    assert worker.pid is not None
+    os.kill(worker.pid, signal.SIGKILL)
+    while alive(worker.pid):
+        time.sleep(0.05)
+    for _ in range(100_000):  # far more than the pipe holds
+        worker.notify()
+    assert caplog.text.count("the batch worker process is gone") == 1
+    worker.stop()
