@@ -45,6 +45,7 @@ from .conflicts import retrying_conflicts
 from .context import Reply, RequestContext
 from .errors import INTERNAL_ERROR, ApiError, malformed
 from .faults import FaultInjector, Faults
+from .loop_writes import LoopWrites
 from .pagination import PageTokens
 from .registry import HANDLERS, READ_ONLY, check_every_operation_is_handled
 from .request_bodies import check_media_type, read_capped, read_form, spooled_body
@@ -52,7 +53,7 @@ from .seed import SeedSource, apply_seed
 from .settings import Settings
 from .storage import (
     DEFAULT_DATABASE_URL,
-    HeldReadConnections,
+    HeldConnections,
     create_engine,
     create_read_engine,
     create_schema,
@@ -68,6 +69,10 @@ logger = logging.getLogger(__name__)
 
 # Where the spec's operations live (every path of openapi.yaml starts so).
 API_PREFIX = "/management/"
+# A write whose JSON body is at most this long may run on the event loop (`loop_writes`):
+# checking and storing it takes well under a millisecond, while a 1000-entry batch would hold
+# up every other request for tens of them, and so goes to a worker thread.
+LOOP_WRITE_BODY_BYTES = 16 * 1024
 
 
 class Sandbox:
@@ -81,7 +86,9 @@ class Sandbox:
             raise ValueError("a worker process needs a database file or server, and no test clock")
         self.engine = engine
         read_engine = create_read_engine(engine)
-        self.readers = None if read_engine is None else HeldReadConnections(read_engine)
+        self.readers = None if read_engine is None else HeldConnections(read_engine)
+        # Small writes on the event loop, where reads run (SQLite files only: `_Dispatcher`).
+        self.loop_writes = None if read_engine is None else LoopWrites(engine)
         self.settings = settings
         self.page_tokens = PageTokens(
             persistent_secret(engine, "page_token_key"), settings.page_size
@@ -104,9 +111,14 @@ class Sandbox:
 
     def close(self) -> None:
         """Gives back every database connection (the app's shutdown)."""
+        self._close_held_connections()
+        self.engine.dispose()
+
+    def _close_held_connections(self) -> None:
         if self.readers is not None:
             self.readers.close()
-        self.engine.dispose()
+        if self.loop_writes is not None:
+            self.loop_writes.close()
 
     def process_pending_batches(self, limit: int | None = None) -> int:
         """Applies pending batch entries now (at most `limit`); returns how many."""
@@ -138,8 +150,8 @@ class Sandbox:
                         self.batches.stopping.set()
                         self.batches.accepted.set()  # ends the worker's wait at once
                 tasks.cancel_scope.cancel()
-                if last and self.readers is not None:
-                    self.readers.close()
+                if last:
+                    self._close_held_connections()
         if last:  # outside the cancelled task group, which would cancel the wait
             await anyio.to_thread.run_sync(self._stop_worker_process)
 
@@ -391,11 +403,19 @@ class _Dispatcher:
             if sent_body and media_types:
                 check_media_type(request.headers, media_types)
         args = (operation, path_values, request, caller, sent_body, form)
-        readers = self.sandbox.readers
+        readers, loop_writes = self.sandbox.readers, self.sandbox.loop_writes
         if readers is not None and operation.operation_id in READ_ONLY:
             # On the event loop: a read-only SQLite transaction never waits for a lock, and
             # handing it to a thread costs more than answering it.
             reply = self._run(readers.begin, self._checked(*args))
+        elif loop_writes is not None and form is None and len(sent_body) <= LOOP_WRITE_BODY_BYTES:
+            checked = self._checked(*args)
+            transaction = loop_writes.begin_if_free()
+            if transaction is not None:
+                # On the event loop too: SQLite's write lock was free, so nothing waits.
+                reply = self._run(lambda: transaction, checked)
+            else:
+                reply = await anyio.to_thread.run_sync(self._run_write, checked)
         else:
             reply = await anyio.to_thread.run_sync(self._write, *args)
             if operation.batch and reply.status < 300:
@@ -427,7 +447,11 @@ class _Dispatcher:
     ) -> Reply:
         """A request that may write, on a worker thread: checked first, then run in a write
         transaction (again, on PostgreSQL, when a concurrent one made it conflict)."""
-        checked = self._checked(operation, path_values, request, caller, body, form)
+        return self._run_write(self._checked(operation, path_values, request, caller, body, form))
+
+    def _run_write(self, checked: _CheckedRequest) -> Reply:
+        """A checked request run in a write transaction, waiting for the write lock if need be
+        (on a worker thread)."""
         return retrying_conflicts(partial(self._run, self.sandbox.engine.begin, checked))
 
     def _checked(

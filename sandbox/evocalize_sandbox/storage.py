@@ -83,10 +83,11 @@ class _Held:
         self.conn = conn
 
 
-class HeldReadConnections:
-    """Transactions on a `create_read_engine` engine, each thread keeping one connection: taking
-    a connection from the pool and giving it back costs several times what SQLite's BEGIN and
-    COMMIT do, and the app runs these transactions on its event loop, one after another."""
+class HeldConnections:
+    """Transactions on `engine`, each thread keeping one connection: taking a connection from
+    the pool and giving it back costs several times what SQLite's BEGIN and COMMIT do, and the
+    app runs these transactions on its event loop, one after another (the read-only ones of
+    `create_read_engine`, and the writes of `loop_writes`)."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
@@ -94,9 +95,8 @@ class HeldReadConnections:
         self._held: list[Connection] = []
         self._lock = threading.Lock()
 
-    @contextmanager
-    def begin(self) -> Iterator[Connection]:
-        """A read-only transaction on this thread's connection (commits when the block ends)."""
+    def connection(self) -> Connection:
+        """This thread's connection (made on its first call)."""
         held: _Held | None = getattr(self._local, "held", None)
         if held is None or held.conn.closed:
             held = _Held(self.engine.connect())
@@ -108,8 +108,14 @@ class HeldReadConnections:
             with self._lock:
                 self._held = [conn for conn in self._held if not conn.closed]
                 self._held.append(held.conn)
-        with held.conn.begin():
-            yield held.conn
+        return held.conn
+
+    @contextmanager
+    def begin(self) -> Iterator[Connection]:
+        """A transaction on this thread's connection (commits when the block ends)."""
+        conn = self.connection()
+        with conn.begin():
+            yield conn
 
     def close(self) -> None:
         """Gives every held connection back (the app's shutdown)."""

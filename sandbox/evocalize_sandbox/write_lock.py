@@ -11,7 +11,9 @@ that the processes of `evocalize sandbox --workers N` queue the same way. Only t
 
 The locks are taken in the engine's `begin` event and given back when the transaction ends,
 however it ends (commit, rollback, a failed BEGIN or COMMIT, a closed connection), the batch
-worker's groups included: every write goes through the engine.
+worker's groups included: every write goes through the engine. A writer that must not wait
+(the app's event loop, see `LockingConnection.take_lock_if_free`) takes them beforehand only if
+nobody holds or waits for them, and goes to the queue of a worker thread otherwise.
 """
 
 from __future__ import annotations
@@ -51,6 +53,15 @@ class FifoLock:
             self._waiting.append(turn)
         turn.acquire()  # released by the holder that hands the lock over
 
+    def try_acquire(self) -> bool:
+        """Takes the lock if it is free, without waiting; never ahead of a waiting thread (a
+        lock with waiters is still held: `release` hands it over)."""
+        with self._mutex:
+            if self._held:
+                return False
+            self._held = True
+            return True
+
     def release(self) -> None:
         with self._mutex:
             if self._waiting:
@@ -80,6 +91,21 @@ class WriteLock:
                 self._threads.release()
                 raise
 
+    def try_acquire(self) -> bool:
+        """Takes both locks if both are free at once; otherwise takes neither."""
+        if not self._threads.try_acquire():
+            return False
+        if self._file is not None:
+            try:
+                fcntl.flock(self._file.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                self._threads.release()
+                return False
+            except BaseException:
+                self._threads.release()
+                raise
+        return True
+
     def release(self) -> None:
         try:
             if self._file is not None:
@@ -97,12 +123,30 @@ class LockingConnection(sqlite3.Connection):
 
     write_lock: WriteLock | None = None
     _holding = False
+    # Taken by `take_lock_if_free` for the next `begin`.
+    _taken = False
+
+    def take_lock_if_free(self) -> bool:
+        """Takes the write lock now for the next transaction's `begin`, if nobody holds or waits
+        for it; False, taking nothing, otherwise. Whoever got True begins a transaction next,
+        and calls `give_back_untaken` once it ended (which gives the lock back if `begin` never
+        used it, when something failed before)."""
+        if self._holding or self._taken:
+            raise RuntimeError("the write lock is already held for this connection")
+        self._taken = self._lock().try_acquire()
+        return self._taken
+
+    def give_back_untaken(self) -> None:
+        if self._taken:
+            self._taken = False
+            self._lock().release()
 
     def begin(self, statement: str) -> None:
-        lock = self.write_lock
-        if lock is None:
-            raise RuntimeError("a LockingConnection needs its write_lock set")
-        lock.acquire()
+        lock = self._lock()
+        if self._taken:
+            self._taken = False
+        else:
+            lock.acquire()
         try:
             self.execute(statement)
         except BaseException:
@@ -118,13 +162,20 @@ class LockingConnection(sqlite3.Connection):
         try:
             super().rollback()
         finally:
+            self.give_back_untaken()  # the pool's reset of a connection given back
             self._release()
 
     def close(self) -> None:
         try:
             super().close()
         finally:
+            self.give_back_untaken()
             self._release()
+
+    def _lock(self) -> WriteLock:
+        if self.write_lock is None:
+            raise RuntimeError("a LockingConnection needs its write_lock set")
+        return self.write_lock
 
     def _release(self) -> None:
         if self._holding and self.write_lock is not None:
