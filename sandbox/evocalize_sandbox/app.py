@@ -409,13 +409,10 @@ class _Dispatcher:
             # handing it to a thread costs more than answering it.
             reply = self._run(readers.begin, self._checked(*args))
         elif loop_writes is not None and form is None and len(sent_body) <= LOOP_WRITE_BODY_BYTES:
+            # On the event loop too, once the write lock is this request's (`loop_writes`).
             checked = self._checked(*args)
-            transaction = loop_writes.begin_if_free()
-            if transaction is not None:
-                # On the event loop too: SQLite's write lock was free, so nothing waits.
-                reply = self._run(lambda: transaction, checked)
-            else:
-                reply = await anyio.to_thread.run_sync(self._run_write, checked)
+            transaction = await loop_writes.begin()
+            reply = self._run(lambda: transaction, checked)
         else:
             reply = await anyio.to_thread.run_sync(self._write, *args)
             if operation.batch and reply.status < 300:
@@ -447,11 +444,7 @@ class _Dispatcher:
     ) -> Reply:
         """A request that may write, on a worker thread: checked first, then run in a write
         transaction (again, on PostgreSQL, when a concurrent one made it conflict)."""
-        return self._run_write(self._checked(operation, path_values, request, caller, body, form))
-
-    def _run_write(self, checked: _CheckedRequest) -> Reply:
-        """A checked request run in a write transaction, waiting for the write lock if need be
-        (on a worker thread)."""
+        checked = self._checked(operation, path_values, request, caller, body, form)
         return retrying_conflicts(partial(self._run, self.sandbox.engine.begin, checked))
 
     def _checked(

@@ -1,14 +1,14 @@
-"""Write transactions on the app's event loop, for a SQLite file, when its write lock is free.
+"""Write transactions on the app's event loop, for a SQLite file.
 
-Handing a write to a worker thread and its answer back costs more than the write itself: the
-loop wakes a thread, the two then take turns at the GIL (each turn can cost up to its 5 ms
-switch interval while the other runs), and the answer comes back through the loop's self-pipe.
-Under 16 concurrent writers, the threads also outnumbered the engine's pool (5 connections kept,
-10 more made and closed again per use). Yet SQLite runs one write transaction at a time, so the
-loop can run a small write itself: it takes SQLite's write lock (`write_lock.py`) only if
-nobody holds or waits for it, and the transaction then never waits; otherwise the write goes to
-a worker thread and waits there, in arrival order, as before. Either way it commits before its
-answer is sent.
+Handing a write to a worker thread and its answer back cost more than the write itself: the
+loop wakes a thread, the answer comes back through the loop's self-pipe, and the two take turns
+at the GIL. Under 16 concurrent writers it was worse: the writers waiting in the write lock each
+held a thread, 16 threads took turns at the GIL with the loop, and the engine's pool (5
+connections kept) made and closed a connection for most of them. SQLite runs one write
+transaction at a time anyway, so the loop runs small writes itself, one after another: each
+waits for the write lock (`write_lock.py`) as a coroutine, in the same arrival order as the
+worker threads' writers (the batch worker, large bodies), and its transaction then runs
+without waiting. It commits before its answer is sent, as every write does.
 """
 
 from __future__ import annotations
@@ -23,21 +23,20 @@ from .write_lock import LockingConnection
 
 
 class LoopWrites:
-    """Write transactions on a SQLite engine of `storage.create_engine`, each thread (in
-    practice, each event loop) keeping one connection for them."""
+    """Write transactions on a SQLite engine of `storage.create_engine`, for coroutines on an
+    asyncio loop, each thread (in practice, each loop) keeping one connection for them."""
 
     def __init__(self, engine: Engine) -> None:
         self._connections = HeldConnections(engine)
 
-    def begin_if_free(self) -> AbstractContextManager[Connection] | None:
-        """A write transaction that holds the write lock at once, on this thread's connection,
-        or None when another writer holds or waits for the lock. Enter what it returns at
-        once: it holds the lock already."""
+    async def begin(self) -> AbstractContextManager[Connection]:
+        """A write transaction on this thread's connection, once the write lock is this
+        one's: enter what it returns at once, before anything else runs on the loop (the
+        transaction must not await anything either: the connection serves the next one)."""
         conn = self._connections.connection()
         driver = conn.connection.driver_connection
         assert isinstance(driver, LockingConnection)  # storage.create_engine's connections
-        if not driver.take_lock_if_free():
-            return None
+        await driver.take_lock()
         return _begun(conn, driver)
 
     def close(self) -> None:

@@ -11,19 +11,21 @@ that the processes of `evocalize sandbox --workers N` queue the same way. Only t
 
 The locks are taken in the engine's `begin` event and given back when the transaction ends,
 however it ends (commit, rollback, a failed BEGIN or COMMIT, a closed connection), the batch
-worker's groups included: every write goes through the engine. A writer that must not wait
-(the app's event loop, see `LockingConnection.take_lock_if_free`) takes them beforehand only if
-nobody holds or waits for them, and goes to the queue of a worker thread otherwise.
+worker's groups included: every write goes through the engine. The app's event loop, which runs
+small writes itself (`loop_writes.py`), takes them beforehand with `LockingConnection.take_lock`,
+queueing in the same arrival order without blocking the loop.
 """
 
 from __future__ import annotations
 
+import asyncio
 import os
 import sqlite3
 import threading
 from collections import deque
 from typing import Any
 
+import anyio.to_thread
 from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine
 
@@ -35,12 +37,12 @@ except ImportError:  # Windows: processes fall back to SQLite's busy handler
 
 class FifoLock:
     """A lock granted in the order it was asked for: `release` hands it to the longest
-    waiting thread directly, so a thread that releases and asks again goes behind the others
-    (threading.Lock lets it take the lock straight back)."""
+    waiting thread or coroutine directly, so one that releases and asks again goes behind the
+    others (threading.Lock lets a thread take the lock straight back)."""
 
     def __init__(self) -> None:
         self._mutex = threading.Lock()
-        self._waiting: deque[threading.Lock] = deque()
+        self._waiting: deque[_ThreadWaiter | _LoopWaiter] = deque()
         self._held = False
 
     def acquire(self) -> None:
@@ -48,26 +50,66 @@ class FifoLock:
             if not self._held:
                 self._held = True
                 return
-            turn = threading.Lock()
-            turn.acquire()
-            self._waiting.append(turn)
-        turn.acquire()  # released by the holder that hands the lock over
+            waiter = _ThreadWaiter()
+            self._waiting.append(waiter)
+        waiter.wait()
 
-    def try_acquire(self) -> bool:
-        """Takes the lock if it is free, without waiting; never ahead of a waiting thread (a
-        lock with waiters is still held: `release` hands it over)."""
+    async def acquire_async(self) -> None:
+        """`acquire` for a coroutine on an asyncio loop: it waits without blocking the loop
+        (and takes a free lock without waiting at all)."""
         with self._mutex:
-            if self._held:
-                return False
-            self._held = True
-            return True
+            if not self._held:
+                self._held = True
+                return
+            waiter = _LoopWaiter(asyncio.get_running_loop())
+            self._waiting.append(waiter)
+        try:
+            await waiter.granted
+        except BaseException:
+            with self._mutex:
+                if waiter in self._waiting:  # never granted
+                    self._waiting.remove(waiter)
+                    raise
+            self.release()  # granted meanwhile: handed on
+            raise
 
     def release(self) -> None:
         with self._mutex:
-            if self._waiting:
-                self._waiting.popleft().release()  # still held, by the next one now
-            else:
-                self._held = False
+            while self._waiting:
+                if self._waiting.popleft().wake():
+                    return  # still held, by the next one now
+            self._held = False
+
+
+class _ThreadWaiter:
+    def __init__(self) -> None:
+        self._turn = threading.Lock()
+        self._turn.acquire()
+
+    def wait(self) -> None:
+        self._turn.acquire()  # released by the holder that hands the lock over
+
+    def wake(self) -> bool:
+        self._turn.release()
+        return True
+
+
+class _LoopWaiter:
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self._loop = loop
+        self.granted: asyncio.Future[None] = loop.create_future()
+
+    def wake(self) -> bool:
+        """False when its loop has closed: nobody waits there any more."""
+        try:
+            self._loop.call_soon_threadsafe(self._grant)
+        except RuntimeError:
+            return False
+        return True
+
+    def _grant(self) -> None:
+        if not self.granted.done():  # a cancelled waiter hands the lock on itself
+            self.granted.set_result(None)
 
 
 class WriteLock:
@@ -91,20 +133,22 @@ class WriteLock:
                 self._threads.release()
                 raise
 
-    def try_acquire(self) -> bool:
-        """Takes both locks if both are free at once; otherwise takes neither."""
-        if not self._threads.try_acquire():
-            return False
-        if self._file is not None:
+    async def acquire_async(self) -> None:
+        """`acquire` for a coroutine on an asyncio loop, which it never blocks: another
+        process's hold of the file is waited for on a worker thread."""
+        await self._threads.acquire_async()
+        if self._file is None:
+            return
+        try:
             try:
                 fcntl.flock(self._file.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
-                self._threads.release()
-                return False
-            except BaseException:
-                self._threads.release()
-                raise
-        return True
+                await anyio.to_thread.run_sync(fcntl.flock, self._file.fileno(), fcntl.LOCK_EX)
+        except BaseException:
+            # Cancelled once the thread took it, perhaps: unlocking a free flock does nothing.
+            fcntl.flock(self._file.fileno(), fcntl.LOCK_UN)
+            self._threads.release()
+            raise
 
     def release(self) -> None:
         try:
@@ -123,18 +167,18 @@ class LockingConnection(sqlite3.Connection):
 
     write_lock: WriteLock | None = None
     _holding = False
-    # Taken by `take_lock_if_free` for the next `begin`.
+    # Taken by `take_lock` for the next `begin`.
     _taken = False
 
-    def take_lock_if_free(self) -> bool:
-        """Takes the write lock now for the next transaction's `begin`, if nobody holds or waits
-        for it; False, taking nothing, otherwise. Whoever got True begins a transaction next,
-        and calls `give_back_untaken` once it ended (which gives the lock back if `begin` never
-        used it, when something failed before)."""
+    async def take_lock(self) -> None:
+        """Takes the write lock for the next transaction's `begin`, waiting for it on the
+        running asyncio loop without blocking it. Whoever took it begins a transaction at once
+        (before anything else runs on the loop) and calls `give_back_untaken` once that ended:
+        it gives the lock back if `begin` never used it, when something failed first."""
         if self._holding or self._taken:
             raise RuntimeError("the write lock is already held for this connection")
-        self._taken = self._lock().try_acquire()
-        return self._taken
+        await self._lock().acquire_async()
+        self._taken = True
 
     def give_back_untaken(self) -> None:
         if self._taken:

@@ -1,5 +1,6 @@
-"""A small write on a SQLite file runs on the app's event loop when SQLite's write lock is free,
-and waits on a worker thread, without holding up the loop, when another writer has it."""
+"""A small write on a SQLite file runs on the app's event loop: it waits for SQLite's write lock
+as a coroutine, in arrival order with the writers of worker threads, without holding up the
+loop."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
+import anyio
 import pytest
 import sqlalchemy as sa
 from evocalize_sandbox import registry
@@ -89,48 +91,104 @@ def test_a_write_waits_off_the_event_loop_while_another_writer_holds_the_lock(
         assert http.get("/management/v1/user/u1").json()["data"]["name"] == "Waited"
 
 
-def test_the_fifo_lock_is_not_taken_without_waiting_ahead_of_a_waiting_thread() -> None:
+def test_coroutines_and_threads_are_granted_the_fifo_lock_in_arrival_order() -> None:
     lock = FifoLock()
-    assert lock.try_acquire()
-    assert not lock.try_acquire()
-    taken = threading.Event()
+    lock.acquire()
+    order: list[str] = []
 
-    def wait_then_take() -> None:
+    def thread_takes(name: str) -> threading.Thread:
+        def take() -> None:
+            lock.acquire()
+            order.append(name)
+            lock.release()
+
+        thread = threading.Thread(target=take)
+        thread.start()
+        return thread
+
+    async def scenario() -> None:
+        async def coroutine_takes(name: str) -> None:
+            await lock.acquire_async()
+            order.append(name)
+            lock.release()
+
+        async with anyio.create_task_group() as tasks:
+            queued = [thread_takes("thread 1")]
+            await wait_until_queued(lock, 1)
+            tasks.start_soon(coroutine_takes, "coroutine 2")
+            await wait_until_queued(lock, 2)
+            queued.append(thread_takes("thread 3"))
+            await wait_until_queued(lock, 3)
+            tasks.start_soon(coroutine_takes, "coroutine 4")
+            await wait_until_queued(lock, 4)
+            lock.release()
+        for thread in queued:
+            thread.join(STUCK_SECONDS)
+
+    anyio.run(scenario)
+    assert order == ["thread 1", "coroutine 2", "thread 3", "coroutine 4"]
+
+
+async def wait_until_queued(lock: FifoLock, waiting: int) -> None:
+    with anyio.fail_after(STUCK_SECONDS):
+        while len(lock._waiting) < waiting:
+            await anyio.sleep(0.001)
+
+
+def test_a_cancelled_coroutine_gives_up_its_turn_or_hands_the_lock_on() -> None:
+    lock = FifoLock()
+
+    async def scenario() -> None:
         lock.acquire()
-        taken.set()
+        # Cancelled while waiting: it leaves the queue.
+        with anyio.move_on_after(0.01):
+            await lock.acquire_async()
+        assert not lock._waiting
+        # Granted, then cancelled before it ran: it hands the lock on rather than keep it.
+        async with anyio.create_task_group() as tasks:
+            tasks.start_soon(lock.acquire_async)
+            await wait_until_queued(lock, 1)
+            lock.release()  # granted, to be resumed by the loop
+            tasks.cancel_scope.cancel()
+        with anyio.fail_after(STUCK_SECONDS):
+            await lock.acquire_async()
+        lock.release()
 
-    waiter = threading.Thread(target=wait_then_take)
-    waiter.start()
-    while not lock._waiting:
-        threading.Event().wait(0.001)
-    lock.release()  # handed to the waiting thread, which now holds it
-    assert taken.wait(STUCK_SECONDS)
-    assert not lock.try_acquire()
-    lock.release()
-    assert lock.try_acquire()
-    waiter.join(STUCK_SECONDS)
+    anyio.run(scenario)
 
 
-def test_the_write_lock_is_not_taken_while_another_process_holds_its_file(
+def test_the_loop_waits_for_another_process_holding_the_write_lock_without_blocking(
     tmp_path: Path,
 ) -> None:
     # Two WriteLocks of one database open the lock file twice: to flock, as two processes.
     database = str(tmp_path / "sandbox.db")
     ours, theirs = WriteLock(database), WriteLock(database)
     theirs.acquire()
-    assert not ours.try_acquire()
+    events: list[str] = []
+
+    async def scenario() -> None:
+        async def take() -> None:
+            await ours.acquire_async()
+            events.append("taken")
+            ours.release()
+
+        async with anyio.create_task_group() as tasks:
+            tasks.start_soon(take)
+            await anyio.sleep(0.2)
+            events.append("loop ran meanwhile")  # the loop was not blocked
+            theirs.release()
+
+    anyio.run(scenario)
+    assert events == ["loop ran meanwhile", "taken"]
+    theirs.acquire()  # given back
     theirs.release()
-    # The failed try gave back what it had taken (the lock of the threads of this process).
-    assert ours.try_acquire()
-    assert not theirs.try_acquire()
-    ours.release()
 
 
 def test_a_lock_taken_for_a_transaction_that_never_began_is_given_back(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'sandbox.db'}"
     engine = sandbox_of(make_app(url)).engine
     conn = engine.connect()
-    assert conn.connection.driver_connection.take_lock_if_free()  # type: ignore[union-attr]
+    anyio.run(conn.connection.driver_connection.take_lock)  # type: ignore[union-attr]
     conn.close()  # back to the pool, which keeps the SQLite connection open
     # Another process's writer (another engine opens the lock file again) needs the lock.
     other_process = create_engine(url)
