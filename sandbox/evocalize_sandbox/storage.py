@@ -185,12 +185,13 @@ def _begin_with(engine: Engine, statement: str) -> None:
 
 def create_schema(engine: Engine) -> None:
     """Creates the tables that do not exist yet (every module has registered its own), and adds
-    the nullable columns a newer version defines to the tables of an older database (such as
-    `orders.program_name`), so that a sandbox file survives an upgrade; the tables of a
-    database from before organizations are rebuilt (`organizations_upgrade`)."""
+    the nullable columns and the indexes a newer version defines to the tables of an older
+    database (such as `orders.program_name`), so that a sandbox file survives an upgrade; the
+    tables of a database from before organizations are rebuilt (`organizations_upgrade`)."""
     organizations_upgrade.upgrade(engine, metadata)
     metadata.create_all(engine)
     _add_missing_columns(engine)
+    _add_missing_indexes(engine)
 
 
 def _add_missing_columns(engine: Engine) -> None:
@@ -213,6 +214,15 @@ def _add_missing_columns(engine: Engine) -> None:
         with engine.begin() as conn:
             for statement in additions:
                 conn.execute(sa.text(statement))
+
+
+def _add_missing_indexes(engine: Engine) -> None:
+    """`create_all` makes a table's indexes with the table only (and SQLAlchemy cannot reflect
+    an index on an expression, to tell which exist)."""
+    with engine.begin() as conn:
+        for table in metadata.sorted_tables:
+            for index in table.indexes:
+                conn.execute(sa.schema.CreateIndex(index, if_not_exists=True))
 
 
 def persistent_secret(engine: Engine, name: str) -> str:

@@ -35,6 +35,13 @@ users_table = sa.Table(
     # Unix seconds of the last deactivation (DELETE user/{userId}); null while active.
     sa.Column("deactivated_at", sa.Float),
 )
+# Every upsert that sends an email looks for another user with it, ignoring case
+# (`_OTHER_USER_WITH_EMAIL`): without this index, each one read all of the organization's users.
+sa.Index(
+    "ix_users_organization_lower_email",
+    users_table.c.organization,
+    sa.func.lower(users_table.c.email),
+)
 
 memberships_table = sa.Table(
     "user_groups",
