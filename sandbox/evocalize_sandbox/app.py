@@ -415,8 +415,8 @@ class _Dispatcher:
             reply = self._run(lambda: transaction, checked)
         else:
             reply = await anyio.to_thread.run_sync(self._write, *args)
-            if operation.batch and reply.status < 300:
-                self.sandbox.batch_accepted()  # committed
+        if operation.batch and reply.status < 300:
+            self.sandbox.batch_accepted()  # committed
         if reply.body is None:
             return Response(status_code=reply.status)
         return JSONResponse(reply.body, status_code=reply.status)

@@ -5,6 +5,7 @@ loop."""
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -12,11 +13,13 @@ import anyio
 import pytest
 import sqlalchemy as sa
 from evocalize_sandbox import registry
+from evocalize_sandbox.app import create_app
 from evocalize_sandbox.context import Reply, RequestContext
 from evocalize_sandbox.resources.users import users_table
+from evocalize_sandbox.settings import Settings
 from evocalize_sandbox.storage import create_engine
 from evocalize_sandbox.write_lock import FifoLock, WriteLock
-from sandbox_support import BASE_URL, make_app, sandbox_of, signing_auth
+from sandbox_support import BASE_URL, KEY_ID, SECRET, make_app, sandbox_of, signing_auth
 from starlette.testclient import TestClient
 
 # Generous: only a lock that is never given back, or a blocked loop, would take this long.
@@ -201,3 +204,23 @@ def test_a_lock_taken_for_a_transaction_that_never_began_is_given_back(tmp_path:
 
     threading.Thread(target=write, daemon=True).start()
     assert finished.wait(STUCK_SECONDS), "the write lock taken was never given back"
+
+
+def test_a_small_batch_written_on_the_loop_wakes_the_batch_worker(tmp_path: Path) -> None:
+    # Far longer than the test waits: the batch is applied because the API woke the worker.
+    settings = Settings(worker_poll_seconds=600.0)
+    app = create_app(
+        database_url=f"sqlite:///{tmp_path / 'sandbox.db'}",
+        clients={KEY_ID: SECRET},
+        settings=settings,
+    )
+    with served(app) as http:
+        http.get("/management/v1/users")  # the worker's first pass is done, it now waits
+        accepted = http.post("/management/v1/users", json=[USER])
+        assert accepted.status_code == 202, accepted.text
+        report = f"/management/v1/items/report/{accepted.json()['data']['reportId']}"
+        deadline = time.monotonic() + STUCK_SECONDS
+        while not (data := http.get(report).json()["data"])["isCompleted"]:
+            assert time.monotonic() < deadline, f"the batch was not applied: {data}"
+            time.sleep(0.02)
+    assert data["successfulItems"] == 1
