@@ -136,7 +136,7 @@ class Sandbox:
             if self.settings.run_worker and self.settings.worker_process:
                 if first:
                     self._start_worker_process()
-            elif self.settings.run_worker:
+            elif self.settings.run_worker and not self.settings.apply_batches_inline:
                 tasks.start_soon(self.run_worker)
                 self.worker_running = True
             try:
@@ -354,8 +354,9 @@ class _Dispatcher:
         await response(scope, receive, send)
         sandbox = self.sandbox
         if sandbox.settings.run_worker and not sandbox.worker_running and request.method != "GET":
-            # Served without a lifespan (httpx.ASGITransport runs none), so no worker applies
-            # the batches: this request's are applied now, once its answer has gone out.
+            # Served without a lifespan (httpx.ASGITransport runs none), or asked to
+            # (`apply_batches_inline`), so no worker applies the batches: this request's are
+            # applied now, once its answer has gone out.
             await anyio.to_thread.run_sync(sandbox.process_pending_batches)
 
     async def _handle(self, request: Request) -> Response:

@@ -40,7 +40,9 @@ def embedded_sandbox(
     """A fresh sandbox, seeded by default with `fuzz_seed()` (the objects the spec's examples
     name), since what it is for is being fuzzed. By default it processes an audience CSV at
     once (Evocalize takes "up to 24 hours"): a fuzz run uploads to the same placeholder many
-    times, and a placeholder still processing refuses the next upload."""
+    times, and a placeholder still processing refuses the next upload. And it applies each
+    batch before the next request (`apply_batches_inline`), so that a run, and its replay, see
+    the same state at each step."""
     with tempfile.TemporaryDirectory(prefix="evocalize-sandbox-") as folder:
         database_url = f"sqlite:///{Path(folder) / 'sandbox.db'}"
         secret = secrets.token_urlsafe(24)
@@ -49,7 +51,8 @@ def embedded_sandbox(
             database_url=database_url,
             clients={EMBEDDED_KEY_ID: secret},
             seed=document,
-            settings=settings or Settings(audience_processing_seconds=0.0),
+            settings=settings
+            or Settings(audience_processing_seconds=0.0, apply_batches_inline=True),
         )
         known = known_values(document)
         app.state.fuzz_known_values = known

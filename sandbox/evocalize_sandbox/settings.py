@@ -29,6 +29,11 @@ class Settings:
     # Whether the worker runs in a process of its own (worker_process.py) rather than on a
     # thread of the serving one: for a database file or PostgreSQL, not the test clock.
     worker_process: bool = False
+    # No background worker: each write's batches are applied once its answer has gone out, before
+    # the request ends, so that the next request finds them applied. For the fuzzer's embedded
+    # sandbox (embedded.py): with a worker applying beside the requests, a batch accepted in one
+    # step could re-create what a later DELETE removed, and a replay would not repeat it.
+    apply_batches_inline: bool = False
     # How long a worker owns a report without progress before another may take it over
     # (only matters after a crash; a clean stop releases the report at once).
     lease_seconds: float = 30.0

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+from evocalize.auth import SignatureAuth
 from evocalize_sandbox.app import Sandbox, create_app
 from evocalize_sandbox.settings import Settings
 from sandbox_support import KEY_ID, SECRET, signing_auth
@@ -133,3 +134,18 @@ def test_the_api_goes_on_when_the_worker_process_is_killed(
         worker.notify()
     assert caplog.text.count("the batch worker process is gone") == 1
     worker.stop()
+
+
+def test_the_fuzzers_sandbox_applies_each_batch_before_the_next_request() -> None:
+    """`evocalize fuzz`'s embedded sandbox has no worker beside the requests: what a step sent
+    is applied when the next step runs, in a run as in its replay."""
+    from evocalize_sandbox.embedded import embedded_sandbox
+
+    with embedded_sandbox() as sandbox, TestClient(sandbox.app, base_url="http://sandbox") as http:
+        http.auth = SignatureAuth(sandbox.key_id, sandbox.secret)
+        users = [{"id": f"i{n}", "name": "I", "email": f"i{n}@example.com"} for n in range(300)]
+        for _ in range(3):
+            accepted = http.post(f"{API}/users", json=users)
+            assert accepted.status_code == 202, accepted.text
+            report = http.get(f"{API}/items/report/{accepted.json()['data']['reportId']}")
+            assert report.json()["data"]["isCompleted"], report.json()
