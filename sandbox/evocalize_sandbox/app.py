@@ -415,7 +415,7 @@ class _Dispatcher:
             transaction = await loop_writes.begin()
             reply = self._run(lambda: transaction, checked)
         else:
-            reply = await anyio.to_thread.run_sync(self._write, *args)
+            reply = await anyio.to_thread.run_sync(self._write, partial(self._checked, *args))
         if operation.batch and reply.status < 300:
             self.sandbox.batch_accepted()  # committed
         if reply.body is None:
@@ -434,18 +434,10 @@ class _Dispatcher:
         with self.sandbox.engine.connect() as conn:
             return known_client(conn, key_id)
 
-    def _write(
-        self,
-        operation: OperationSpec,
-        path_values: dict[str, str],
-        request: Request,
-        caller: Caller,
-        body: bytes,
-        form: dict[str, Any] | None,
-    ) -> Reply:
-        """A request that may write, on a worker thread: checked first, then run in a write
-        transaction (again, on PostgreSQL, when a concurrent one made it conflict)."""
-        checked = self._checked(operation, path_values, request, caller, body, form)
+    def _write(self, check: Callable[[], _CheckedRequest]) -> Reply:
+        """A request that may write, on a worker thread: checked first (`check`), then run in a
+        write transaction (again, on PostgreSQL, when a concurrent one made it conflict)."""
+        checked = check()
         return retrying_conflicts(partial(self._run, self.sandbox.engine.begin, checked))
 
     def _checked(
