@@ -132,23 +132,26 @@ class Sandbox:
             self._runs += 1
             self.batches.stopping.clear()
             first = self._runs == 1
+        # Set when this block ends: its worker thread stops, whether or not others run on.
+        leaving = threading.Event()
         async with anyio.create_task_group() as tasks:
             if self.settings.run_worker and self.settings.worker_process:
                 if first:
                     self._start_worker_process()
             elif self.settings.run_worker and not self.settings.apply_batches_inline:
-                tasks.start_soon(self.run_worker)
+                tasks.start_soon(self.run_worker, leaving)
                 self.worker_running = True
             try:
                 yield
             finally:
+                leaving.set()
                 with self._runs_lock:
                     self._runs -= 1
                     last = self._runs == 0
                     if last:
                         self.worker_running = False
                         self.batches.stopping.set()
-                        self.batches.accepted.set()  # ends the worker's wait at once
+                self.batches.accepted.set()  # ends the worker's wait at once
                 tasks.cancel_scope.cancel()
                 if last:
                     self._close_held_connections()
@@ -176,19 +179,30 @@ class Sandbox:
         if self.worker_process is not None:
             self.worker_process.notify()
 
-    async def run_worker(self) -> None:
+    async def run_worker(self, leaving: threading.Event) -> None:
+        """The batch worker on a thread of its own, until the sandbox stops or `leaving` is
+        set. Its own limiter: it takes none of the threads that requests are handed to."""
+        await anyio.to_thread.run_sync(
+            partial(self.keep_applying, lambda: not leaving.is_set()),
+            limiter=anyio.CapacityLimiter(1),
+        )
+
+    def keep_applying(self, keep_going: Callable[[], bool] = lambda: True) -> None:
+        """Applies pending batches whenever a batch is accepted (`batch_accepted`, or a byte
+        on the worker process's pipe) and at every poll, until the batches are stopping or
+        `keep_going()` says no: the loop of the worker thread and of the worker process."""
         batches = self.batches
-        while not batches.stopping.is_set():
+        while not batches.stopping.is_set() and keep_going():
             # Cleared before the pass: a batch accepted during it sets it again, so the next
             # wait returns at once and no batch waits for the poll.
             batches.accepted.clear()
             try:
-                await anyio.to_thread.run_sync(self.process_pending_batches)
+                self.process_pending_batches()
             except Exception:
                 logger.exception("the batch worker failed; retrying")
             # Woken by a batch this process accepts (or at shutdown); the poll finds those
             # other processes accepted, and reports whose lease expired.
-            await anyio.to_thread.run_sync(batches.accepted.wait, self.settings.worker_poll_seconds)
+            batches.accepted.wait(self.settings.worker_poll_seconds)
 
 
 def create_app(

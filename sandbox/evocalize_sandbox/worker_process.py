@@ -119,12 +119,6 @@ def _serve(database_url: str, settings: Settings, reader: Any, parent: int) -> N
 
     threading.Thread(target=listen, daemon=True).start()
     try:
-        while not batches.stopping.is_set() and os.getppid() == parent:
-            batches.accepted.clear()
-            try:
-                sandbox.process_pending_batches()
-            except Exception:
-                logger.exception("the batch worker failed; retrying")
-            batches.accepted.wait(settings.worker_poll_seconds)
+        sandbox.keep_applying(keep_going=lambda: os.getppid() == parent)
     finally:
         sandbox.close()
